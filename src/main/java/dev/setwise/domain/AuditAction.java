@@ -1,0 +1,20 @@
+package dev.setwise.domain;
+
+import java.util.Locale;
+
+/** What an audit entry records; {@link #code()} is the contract's spelling. */
+public enum AuditAction {
+  PROFILE_CREATED,
+  PROFILE_UPDATED,
+  PLAN_CREATED,
+  PLAN_UPDATED,
+  PLAN_ARCHIVED,
+  PLAN_DELETED,
+  SESSION_STARTED,
+  SESSION_COMPLETED,
+  SESSION_DELETED;
+
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

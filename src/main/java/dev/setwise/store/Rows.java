@@ -1,0 +1,59 @@
+package dev.setwise.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Small conversions between JDBC and the domain's value types. */
+final class Rows {
+
+  private Rows() {}
+
+  static UUID uuid(ResultSet rs, String column) throws SQLException {
+    String text = rs.getString(column);
+    return text == null ? null : UUID.fromString(text);
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    long millis = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+  }
+
+  static LocalDate date(ResultSet rs, String column) throws SQLException {
+    String text = rs.getString(column);
+    return text == null ? null : LocalDate.parse(text);
+  }
+
+  static void setUuid(PreparedStatement statement, int index, UUID value) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.VARCHAR);
+    } else {
+      statement.setString(index, value.toString());
+    }
+  }
+
+  static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.BIGINT);
+    } else {
+      statement.setLong(index, value.toEpochMilli());
+    }
+  }
+
+  static void setDate(PreparedStatement statement, int index, LocalDate value) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.VARCHAR);
+    } else {
+      statement.setString(index, value.toString());
+    }
+  }
+
+  /** Escapes {@code %}, {@code _} and {@code \} for a {@code LIKE … ESCAPE '\'} pattern. */
+  static String likeContains(String text) {
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+}
