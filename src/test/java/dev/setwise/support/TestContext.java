@@ -18,6 +18,11 @@ public final class TestContext implements AutoCloseable {
 
   public TestContext(Path dataDir) {
     this.dataDir = dataDir;
+    try {
+      java.nio.file.Files.createDirectories(dataDir);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     this.app = AppContext.open(dataDir, clock);
   }
 
