@@ -15,12 +15,13 @@ CREATE TABLE plans (
     id              TEXT    NOT NULL PRIMARY KEY,
     user_id         TEXT    NOT NULL REFERENCES profiles (id),
     name            TEXT    NOT NULL CHECK (length(trim(name)) BETWEEN 1 AND 120),
-    structure       TEXT    NOT NULL CHECK (json_valid(structure)),
     exercise_count  INTEGER NOT NULL CHECK (exercise_count >= 0),
     has_sessions    INTEGER NOT NULL DEFAULT 0 CHECK (has_sessions IN (0, 1)),
     archived        INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
     created_at      INTEGER NOT NULL,
-    updated_at      INTEGER NOT NULL
+    updated_at      INTEGER NOT NULL,
+    -- large JSON last: SQLite reads the columns before it without walking its overflow pages
+    structure       TEXT    NOT NULL CHECK (json_valid(structure))
 ) STRICT;
 
 -- The plan list: a profile's plans that are not archived, by name.
@@ -41,7 +42,6 @@ CREATE TABLE sessions (
     date                 TEXT    NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
     started_at           INTEGER NOT NULL,
     ended_at             INTEGER CHECK (ended_at IS NULL OR ended_at >= started_at),
-    session              TEXT    NOT NULL CHECK (json_valid(session)),
     -- summary columns, written with the snapshot so that lists never parse JSON
     name                 TEXT    NOT NULL,
     unit                 TEXT    NOT NULL CHECK (unit IN ('kg', 'lb')),
@@ -50,7 +50,9 @@ CREATE TABLE sessions (
     completed_set_count  INTEGER NOT NULL CHECK (completed_set_count BETWEEN 0 AND set_count),
     volume               REAL    NOT NULL CHECK (volume >= 0),
     created_at           INTEGER NOT NULL,
-    updated_at           INTEGER NOT NULL
+    updated_at           INTEGER NOT NULL,
+    -- the snapshot, last: list queries read the columns before it without touching its overflow pages
+    session              TEXT    NOT NULL CHECK (json_valid(session))
 ) STRICT;
 
 -- At most one in-progress session per profile.

@@ -28,6 +28,10 @@ public final class SessionRepository {
   private static final String SUMMARY_COLUMNS = "id, plan_id, date, started_at, ended_at, name, unit, "
       + "exercise_count, set_count, completed_set_count, volume, created_at, updated_at";
 
+  /** Sort key of ended_at: a session still in progress sorts as the latest (see sessions_by_ended). */
+  private static final String STILL_RUNNING = "9223372036854775807";
+  private static final String ENDED_KEY = "ifnull(ended_at, " + STILL_RUNNING + ")";
+
   private final StructureJson json;
 
   public SessionRepository(StructureJson json) {
@@ -153,15 +157,27 @@ public final class SessionRepository {
       where.append(" AND date <= ?");
       arguments.add(query.dateTo().toString());
     }
-    if (query.completed() != null) {
-      where.append(query.completed() ? " AND ended_at IS NOT NULL" : " AND ended_at IS NULL");
-    }
+
     if (query.nameContains() != null) {
       where.append(" AND name LIKE ? ESCAPE '\\'");
       arguments.add(Rows.likeContains(query.nameContains()));
     }
+    // "Completed" is written two ways on purpose. The total uses the indexed ended_at expression
+    // (sessions_by_ended), so it is counted from the index alone; the page uses the plain test,
+    // so the planner walks the index of the sort key and stops after one page instead of sorting
+    // every completed session. "In progress" matches the partial unique index (at most one row).
+    String countWhere = where.toString();
+    String pageWhere = where.toString();
+    if (Boolean.TRUE.equals(query.completed())) {
+      countWhere += " AND " + ENDED_KEY + " < " + STILL_RUNNING;
+      pageWhere += query.sort() == SessionQuery.Sort.ENDED_AT
+          ? " AND " + ENDED_KEY + " < " + STILL_RUNNING : " AND ended_at IS NOT NULL";
+    } else if (Boolean.FALSE.equals(query.completed())) {
+      countWhere += " AND ended_at IS NULL";
+      pageWhere += " AND ended_at IS NULL";
+    }
     long total;
-    try (PreparedStatement statement = tx.connection().prepareStatement("SELECT count(*) FROM sessions" + where)) {
+    try (PreparedStatement statement = tx.connection().prepareStatement("SELECT count(*) FROM sessions" + countWhere)) {
       bind(statement, arguments);
       try (ResultSet rs = statement.executeQuery()) {
         rs.next();
@@ -172,12 +188,12 @@ public final class SessionRepository {
     String orderBy = switch (query.sort()) {
       case STARTED_AT -> "started_at" + direction + ", id" + direction;
       case DATE -> "date" + direction + ", started_at" + direction + ", id" + direction;
-      case ENDED_AT -> "ifnull(ended_at, 9223372036854775807)" + direction + ", started_at" + direction
+      case ENDED_AT -> ENDED_KEY + direction + ", started_at" + direction
           + ", id" + direction;
     };
     List<SessionSummary> items = new ArrayList<>();
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT " + SUMMARY_COLUMNS + " FROM sessions" + where + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?")) {
+        "SELECT " + SUMMARY_COLUMNS + " FROM sessions" + pageWhere + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?")) {
       bind(statement, arguments);
       statement.setInt(arguments.size() + 1, query.limit());
       statement.setLong(arguments.size() + 2, query.offset());
