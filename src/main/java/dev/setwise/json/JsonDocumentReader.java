@@ -37,6 +37,11 @@ public final class JsonDocumentReader implements AutoCloseable {
   public static final int MAX_ARRAY_ITEMS = 10_000;
   /** Bytes of white space in a row. */
   public static final int MAX_WHITESPACE_RUN = 1024 * 1024;
+  /**
+   * Characters of one number. Jackson checks its own number limit only once a number ends, and a
+   * longer run trips its string limit first; this says what it really is, and sooner.
+   */
+  static final int MAX_NUMBER_RUN = 1000;
 
   private final JsonParser parser;
   private final String invalidMessage;
@@ -51,7 +56,11 @@ public final class JsonDocumentReader implements AutoCloseable {
    */
   public JsonDocumentReader(InputStream in, JsonCodec codec, String invalidMessage) {
     this.invalidMessage = invalidMessage;
-    this.parser = codec.mapper().createParser(new WhitespaceGuard(in));
+    try {
+      this.parser = codec.mapper().createParser(new WhitespaceGuard(in));
+    } catch (JacksonException e) {
+      throw translate(e, "$");
+    }
   }
 
   /**
@@ -79,7 +88,12 @@ public final class JsonDocumentReader implements AutoCloseable {
     index = -1;
     JsonToken token = next("$");
     if (token == JsonToken.END_OBJECT) {
-      JsonToken after = next("$");
+      JsonToken after;
+      try {
+        after = next("$");
+      } catch (ValidationException unreadable) {
+        after = JsonToken.NOT_AVAILABLE;
+      }
       if (after != null) {
         throw fail("$", "has content after the JSON value");
       }
@@ -216,8 +230,12 @@ public final class JsonDocumentReader implements AutoCloseable {
 
   private ValidationException translate(JacksonException e, String path) {
     Throwable cause = e instanceof JacksonIOException ? e.getCause() : null;
+    // the guard sees bytes before Jackson parses them (read-ahead), so these have no exact path
+    if (cause instanceof NumberTooLong) {
+      return fail("$", "holds a number that is too long");
+    }
     if (cause instanceof TooMuchWhitespace) {
-      return fail(path, "holds more than " + MAX_WHITESPACE_RUN / (1024 * 1024) + " MiB of white space in a row");
+      return fail("$", "holds more than " + MAX_WHITESPACE_RUN / (1024 * 1024) + " MiB of white space in a row");
     }
     if (e instanceof JacksonIOException) {
       return fail(path, "could not be read");
@@ -230,10 +248,16 @@ public final class JsonDocumentReader implements AutoCloseable {
     return new ValidationException(invalidMessage, List.of(new Problem(path, reason)));
   }
 
-  /** Refuses long runs of white space before Jackson spends minutes skipping them. */
+  /**
+   * Refuses long runs of white space before Jackson spends minutes skipping them, and numbers
+   * (runs of number characters outside strings) longer than any valid one.
+   */
   private static final class WhitespaceGuard extends FilterInputStream {
 
     private int run;
+    private int numberRun;
+    private boolean inString;
+    private boolean escaped;
 
     WhitespaceGuard(InputStream in) {
       super(in);
@@ -257,7 +281,7 @@ public final class JsonDocumentReader implements AutoCloseable {
       return n;
     }
 
-    private void count(byte b) throws TooMuchWhitespace {
+    private void count(byte b) throws IOException {
       if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
         if (++run > MAX_WHITESPACE_RUN) {
           throw new TooMuchWhitespace();
@@ -265,6 +289,33 @@ public final class JsonDocumentReader implements AutoCloseable {
       } else {
         run = 0;
       }
+      if (inString) {
+        if (escaped) {
+          escaped = false;
+        } else if (b == '\\') {
+          escaped = true;
+        } else if (b == '"') {
+          inString = false;
+        }
+        return;
+      }
+      if (b == '"') {
+        inString = true;
+        numberRun = 0;
+      } else if ((b >= '0' && b <= '9') || b == '-' || b == '+' || b == '.' || b == 'e' || b == 'E') {
+        if (++numberRun > MAX_NUMBER_RUN) {
+          throw new NumberTooLong();
+        }
+      } else {
+        numberRun = 0;
+      }
+    }
+  }
+
+  private static final class NumberTooLong extends IOException {
+
+    NumberTooLong() {
+      super("number too long", null);
     }
   }
 

@@ -29,8 +29,9 @@ final class ExportItems {
       Set.of("id", "name", "structure", "has_sessions", "archived", "created_at", "updated_at");
   private static final Set<String> SESSION_FIELDS = Set.of("id", "plan_id", "date", "started_at", "ended_at",
       "status", "session", "created_at", "updated_at");
-  private static final Map<String, Unit> UNITS = Map.of("kg", Unit.KG, "lb", Unit.LB);
-  private static final Map<String, String> STATUSES = Map.of("in_progress", "in_progress", "completed", "completed");
+  private static final Map<String, Unit> UNITS = ordered("kg", Unit.KG, "lb", Unit.LB);
+  private static final Map<String, String> STATUSES =
+      ordered("in_progress", "in_progress", "completed", "completed");
 
   private ExportItems() {}
 
@@ -115,6 +116,14 @@ final class ExportItems {
       return null;
     }
     return value;
+  }
+
+  /** Choices in a fixed order, so messages list them the same way every time. */
+  private static <V> Map<String, V> ordered(String k1, V v1, String k2, V v2) {
+    Map<String, V> map = new java.util.LinkedHashMap<>();
+    map.put(k1, v1);
+    map.put(k2, v2);
+    return java.util.Collections.unmodifiableMap(map);
   }
 
   private static boolean merge(Problems own, Problems problems) {

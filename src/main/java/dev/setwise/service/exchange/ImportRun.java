@@ -185,6 +185,11 @@ final class ImportRun {
     }
   }
 
+  /** A plan of the file that has problems: its sessions must not also report it as missing. */
+  void invalidPlan(UUID id) {
+    planIds.putIfAbsent(id, id);
+  }
+
   void session(String path, Session session) throws SQLException {
     if (sessionIds != null) {
       if (sessionIds.size() >= MAX_SESSIONS) {

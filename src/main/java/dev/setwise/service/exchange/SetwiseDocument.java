@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -110,9 +111,13 @@ final class SetwiseDocument {
             long total = total(expectedPlans, expectedSessions);
             while (reader.nextItem()) {
               cancellation.check();
-              Plan plan = ExportItems.plan(reader.readItem(), reader.path(), problems);
+              Object tree = reader.readItem();
+              Plan plan = ExportItems.plan(tree, reader.path(), problems);
               if (plan != null) {
                 run.plan(reader.path(), plan);
+              } else if (tree instanceof Map<?, ?> map && map.get("id") instanceof String id
+                  && TreeObject.parseUuid(id) != null) {
+                run.invalidPlan(TreeObject.parseUuid(id));
               }
               if (++planCount % PROGRESS_EVERY == 0) {
                 progress.update(step, planCount, total);
