@@ -32,13 +32,17 @@ final class RestoreCommand implements Callable<Integer> {
   public Integer call() {
     RestoreResult result = AppContext.backupsOf(root.dataDir(), Clock.systemDefaultZone()).restore(file);
     PrintWriter out = spec.commandLine().getOut();
-    out.println("Restored " + result.restoredFrom().getFileName() + " (" + result.profiles() + " profiles, "
-        + result.sessions() + " sessions).");
+    out.println("Restored " + result.restoredFrom().getFileName() + " (" + count(result.profiles(), "profile") + ", "
+        + count(result.sessions(), "session") + ").");
     if (result.setAside() != null) {
       out.println("The previous database was set aside as " + result.setAside()
           + (result.safetyBackup() != null ? " and backed up as " + result.safetyBackup().name() : "") + ".");
     }
     out.flush();
     return 0;
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }
