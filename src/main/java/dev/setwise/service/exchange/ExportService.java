@@ -14,6 +14,8 @@ import dev.setwise.store.ExchangeRepository;
 import dev.setwise.store.ExchangeRepository.PlanRow;
 import dev.setwise.store.ExchangeRepository.SessionRow;
 import dev.setwise.store.ProfileRepository;
+import dev.setwise.store.Tx;
+import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.FilterWriter;
 import java.io.IOException;
@@ -26,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -169,7 +172,7 @@ public final class ExportService {
       ExportResult result;
       try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
-        result = export(profileId, new java.io.BufferedOutputStream(out, 64 * 1024), progress, cancellation);
+        result = export(profileId, new BufferedOutputStream(out, 64 * 1024), progress, cancellation);
       }
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         channel.force(true);
@@ -191,8 +194,8 @@ public final class ExportService {
     }
   }
 
-  private ExportResult write(dev.setwise.store.Tx tx, UUID profileId, JsonGenerator out, Progress progress,
-      Cancellation cancellation) throws java.sql.SQLException {
+  private ExportResult write(Tx tx, UUID profileId, JsonGenerator out, Progress progress,
+      Cancellation cancellation) throws SQLException {
     Profile profile = profiles.find(tx, profileId)
         .orElseThrow(() -> new NotFoundException(Messages.PROFILE_NOT_FOUND));
     long planTotal = exchange.countPlans(tx, profileId);

@@ -36,7 +36,7 @@ class ImportKilledMidwayTest {
           null);
       before = state(t.app);
     }
-    Path file = ExportDocuments.history(dir.resolve("big.json"), "Sam", 10, 8_000, false);
+    Path file = ExportDocuments.history(dir.resolve("big.json"), "Sam", 10, 5_000, false);
     Path wal = data.resolve(AppContext.DATABASE_FILE + "-wal");
     assertThat(Files.exists(wal) ? Files.size(wal) : 0).isZero();
 
