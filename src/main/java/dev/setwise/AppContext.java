@@ -5,8 +5,13 @@ import dev.setwise.service.AuditLog;
 import dev.setwise.service.PlanService;
 import dev.setwise.service.ProfileService;
 import dev.setwise.service.SessionService;
+import dev.setwise.service.backup.BackupReason;
+import dev.setwise.service.backup.BackupService;
+import dev.setwise.service.exchange.ExportService;
+import dev.setwise.service.exchange.ImportService;
 import dev.setwise.store.AuditRepository;
 import dev.setwise.store.Database;
+import dev.setwise.store.ExchangeRepository;
 import dev.setwise.store.PlanRepository;
 import dev.setwise.store.ProfileRepository;
 import dev.setwise.store.SessionRepository;
@@ -30,8 +35,11 @@ public final class AppContext implements AutoCloseable {
   private final ProfileService profiles;
   private final PlanService plans;
   private final SessionService sessions;
+  private final BackupService backups;
+  private final ExportService exports;
+  private final ImportService imports;
 
-  private AppContext(Path dataDir, Clock clock, Database database) {
+  private AppContext(Path dataDir, Clock clock, Database database, BackupService backups) {
     this.dataDir = dataDir;
     this.clock = clock;
     this.database = database;
@@ -40,7 +48,14 @@ public final class AppContext implements AutoCloseable {
     this.audit = new AuditLog(database, new AuditRepository(), clock);
     this.profiles = new ProfileService(database, new ProfileRepository(), audit, clock);
     this.plans = new PlanService(database, planRepository, audit, clock);
-    this.sessions = new SessionService(database, new SessionRepository(structureJson), planRepository, audit, clock);
+    SessionRepository sessionRepository = new SessionRepository(structureJson);
+    this.sessions = new SessionService(database, sessionRepository, planRepository, audit, clock);
+    this.backups = backups;
+    ExchangeRepository exchange = new ExchangeRepository();
+    ProfileRepository profileRepository = new ProfileRepository();
+    this.exports = new ExportService(database, profileRepository, exchange, clock, Version.current());
+    this.imports = new ImportService(database, profileRepository, planRepository, sessionRepository, exchange, audit,
+        backups, clock);
   }
 
   /**
@@ -52,10 +67,23 @@ public final class AppContext implements AutoCloseable {
     return open(dataDir, Clock.systemDefaultZone());
   }
 
-  /** Opens the data folder with a given clock (tests). */
+  /**
+   * Opens the data folder with a given clock (tests). An existing database is backed up before any
+   * migration changes it; when that backup fails, the database is not migrated (or opened).
+   */
   public static AppContext open(Path dataDir, Clock clock) {
-    Database database = Database.open(dataDir.resolve(DATABASE_FILE));
-    return new AppContext(dataDir, clock, database);
+    BackupService backups = backupsOf(dataDir, clock);
+    Database database = Database.open(dataDir.resolve(DATABASE_FILE),
+        file -> backups.create(BackupReason.BEFORE_MIGRATION));
+    return new AppContext(dataDir, clock, database, backups);
+  }
+
+  /**
+   * Backups of a data folder whose database is not open: for {@code setwise restore}, and for the
+   * desktop app's restore, which closes its context, restores, then opens a new context.
+   */
+  public static BackupService backupsOf(Path dataDir, Clock clock) {
+    return new BackupService(dataDir, dataDir.resolve(DATABASE_FILE), clock);
   }
 
   public Path dataDir() {
@@ -80,6 +108,19 @@ public final class AppContext implements AutoCloseable {
 
   public AuditLog audit() {
     return audit;
+  }
+
+  /** Backups of this data folder (the app calls {@code createDailyIfDue()} once at start). */
+  public BackupService backups() {
+    return backups;
+  }
+
+  public ExportService exports() {
+    return exports;
+  }
+
+  public ImportService imports() {
+    return imports;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.setwise.DataDirectory;
 import dev.setwise.domain.Problem;
 import dev.setwise.domain.SetwiseException;
 import dev.setwise.domain.ValidationException;
+import dev.setwise.service.backup.BackupException;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -47,7 +48,8 @@ public final class Cli {
       return validation.getMessage() + ": " + validation.problems().stream()
           .map(Problem::toString).collect(Collectors.joining("; "));
     }
-    if (ex instanceof SetwiseException || ex instanceof DataDirectory.DataDirectoryException) {
+    if (ex instanceof SetwiseException || ex instanceof DataDirectory.DataDirectoryException
+        || ex instanceof BackupException) {
       return ex.getMessage();
     }
     Logger log = LoggerFactory.getLogger(Cli.class);

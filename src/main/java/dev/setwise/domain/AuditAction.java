@@ -12,7 +12,9 @@ public enum AuditAction {
   PLAN_DELETED,
   SESSION_STARTED,
   SESSION_COMPLETED,
-  SESSION_DELETED;
+  SESSION_DELETED,
+  /** An export or another app's CSV was imported (issue 5). */
+  DATA_IMPORTED;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

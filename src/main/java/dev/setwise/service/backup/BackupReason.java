@@ -1,0 +1,33 @@
+package dev.setwise.service.backup;
+
+import java.util.Optional;
+
+/** Why a backup was made; part of its file name. */
+public enum BackupReason {
+  /** The first start of the app on a day. */
+  DAILY("daily"),
+  /** {@code setwise backup create} or the menu item; never removed by retention. */
+  MANUAL("manual"),
+  BEFORE_MIGRATION("before-migration"),
+  BEFORE_IMPORT("before-import"),
+  BEFORE_RESTORE("before-restore");
+
+  private final String code;
+
+  BackupReason(String code) {
+    this.code = code;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public static Optional<BackupReason> fromCode(String code) {
+    for (BackupReason reason : values()) {
+      if (reason.code.equals(code)) {
+        return Optional.of(reason);
+      }
+    }
+    return Optional.empty();
+  }
+}

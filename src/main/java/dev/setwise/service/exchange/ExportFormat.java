@@ -1,0 +1,19 @@
+package dev.setwise.service.exchange;
+
+/** Names of the export document, version 1 ({@code docs/export-format.md}). */
+public final class ExportFormat {
+
+  public static final String FORMAT = "setwise-export";
+  public static final int VERSION = 1;
+
+  static final String F_FORMAT = "format";
+  static final String F_VERSION = "version";
+  static final String F_EXPORTED_AT = "exported_at";
+  static final String F_EXPORTED_BY = "exported_by";
+  static final String F_PROFILE = "profile";
+  static final String F_COUNTS = "counts";
+  static final String F_PLANS = "plans";
+  static final String F_SESSIONS = "sessions";
+
+  private ExportFormat() {}
+}

@@ -1,0 +1,264 @@
+package dev.setwise.service.exchange;
+
+import dev.setwise.domain.ConflictException;
+import dev.setwise.domain.NotFoundException;
+import dev.setwise.domain.Problem;
+import dev.setwise.domain.Profile;
+import dev.setwise.domain.ValidationException;
+import dev.setwise.service.AuditLog;
+import dev.setwise.service.Cancellation;
+import dev.setwise.service.Progress;
+import dev.setwise.service.backup.BackupException;
+import dev.setwise.service.backup.BackupInfo;
+import dev.setwise.service.backup.BackupReason;
+import dev.setwise.service.backup.BackupService;
+import dev.setwise.store.Database;
+import dev.setwise.store.ExchangeRepository;
+import dev.setwise.store.PlanRepository;
+import dev.setwise.store.ProfileRepository;
+import dev.setwise.store.SessionRepository;
+import dev.setwise.store.Tx;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Imports a Setwise export or another app's CSV (Strong, Hevy, FitNotes) into a profile, all or
+ * nothing.
+ *
+ * <p>{@link #analyze} is the dry run: it reads the whole file as a stream in one read transaction
+ * and says what an import would do, listing every problem with its path and every conflict; it
+ * changes nothing. {@link #importData} does the same check first, refuses a file with any
+ * problem or conflict, makes a backup, then reads the file again and inserts everything new in one
+ * write transaction (rolled back on any failure, cancellation or a change of the file in between).
+ * Items already in the profile are skipped, so importing the same file twice changes nothing.
+ *
+ * <p>Memory stays bounded whatever the file: a Setwise export is read item by item under
+ * {@link SetwiseDocument#LIMITS}; a CSV is read whole but limited to {@value #MAX_CSV_MIB} MiB.
+ *
+ * <p>Threads: call from a background thread, never the JavaFX application thread. The import
+ * holds the single writer while it inserts, so the app's own saves wait for it. Progress is
+ * reported on the calling thread; {@link Cancellation} (or interrupting the thread) stops it with
+ * {@link CancellationException} and nothing is changed.
+ */
+public final class ImportService {
+
+  /** The message of a {@link ValidationException} about the file's content. */
+  public static final String INVALID_FILE = "Invalid import file";
+  static final int MAX_CSV_MIB = 64;
+  private static final int SNIFF_BYTES = 64 * 1024;
+
+  private final Database database;
+  private final ProfileRepository profiles;
+  private final PlanRepository plans;
+  private final SessionRepository sessions;
+  private final ExchangeRepository exchange;
+  private final AuditLog audit;
+  private final BackupService backups;
+  private final Clock clock;
+  private final SetwiseDocument document = new SetwiseDocument();
+
+  public ImportService(Database database, ProfileRepository profiles, PlanRepository plans,
+      SessionRepository sessions, ExchangeRepository exchange, AuditLog audit, BackupService backups, Clock clock) {
+    this.database = database;
+    this.profiles = profiles;
+    this.plans = plans;
+    this.sessions = sessions;
+    this.exchange = exchange;
+    this.audit = audit;
+    this.backups = backups;
+    this.clock = clock;
+  }
+
+  /**
+   * The dry run: what importing {@code source} would do. Changes nothing. Problems of the file and
+   * conflicts with the data are in the summary, not thrown.
+   *
+   * @throws ValidationException when the file cannot be read at all (missing, no permission), or
+   *     for a CSV when several profiles exist and none is named
+   * @throws NotFoundException when the named profile (CSV) or any profile (CSV) is missing
+   * @throws CancellationException when cancelled
+   */
+  public ImportSummary analyze(ImportSource source, ImportOptions options, Progress progress,
+      Cancellation cancellation) {
+    return database.read(tx -> {
+      Pass pass = pass(tx, ImportRun.Mode.ANALYZE, source, options, progress, "Checking the file", cancellation);
+      Instant previous = null;
+      if (pass.run.target() != null && !pass.run.createsProfile()) {
+        previous = exchange.lastImportOf(tx, pass.run.target().id(), pass.sha256)
+            .map(ExchangeRepository.ImportRecord::importedAt).orElse(null);
+      }
+      return pass.summary(source, previous);
+    });
+  }
+
+  /**
+   * Imports {@code source}: checks it as {@link #analyze} does, then adds everything new in one
+   * transaction. When nothing is new, nothing is changed (no backup, no audit entry).
+   *
+   * @throws ValidationException {@value #INVALID_FILE} with every problem (nothing imported)
+   * @throws ConflictException when the data clashes with the profile's (nothing imported)
+   * @throws BackupException when the backup before the import fails (nothing imported)
+   * @throws CancellationException when cancelled (nothing imported)
+   * @throws NotFoundException as {@link #analyze}
+   */
+  public ImportResult importData(ImportSource source, ImportOptions options, Progress progress,
+      Cancellation cancellation) {
+    ImportSummary checked = analyze(source, options, progress, cancellation);
+    refuseUnlessImportable(checked);
+    if (checked.changesNothing()) {
+      return new ImportResult(checked, false, null);
+    }
+    cancellation.check();
+    BackupInfo backup = backups.create(BackupReason.BEFORE_IMPORT);
+    ImportSummary done = database.write(tx -> {
+      Pass pass = pass(tx, ImportRun.Mode.APPLY, source, options, progress, "Importing", cancellation);
+      if (!pass.sha256.equals(checked.sha256())) {
+        throw new ValidationException(INVALID_FILE,
+            List.of(new Problem("$", "changed while it was being imported; nothing was imported")));
+      }
+      ImportSummary summary = pass.summary(source, checked.previousImport());
+      refuseUnlessImportable(summary);
+      cancellation.check();
+      pass.run.record(pass.format, source.name(), pass.sha256, summary.skippedRowCount());
+      return summary;
+    });
+    return new ImportResult(done, true, backup.file());
+  }
+
+  private static void refuseUnlessImportable(ImportSummary summary) {
+    if (!summary.problems().isEmpty()) {
+      throw new ValidationException(INVALID_FILE, summary.problems());
+    }
+    if (!summary.conflicts().isEmpty()) {
+      Problem first = summary.conflicts().get(0);
+      int more = summary.conflicts().size() - 1;
+      throw new ConflictException("Nothing was imported: " + first
+          + (more > 0 ? " (and " + more + " more conflicts)" : ""));
+    }
+  }
+
+  /** One read of the file through an {@link ImportRun}. */
+  private final class Pass {
+
+    final ImportRun run;
+    ImportFormat format = ImportFormat.SETWISE;
+    String sha256 = "";
+    List<Problem> skipped = List.of();
+    long skippedCount;
+
+    Pass(ImportRun run) {
+      this.run = run;
+    }
+
+    ImportSummary summary(ImportSource source, Instant previous) {
+      Profile target = run.target();
+      return new ImportSummary(format, source.name(), sha256, target == null ? null : target.name(),
+          run.createsProfile(), run.plansNew, run.plansDuplicate, run.sessionsNew, run.sessionsDuplicate,
+          run.idsRemapped, run.problems.list(), run.conflicts.list(), skipped, skippedCount, previous);
+    }
+  }
+
+  private Pass pass(Tx tx, ImportRun.Mode mode, ImportSource source, ImportOptions options, Progress progress,
+      String step, Cancellation cancellation) throws SQLException {
+    Pass pass = new Pass(new ImportRun(tx, mode, profiles, plans, sessions, exchange, audit, clock));
+    MessageDigest digest = sha256();
+    progress.update(step, 0, -1);
+    try (InputStream raw = source.open()) {
+      BufferedInputStream in = new BufferedInputStream(new DigestInputStream(raw, digest), SNIFF_BYTES);
+      boolean json = looksLikeJson(in);
+      try {
+        if (json) {
+          document.read(in, pass.run, options.profileName(), progress, step, cancellation);
+        } else {
+          readCsv(in, pass, options, progress, step, cancellation);
+        }
+      } catch (ValidationException stop) {
+        if (!INVALID_FILE.equals(stop.getMessage())) {
+          throw stop;
+        }
+        stop.problems().forEach(p -> pass.run.problems.add(p.path(), p.message()));
+      }
+    } catch (NoSuchFileException e) {
+      throw new ValidationException("Cannot read " + source.name() + ": the file does not exist");
+    } catch (AccessDeniedException e) {
+      throw new ValidationException("Cannot read " + source.name() + ": permission denied");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read " + source.name(), e);
+    }
+    pass.sha256 = HexFormat.of().formatHex(digest.digest());
+    return pass;
+  }
+
+  private void readCsv(InputStream in, Pass pass, ImportOptions options, Progress progress, String step,
+      Cancellation cancellation) throws IOException, SQLException {
+    long max = MAX_CSV_MIB * 1024L * 1024L;
+    byte[] bytes = in.readNBytes((int) max + 1);
+    if (bytes.length > max) {
+      throw new ValidationException(INVALID_FILE, List.of(new Problem("$", "is larger than " + MAX_CSV_MIB
+          + " MiB; a CSV export that large is not supported")));
+    }
+    CsvTable table = CsvTable.parse(bytes, INVALID_FILE);
+    ImportFormat format = OtherAppCsv.detect(table);
+    if (format == null) {
+      throw new ValidationException(INVALID_FILE, List.of(new Problem("$", "is neither a Setwise export nor a "
+          + "CSV export of Strong, Hevy or FitNotes (its first line is: "
+          + CsvWorkouts.shorten(String.join(String.valueOf(table.delimiter()), table.header())) + ")")));
+    }
+    pass.format = format;
+    Profile target = pass.run.targetForCsv(options.profileName());
+    CsvWorkouts.Result result = OtherAppCsv.read(format, table, target.id(), target.unit(), clock.getZone(),
+        clock.instant());
+    pass.skipped = result.skipped();
+    pass.skippedCount = result.skippedCount();
+    int total = result.sessions().size();
+    for (int i = 0; i < total; i++) {
+      cancellation.check();
+      pass.run.session(result.paths().get(i), result.sessions().get(i));
+      if (i % 100 == 0) {
+        progress.update(step, i, total);
+      }
+    }
+    pass.run.finish("$");
+    progress.update(step, total, total);
+  }
+
+  /** A Setwise export starts with '{' after white space (and maybe a byte-order mark); a CSV does not. */
+  private static boolean looksLikeJson(BufferedInputStream in) throws IOException {
+    in.mark(SNIFF_BYTES + 1);
+    try {
+      byte[] head = in.readNBytes(SNIFF_BYTES);
+      int i = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF
+          ? 3 : 0;
+      for (; i < head.length; i++) {
+        byte b = head[i];
+        if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+          return b == '{' || b == '[';
+        }
+      }
+      return true;
+    } finally {
+      in.reset();
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.setwise.service.exchange;
+
+import dev.setwise.domain.Problem;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What an import would do (a dry run) or did. Immutable; safe to hand to the UI thread.
+ *
+ * @param format what the file was read as
+ * @param fileName the file's name
+ * @param sha256 the digest of the file's bytes (hex)
+ * @param profileName the profile the data goes to
+ * @param createsProfile true when that profile does not exist yet and the import creates it
+ * @param plansNew plans that would be (or were) added
+ * @param plansDuplicate plans already in the profile, skipped
+ * @param sessionsNew sessions that would be (or were) added
+ * @param sessionsDuplicate sessions already in the profile, skipped
+ * @param idsRemapped items whose id another profile in this data folder already uses; they get
+ *     an id derived from the profile and the original, the same on every import
+ * @param problems what is wrong with the file (every problem with its JSON path, or
+ *     {@code line N} for CSV); when any, nothing can be imported
+ * @param conflicts what clashes with the data already there (an in-progress session while the
+ *     profile has one); when any, nothing can be imported
+ * @param skippedRows CSV rows that cannot be mapped, each with its line number (at most 100 listed;
+ *     {@code skippedRowCount} has them all); they are left out and the rest is imported
+ * @param skippedRowCount how many rows were left out
+ * @param previousImport when this very file was last imported into the profile, or null
+ */
+public record ImportSummary(
+    ImportFormat format,
+    String fileName,
+    String sha256,
+    String profileName,
+    boolean createsProfile,
+    long plansNew,
+    long plansDuplicate,
+    long sessionsNew,
+    long sessionsDuplicate,
+    long idsRemapped,
+    List<Problem> problems,
+    List<Problem> conflicts,
+    List<Problem> skippedRows,
+    long skippedRowCount,
+    Instant previousImport) {
+
+  public ImportSummary {
+    problems = List.copyOf(problems);
+    conflicts = List.copyOf(conflicts);
+    skippedRows = List.copyOf(skippedRows);
+  }
+
+  /** True when the file can be imported (no problems, no conflicts). */
+  public boolean importable() {
+    return problems.isEmpty() && conflicts.isEmpty();
+  }
+
+  /** True when importing would change nothing: everything is already there. */
+  public boolean changesNothing() {
+    return plansNew == 0 && sessionsNew == 0 && !createsProfile;
+  }
+}

@@ -1,0 +1,140 @@
+package dev.setwise.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The reads and bookkeeping of export and import. Rows are streamed one at a time straight from
+ * the cursor (sqlite-jdbc steps the statement as {@link ResultSet#next()} is called), so memory
+ * stays flat however long the history is. Snapshots are handed over as the JSON text the store
+ * keeps: an export copies them without parsing.
+ */
+public final class ExchangeRepository {
+
+  /** A plan as stored, its structure as JSON text. */
+  public record PlanRow(UUID id, String name, String structureJson, boolean hasSessions, boolean archived,
+      Instant createdAt, Instant updatedAt) {}
+
+  /** A session as stored, its snapshot as JSON text. */
+  public record SessionRow(UUID id, UUID planId, LocalDate date, Instant startedAt, Instant endedAt,
+      String sessionJson, Instant createdAt, Instant updatedAt) {}
+
+  /** One earlier import of a file. */
+  public record ImportRecord(UUID id, UUID ownerId, String source, String fileName, String sha256, int plansAdded,
+      long sessionsAdded, long skipped, Instant importedAt) {}
+
+  /** Receives streamed rows; may throw to stop the stream. */
+  @FunctionalInterface
+  public interface RowSink<T> {
+    void accept(T row) throws SQLException;
+  }
+
+  public long countPlans(Tx tx, UUID ownerId) throws SQLException {
+    return count(tx, "SELECT count(*) FROM plans WHERE user_id = ?", ownerId);
+  }
+
+  public long countSessions(Tx tx, UUID ownerId) throws SQLException {
+    return count(tx, "SELECT count(*) FROM sessions WHERE user_id = ?", ownerId);
+  }
+
+  /** Every plan of the owner, archived too, oldest first (ties by id): a stable order for exports. */
+  public void streamPlans(Tx tx, UUID ownerId, RowSink<PlanRow> sink) throws SQLException {
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT id, name, structure, has_sessions, archived, created_at, updated_at FROM plans "
+            + "WHERE user_id = ? ORDER BY created_at, id")) {
+      Rows.setUuid(statement, 1, ownerId);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          sink.accept(new PlanRow(Rows.uuid(rs, "id"), rs.getString("name"), rs.getString("structure"),
+              rs.getInt("has_sessions") == 1, rs.getInt("archived") == 1,
+              Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at")));
+        }
+      }
+    }
+  }
+
+  /** Every session of the owner, oldest start first (ties by id), through the started-at index. */
+  public void streamSessions(Tx tx, UUID ownerId, RowSink<SessionRow> sink) throws SQLException {
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT id, plan_id, date, started_at, ended_at, session, created_at, updated_at FROM sessions "
+            + "WHERE user_id = ? ORDER BY started_at, id")) {
+      Rows.setUuid(statement, 1, ownerId);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          sink.accept(new SessionRow(Rows.uuid(rs, "id"), Rows.uuid(rs, "plan_id"), Rows.date(rs, "date"),
+              Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), rs.getString("session"),
+              Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at")));
+        }
+      }
+    }
+  }
+
+  /** The profile that owns the plan with this id, whoever it is. */
+  public Optional<UUID> planOwner(Tx tx, UUID planId) throws SQLException {
+    return owner(tx, "SELECT user_id FROM plans WHERE id = ?", planId);
+  }
+
+  /** The profile that owns the session with this id, whoever it is. */
+  public Optional<UUID> sessionOwner(Tx tx, UUID sessionId) throws SQLException {
+    return owner(tx, "SELECT user_id FROM sessions WHERE id = ?", sessionId);
+  }
+
+  public void insertImport(Tx tx, ImportRecord record) throws SQLException {
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "INSERT INTO imports (id, user_id, source, file_name, sha256, plans_added, sessions_added, skipped, "
+            + "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      Rows.setUuid(statement, 1, record.id());
+      Rows.setUuid(statement, 2, record.ownerId());
+      statement.setString(3, record.source());
+      statement.setString(4, record.fileName());
+      statement.setString(5, record.sha256());
+      statement.setInt(6, record.plansAdded());
+      statement.setLong(7, record.sessionsAdded());
+      statement.setLong(8, record.skipped());
+      Rows.setInstant(statement, 9, record.importedAt());
+      statement.executeUpdate();
+    }
+  }
+
+  /** The latest import of a file with this digest into the owner's profile. */
+  public Optional<ImportRecord> lastImportOf(Tx tx, UUID ownerId, String sha256) throws SQLException {
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT id, user_id, source, file_name, sha256, plans_added, sessions_added, skipped, imported_at "
+            + "FROM imports WHERE user_id = ? AND sha256 = ? ORDER BY imported_at DESC LIMIT 1")) {
+      Rows.setUuid(statement, 1, ownerId);
+      statement.setString(2, sha256);
+      try (ResultSet rs = statement.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new ImportRecord(Rows.uuid(rs, "id"), Rows.uuid(rs, "user_id"), rs.getString("source"),
+            rs.getString("file_name"), rs.getString("sha256"), rs.getInt("plans_added"),
+            rs.getLong("sessions_added"), rs.getLong("skipped"), Rows.instant(rs, "imported_at")));
+      }
+    }
+  }
+
+  private static long count(Tx tx, String sql, UUID ownerId) throws SQLException {
+    try (PreparedStatement statement = tx.connection().prepareStatement(sql)) {
+      Rows.setUuid(statement, 1, ownerId);
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static Optional<UUID> owner(Tx tx, String sql, UUID id) throws SQLException {
+    try (PreparedStatement statement = tx.connection().prepareStatement(sql)) {
+      Rows.setUuid(statement, 1, id);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next() ? Optional.of(Rows.uuid(rs, "user_id")) : Optional.empty();
+      }
+    }
+  }
+}
