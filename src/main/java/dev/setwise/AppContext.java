@@ -2,14 +2,18 @@ package dev.setwise;
 
 import dev.setwise.json.StructureJson;
 import dev.setwise.service.AuditLog;
+import dev.setwise.service.IdempotencyService;
 import dev.setwise.service.PlanService;
 import dev.setwise.service.ProfileService;
 import dev.setwise.service.SessionService;
+import dev.setwise.service.TokenService;
 import dev.setwise.store.AuditRepository;
 import dev.setwise.store.Database;
+import dev.setwise.store.IdempotencyRepository;
 import dev.setwise.store.PlanRepository;
 import dev.setwise.store.ProfileRepository;
 import dev.setwise.store.SessionRepository;
+import dev.setwise.store.TokenRepository;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -30,6 +34,8 @@ public final class AppContext implements AutoCloseable {
   private final ProfileService profiles;
   private final PlanService plans;
   private final SessionService sessions;
+  private final TokenService tokens;
+  private final IdempotencyService idempotency;
 
   private AppContext(Path dataDir, Clock clock, Database database) {
     this.dataDir = dataDir;
@@ -41,6 +47,8 @@ public final class AppContext implements AutoCloseable {
     this.profiles = new ProfileService(database, new ProfileRepository(), audit, clock);
     this.plans = new PlanService(database, planRepository, audit, clock);
     this.sessions = new SessionService(database, new SessionRepository(structureJson), planRepository, audit, clock);
+    this.tokens = new TokenService(database, new TokenRepository(), new ProfileRepository(), clock);
+    this.idempotency = new IdempotencyService(database, new IdempotencyRepository(), clock);
   }
 
   /**
@@ -80,6 +88,16 @@ public final class AppContext implements AutoCloseable {
 
   public AuditLog audit() {
     return audit;
+  }
+
+  /** API tokens (the REST server's authentication). */
+  public TokenService tokens() {
+    return tokens;
+  }
+
+  /** Idempotency keys of the REST server. */
+  public IdempotencyService idempotency() {
+    return idempotency;
   }
 
   @Override

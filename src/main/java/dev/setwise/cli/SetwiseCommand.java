@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     description = "Setwise: an offline-first strength-training log.%n"
         + "With no command, opens the desktop app.",
-    subcommands = {ProfileCommand.class},
+    subcommands = {ProfileCommand.class, ServeCommand.class, TokenCommand.class},
     sortOptions = false)
 public final class SetwiseCommand implements Callable<Integer> {
 
