@@ -188,6 +188,7 @@ public final class ApiServer {
     if (answer.unexpected()) {
       LOG.error("Failed to process {} {}", ctx.method().name(), ctx.path(), failure);
     }
+    Bodies.discardRest(ctx);
     ctx.status(answer.status());
     answer.headers().forEach(ctx::header);
     if (ctx.method() == HandlerType.HEAD) {

@@ -41,7 +41,7 @@ final class HttpError extends RuntimeException {
   }
 
   static HttpError payloadTooLarge() {
-    return new HttpError(413, "PayloadTooLarge", BODY_TOO_LARGE, Map.of("Connection", "close"));
+    return new HttpError(413, "PayloadTooLarge", BODY_TOO_LARGE);
   }
 
   static HttpError unsupportedMediaType() {

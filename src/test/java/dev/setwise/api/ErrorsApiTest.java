@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.setwise.api.ApiHarness.Caller;
 import dev.setwise.api.ApiHarness.Response;
+import dev.setwise.support.TestContext;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,7 @@ class ErrorsApiTest {
 
   @BeforeEach
   void newProfile() {
+    api.t.clock.set(TestContext.START);
     alex = api.caller("Alex");
     planId = alex.plan("Strength A");
   }

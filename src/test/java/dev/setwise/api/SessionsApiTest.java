@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.setwise.api.ApiHarness.Caller;
 import dev.setwise.api.ApiHarness.Response;
+import dev.setwise.support.TestContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +37,7 @@ class SessionsApiTest {
 
   @BeforeEach
   void newProfile() {
+    api.t.clock.set(TestContext.START);
     alex = api.caller("Alex");
     planId = alex.plan("Strength A");
   }
