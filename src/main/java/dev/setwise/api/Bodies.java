@@ -16,12 +16,12 @@ final class Bodies {
   /** The largest body accepted, in bytes. */
   static final long LIMIT = JsonLimits.ONE_MIB;
   /**
-   * How much of a refused body is read and thrown away, in bytes and in time, so the client can
-   * read the answer: a client still sending when the server closes gets a reset and loses the
-   * answer. Reading costs no memory (one small buffer); beyond either bound the connection is cut.
+   * How long the rest of a refused body is read and thrown away, so the client can read the
+   * answer: a client still sending when the server closes gets a reset and loses the answer.
+   * Reading costs no memory (one small buffer), only time, so time is the bound; a body still
+   * arriving after it is cut off with the connection.
    */
-  static final long DISCARD_LIMIT = 256 * JsonLimits.ONE_MIB;
-  static final long DISCARD_MILLIS = 10_000;
+  static final long DISCARD_MILLIS = 30_000;
 
   private final JsonCodec codec;
 
@@ -70,7 +70,7 @@ final class Bodies {
 
   /**
    * Reads and drops what is left of the request body before an error answer (413, 401, 415 …),
-   * up to {@link #DISCARD_LIMIT} or {@link #DISCARD_MILLIS}; nothing is kept. Skipped when the client waits for
+   * for at most {@link #DISCARD_MILLIS}; nothing is kept. Skipped when the client waits for
    * {@code 100 Continue}, as it then sends no body at all.
    */
   static void discardRest(Context ctx) {
@@ -79,17 +79,15 @@ final class Bodies {
     }
     long declared = ctx.req().getContentLengthLong();
     boolean chunked = declared < 0 && ctx.header("Transfer-Encoding") != null;
-    if ((declared <= 0 && !chunked) || declared > DISCARD_LIMIT) {
+    if (declared <= 0 && !chunked) {
       return;
     }
     try {
       InputStream in = ctx.req().getInputStream();
       byte[] buffer = new byte[64 * 1024];
-      long total = 0;
       long deadline = System.nanoTime() + DISCARD_MILLIS * 1_000_000;
-      for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
-        total += n;
-        if (total > DISCARD_LIMIT || System.nanoTime() - deadline > 0) {
+      while (in.read(buffer) != -1) {
+        if (System.nanoTime() - deadline > 0) {
           return;
         }
       }
