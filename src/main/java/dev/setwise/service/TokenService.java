@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bearer tokens of the REST API. A token reads {@code swt_<id>_<secret>}: the id (12 hex digits)
@@ -38,6 +40,7 @@ public final class TokenService {
   /** The message when no token has the given id. */
   public static final String TOKEN_NOT_FOUND = "Token not found";
 
+  private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
   private static final String PREFIX = "swt_";
   private static final int ID_BYTES = 6;
   private static final int SECRET_BYTES = 32;
@@ -89,6 +92,7 @@ public final class TokenService {
       String text = PREFIX + id + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
       ApiToken token = new ApiToken(id, profileId, checkedLabel, clock.instant(), null);
       tokens.insert(tx, token, hash(text));
+      tx.afterCommit(() -> LOG.info("Created API token {} for profile {}", id, profileId));
       return new Issued(token, text);
     });
   }
@@ -110,7 +114,9 @@ public final class TokenService {
       throw new NotFoundException(TOKEN_NOT_FOUND);
     }
     return database.write(tx -> {
-      tokens.revoke(tx, key, clock.instant());
+      if (tokens.revoke(tx, key, clock.instant())) {
+        tx.afterCommit(() -> LOG.info("Revoked API token {}", key));
+      }
       return tokens.find(tx, key).map(TokenRepository.Stored::token)
           .orElseThrow(() -> new NotFoundException(TOKEN_NOT_FOUND));
     });
