@@ -363,6 +363,17 @@ class ErrorsApiTest {
   }
 
   @Test
+  void headersOrAnUriTooLargeForJettyGetTheErrorShapeToo() {
+    String headers = api.raw("GET /api/plans HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + "a".repeat(20_000)
+        + "\r\nConnection: close\r\n\r\n");
+    String uri = api.raw("GET /api/plans?" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+    assertThat(headers).startsWith("HTTP/1.1 431").contains("Content-Type: application/json")
+        .endsWith("{\"error\":\"RequestHeaderFieldsTooLarge\",\"message\":\"Request headers too large\"}");
+    assertThat(uri).startsWith("HTTP/1.1 414").endsWith("{\"error\":\"UriTooLong\",\"message\":\"Request URI too long\"}");
+  }
+
+  @Test
   void aDatabaseFailureIs500AndLeaksNothingButIsLogged() throws Exception {
     Logger logger = (Logger) LoggerFactory.getLogger(ApiServer.class);
     ListAppender<ILoggingEvent> log = new ListAppender<>();
