@@ -10,7 +10,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
-import io.javalin.util.JavalinBindException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -135,12 +134,10 @@ public final class ApiServer {
     });
     try {
       app.start();
-    } catch (JavalinBindException e) {
-      stopQuietly(app);
-      throw new StartException("Could not listen on " + hostAndPort(host, port) + ": the port is in use or not allowed", e);
     } catch (RuntimeException e) {
       stopQuietly(app);
-      throw new StartException("Could not listen on " + hostAndPort(host, port) + ": " + rootMessage(e), e);
+      LOG.error("Could not start the Setwise API on {}", hostAndPort(host, port), e);
+      throw new StartException("Could not listen on " + hostAndPort(host, port) + ": " + whyNotBound(e), e);
     }
     ApiServer server = new ApiServer(app, "http://" + hostAndPort(host, app.port()));
     LOG.info("Serving the Setwise API on {}", server.url());
@@ -204,13 +201,31 @@ public final class ApiServer {
     return shown + ":" + port;
   }
 
-  private static String rootMessage(Throwable failure) {
-    Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+  /**
+   * Why binding failed, in words for a user (the exception's own text goes to the log). The
+   * deepest cause is asked first: Javalin words every bind failure as "port already in use".
+   */
+  private static String whyNotBound(Throwable failure) {
+    java.util.List<Throwable> chain = new java.util.ArrayList<>();
+    for (Throwable cause = failure; cause != null && !chain.contains(cause); cause = cause.getCause()) {
+      chain.add(0, cause);
     }
-    String message = root.getMessage();
-    return message == null ? root.getClass().getSimpleName() : message.strip();
+    for (Throwable cause : chain) {
+      String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+      if (cause instanceof java.nio.channels.UnresolvedAddressException || cause instanceof java.net.UnknownHostException) {
+        return "unknown host";
+      }
+      if (message.contains("already in use")) {
+        return "the port is in use";
+      }
+      if (message.contains("permission denied") || message.contains("elevated privileges")) {
+        return "not allowed (ports below 1024 need administrator rights)";
+      }
+      if (message.contains("cannot assign requested address")) {
+        return "this computer has no such address";
+      }
+    }
+    return "the address cannot be used (see logs/setwise.log)";
   }
 
   private static void stopQuietly(Javalin app) {

@@ -19,7 +19,7 @@ final class AuditEndpoints {
 
   void list(Context ctx) {
     UUID caller = exchanges.caller(ctx);
-    int[] page = Queries.page(Queries.parse(ctx.queryString()), DEFAULT_LIMIT, AuditLog.MAX_LIMIT);
-    exchanges.send(ctx, 200, Views.page(audit.list(caller, page[0], page[1]), Views::auditEntry));
+    Queries.PageRequest page = Queries.page(Queries.parse(ctx.queryString()), DEFAULT_LIMIT, AuditLog.MAX_LIMIT);
+    exchanges.send(ctx, 200, Views.page(audit.list(caller, page.limit(), page.offset()), Views::auditEntry));
   }
 }

@@ -44,11 +44,16 @@ final class Queries {
     return parameters;
   }
 
+  /** A page asked for: how many items, after how many. */
+  record PageRequest(int limit, int offset) {}
+
   /**
    * A page of a list that takes only {@code limit} (1..{@code maxLimit}, default {@code defaultLimit})
    * and {@code offset} (≥ 0, default 0).
+   *
+   * @throws ValidationException {@code Invalid query parameters}, with a problem per parameter
    */
-  static int[] page(Map<String, List<String>> parameters, int defaultLimit, int maxLimit) {
+  static PageRequest page(Map<String, List<String>> parameters, int defaultLimit, int maxLimit) {
     List<Problem> problems = new ArrayList<>();
     for (Map.Entry<String, List<String>> entry : parameters.entrySet()) {
       if (!Set.of("limit", "offset").contains(entry.getKey())) {
@@ -62,7 +67,7 @@ final class Queries {
     if (!problems.isEmpty()) {
       throw new ValidationException(Messages.INVALID_QUERY, problems);
     }
-    return new int[] {limit, offset};
+    return new PageRequest(limit, offset);
   }
 
   private static int integer(Map<String, List<String>> parameters, String name, int fallback, int min, int max,

@@ -48,8 +48,8 @@ class ServeProcessTest {
 
   /** A profile and a token made by the CLI in this JVM (quicker than a child; same code). */
   private String profileAndToken() {
-    assertThat(TokenCommandTest.cli(dataDir(), "profile", "add", "Alex").code()).isZero();
-    TokenCommandTest.Result token = TokenCommandTest.cli(dataDir(), "token", "create", "--profile", "Alex",
+    assertThat(ApiCommandsTest.cli(dataDir(), "profile", "add", "Alex").code()).isZero();
+    ApiCommandsTest.Result token = ApiCommandsTest.cli(dataDir(), "token", "create", "--profile", "Alex",
         "--label", "test");
     assertThat(token.code()).as(token.err()).isZero();
     return token.out().strip();
@@ -143,7 +143,7 @@ class ServeProcessTest {
     URI base = serve();
     assertThat(send(base, token, "GET", "/api/plans", null).statusCode()).isEqualTo(200);
 
-    assertThat(TokenCommandTest.cli(dataDir(), "token", "revoke", token.substring(4, 16)).code()).isZero();
+    assertThat(ApiCommandsTest.cli(dataDir(), "token", "revoke", token.substring(4, 16)).code()).isZero();
 
     HttpResponse<String> refused = send(base, token, "GET", "/api/plans", null);
     assertThat(refused.statusCode()).isEqualTo(401);

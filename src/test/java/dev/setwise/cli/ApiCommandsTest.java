@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code setwise token create|list|revoke} and the ways {@code setwise serve} refuses to start. */
-class TokenCommandTest {
+/** The API's commands in process: {@code setwise token create|list|revoke}, and how {@code serve} refuses to start. */
+class ApiCommandsTest {
 
   @TempDir
   Path dir;
@@ -111,7 +111,7 @@ class TokenCommandTest {
       Result busy = run("serve", "--port", String.valueOf(taken.getLocalPort()));
 
       assertThat(busy).isEqualTo(new Result(1, "", "setwise: Could not listen on 127.0.0.1:" + taken.getLocalPort()
-          + ": the port is in use or not allowed\n"));
+          + ": the port is in use\n"));
     }
   }
 }
