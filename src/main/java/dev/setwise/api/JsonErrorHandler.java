@@ -2,7 +2,6 @@ package dev.setwise.api;
 
 import dev.setwise.json.JsonCodec;
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -36,11 +35,5 @@ final class JsonErrorHandler extends ErrorHandler {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Exchanges.JSON);
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     response.write(true, ByteBuffer.wrap(codec.writeBytes(answer.body())), callback);
-  }
-
-  @Override
-  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-    fields.put(HttpHeader.CONTENT_TYPE, Exchanges.JSON);
-    return ByteBuffer.wrap(codec.writeBytes(ErrorAnswers.forStatus(status).body()));
   }
 }

@@ -63,7 +63,8 @@ class GracefulStopTest {
   private static void awaitRefusedConnections(ApiHarness api) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
-      try (Socket probe = new Socket(api.base.getHost(), api.base.getPort())) {
+      try {
+        new Socket(api.base.getHost(), api.base.getPort()).close();
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
       } catch (ConnectException refused) {
         return;
