@@ -2,9 +2,11 @@ package dev.setwise;
 
 import dev.setwise.json.StructureJson;
 import dev.setwise.service.AuditLog;
+import dev.setwise.service.IdempotencyService;
 import dev.setwise.service.PlanService;
 import dev.setwise.service.ProfileService;
 import dev.setwise.service.SessionService;
+import dev.setwise.service.TokenService;
 import dev.setwise.service.backup.BackupReason;
 import dev.setwise.service.backup.BackupService;
 import dev.setwise.service.exchange.ExportService;
@@ -12,9 +14,11 @@ import dev.setwise.service.exchange.ImportService;
 import dev.setwise.store.AuditRepository;
 import dev.setwise.store.Database;
 import dev.setwise.store.ExchangeRepository;
+import dev.setwise.store.IdempotencyRepository;
 import dev.setwise.store.PlanRepository;
 import dev.setwise.store.ProfileRepository;
 import dev.setwise.store.SessionRepository;
+import dev.setwise.store.TokenRepository;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -38,6 +42,8 @@ public final class AppContext implements AutoCloseable {
   private final BackupService backups;
   private final ExportService exports;
   private final ImportService imports;
+  private final TokenService tokens;
+  private final IdempotencyService idempotency;
 
   private AppContext(Path dataDir, Clock clock, Database database, BackupService backups) {
     this.dataDir = dataDir;
@@ -46,16 +52,18 @@ public final class AppContext implements AutoCloseable {
     StructureJson structureJson = new StructureJson();
     PlanRepository planRepository = new PlanRepository(structureJson);
     this.audit = new AuditLog(database, new AuditRepository(), clock);
-    this.profiles = new ProfileService(database, new ProfileRepository(), audit, clock);
+    ProfileRepository profileRepository = new ProfileRepository();
+    this.profiles = new ProfileService(database, profileRepository, audit, clock);
     this.plans = new PlanService(database, planRepository, audit, clock);
     SessionRepository sessionRepository = new SessionRepository(structureJson);
     this.sessions = new SessionService(database, sessionRepository, planRepository, audit, clock);
     this.backups = backups;
     ExchangeRepository exchange = new ExchangeRepository();
-    ProfileRepository profileRepository = new ProfileRepository();
     this.exports = new ExportService(database, profileRepository, exchange, clock, Version.current());
     this.imports = new ImportService(database, profileRepository, planRepository, sessionRepository, exchange, audit,
         backups, clock);
+    this.tokens = new TokenService(database, new TokenRepository(), profileRepository, clock);
+    this.idempotency = new IdempotencyService(database, new IdempotencyRepository(), clock);
   }
 
   /**
@@ -121,6 +129,16 @@ public final class AppContext implements AutoCloseable {
 
   public ImportService imports() {
     return imports;
+  }
+
+  /** API tokens (the REST server's authentication). */
+  public TokenService tokens() {
+    return tokens;
+  }
+
+  /** Idempotency keys of the REST server. */
+  public IdempotencyService idempotency() {
+    return idempotency;
   }
 
   @Override

@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     description = "Setwise: an offline-first strength-training log.%n"
         + "With no command, opens the desktop app.",
-    subcommands = {ProfileCommand.class, ExportCommand.class, ImportCommand.class, BackupCommand.class,
-        RestoreCommand.class},
+    subcommands = {ProfileCommand.class, ServeCommand.class, TokenCommand.class, ExportCommand.class,
+        ImportCommand.class, BackupCommand.class, RestoreCommand.class},
     sortOptions = false)
 public final class SetwiseCommand implements Callable<Integer> {
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,8 @@ public final class Database implements AutoCloseable {
   private final Connection writer;
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
+  /** The transaction of a {@link #writeUnit} running on this thread, which writes and reads join. */
+  private final ThreadLocal<Tx> unit = new ThreadLocal<>();
   private final BlockingQueue<Connection> idleReaders = new ArrayBlockingQueue<>(READERS);
   private final List<Connection> allReaders = new ArrayList<>();
   private volatile boolean closed;
@@ -85,6 +88,10 @@ public final class Database implements AutoCloseable {
    */
   public <T> T write(TxWork<T> work) {
     ensureOpen();
+    Tx enclosing = unit.get();
+    if (enclosing != null) {
+      return joined(enclosing, work);
+    }
     if (inTransaction.get()) {
       throw new IllegalStateException("Nested transaction: one use case, one transaction");
     }
@@ -100,6 +107,10 @@ public final class Database implements AutoCloseable {
   /** Runs {@code work} in one read transaction on a snapshot of the database. */
   public <T> T read(TxWork<T> work) {
     ensureOpen();
+    Tx enclosing = unit.get();
+    if (enclosing != null) {
+      return joined(enclosing, work);
+    }
     if (inTransaction.get()) {
       throw new IllegalStateException("Nested transaction: one use case, one transaction");
     }
@@ -110,6 +121,35 @@ public final class Database implements AutoCloseable {
       if (!idleReaders.offer(connection)) {
         closeQuietly(connection);
       }
+    }
+  }
+
+  /**
+   * Runs {@code work} as one write transaction that the {@link #write} and {@link #read} calls it
+   * makes on this thread join, so several use cases commit or roll back together (a request and
+   * the record of its answer, for instance). Each joined call runs inside a savepoint: when it
+   * throws, its own changes are undone before the exception reaches {@code work}. Otherwise like
+   * {@link #write}: blocks while another write runs, commits when {@code work} returns, rolls back
+   * when it throws. Not re-entrant.
+   */
+  public <T> T writeUnit(TxWork<T> work) {
+    ensureOpen();
+    if (inTransaction.get()) {
+      throw new IllegalStateException("Nested transaction: one use case, one transaction");
+    }
+    writeLock.lock();
+    try {
+      ensureOpen();
+      return inTransaction(writer, true, tx -> {
+        unit.set(tx);
+        try {
+          return work.run(tx);
+        } finally {
+          unit.remove();
+        }
+      });
+    } finally {
+      writeLock.unlock();
     }
   }
 
@@ -187,6 +227,31 @@ public final class Database implements AutoCloseable {
       throw new StoreException(writable ? "Could not save the change" : "Could not read the data", e);
     } finally {
       inTransaction.set(false);
+    }
+  }
+
+  /** A write or read inside a {@link #writeUnit}: a savepoint on the unit's transaction. */
+  private static <T> T joined(Tx tx, TxWork<T> work) {
+    Connection connection = tx.connection();
+    int actionsBefore = tx.afterCommitActions().size();
+    try {
+      Savepoint savepoint = connection.setSavepoint();
+      try {
+        T result = work.run(tx);
+        connection.releaseSavepoint(savepoint);
+        return result;
+      } catch (Throwable failure) {
+        try {
+          connection.rollback(savepoint);
+          connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+          failure.addSuppressed(e);
+        }
+        tx.afterCommitActions().subList(actionsBefore, tx.afterCommitActions().size()).clear();
+        throw failure;
+      }
+    } catch (SQLException e) {
+      throw new StoreException(tx.writable() ? "Could not save the change" : "Could not read the data", e);
     }
   }
 

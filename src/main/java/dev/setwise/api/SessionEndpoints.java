@@ -1,0 +1,77 @@
+package dev.setwise.api;
+
+import dev.setwise.domain.Messages;
+import dev.setwise.domain.Page;
+import dev.setwise.domain.Session;
+import dev.setwise.domain.SessionQuery;
+import dev.setwise.domain.SessionRequests;
+import dev.setwise.domain.SessionSummary;
+import dev.setwise.service.SessionService;
+import io.javalin.http.Context;
+import java.util.UUID;
+
+/** {@code /api/sessions}: start, update, complete, list, get and delete sessions. */
+final class SessionEndpoints {
+
+  private final SessionService sessions;
+  private final Exchanges exchanges;
+  private final Bodies bodies;
+
+  SessionEndpoints(SessionService sessions, Exchanges exchanges, Bodies bodies) {
+    this.sessions = sessions;
+    this.exchanges = exchanges;
+    this.bodies = bodies;
+  }
+
+  /** {@code POST /api/sessions}: 201 with the new session and its {@code Location}. */
+  void start(Context ctx) {
+    UUID caller = exchanges.caller(ctx);
+    Object body = bodies.json(ctx, Messages.INVALID_SESSION_DATA);
+    SessionRequests.Create request = SessionRequests.create(body);
+    exchanges.idempotent(ctx, caller, "POST /api/sessions", body, () -> {
+      Session session = sessions.start(caller, request.planId(), request.date(), request.session());
+      return exchanges.answer(201, "/api/sessions/" + session.id(), Views.session(session));
+    });
+  }
+
+  /** {@code PATCH /api/sessions/{id}}: replaces the snapshot of a session in progress. */
+  void update(Context ctx) {
+    UUID caller = exchanges.caller(ctx);
+    UUID id = Exchanges.id(ctx, Messages.SESSION_NOT_FOUND);
+    SessionRequests.Update request = SessionRequests.update(bodies.json(ctx, Messages.INVALID_SESSION_DATA));
+    exchanges.send(ctx, 200, Views.session(sessions.update(caller, id, request.session())));
+  }
+
+  /** {@code POST /api/sessions/{id}/complete}: no body, {@code {}} or {@code {"session": …}}. */
+  void complete(Context ctx) {
+    UUID caller = exchanges.caller(ctx);
+    UUID id = Exchanges.id(ctx, Messages.SESSION_NOT_FOUND);
+    Object body = bodies.json(ctx, Messages.INVALID_SESSION_DATA);
+    SessionRequests.Complete request = SessionRequests.complete(body);
+    exchanges.idempotent(ctx, caller, "POST /api/sessions/" + id + "/complete", body,
+        () -> exchanges.answer(200, null, Views.session(sessions.complete(caller, id, request.session()))));
+  }
+
+  /** {@code GET /api/sessions}: one page of summaries (never the snapshots) and the total. */
+  void list(Context ctx) {
+    UUID caller = exchanges.caller(ctx);
+    SessionQuery query = SessionQuery.parse(Queries.parse(ctx.queryString()));
+    Page<SessionSummary> page = sessions.list(caller, query);
+    exchanges.send(ctx, 200, Views.page(page, Views::summary));
+  }
+
+  /** {@code GET /api/sessions/{id}}. */
+  void get(Context ctx) {
+    UUID caller = exchanges.caller(ctx);
+    UUID id = Exchanges.id(ctx, Messages.SESSION_NOT_FOUND);
+    exchanges.send(ctx, 200, Views.session(sessions.get(caller, id)));
+  }
+
+  /** {@code DELETE /api/sessions/{id}}: 204; discards one in progress or removes one from history. */
+  void delete(Context ctx) {
+    UUID caller = exchanges.caller(ctx);
+    UUID id = Exchanges.id(ctx, Messages.SESSION_NOT_FOUND);
+    sessions.delete(caller, id);
+    Exchanges.noContent(ctx);
+  }
+}

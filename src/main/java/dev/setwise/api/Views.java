@@ -1,0 +1,115 @@
+package dev.setwise.api;
+
+import dev.setwise.domain.AuditEntry;
+import dev.setwise.domain.Page;
+import dev.setwise.domain.Plan;
+import dev.setwise.domain.PlanSummary;
+import dev.setwise.domain.Session;
+import dev.setwise.domain.SessionSummary;
+import dev.setwise.domain.StructureTree;
+import dev.setwise.domain.Timestamps;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** The contract's response bodies as plain JSON trees, snake_case, in a stable field order. */
+final class Views {
+
+  private Views() {}
+
+  static Map<String, Object> session(Session session) {
+    Map<String, Object> node = sessionHead(session.id(), session.planId(), session.date(), session.startedAt(),
+        session.endedAt(), session.status().code());
+    node.put("session", StructureTree.toTree(session.structure()));
+    node.put("created_at", Timestamps.format(session.createdAt()));
+    node.put("updated_at", Timestamps.format(session.updatedAt()));
+    return node;
+  }
+
+  static Map<String, Object> summary(SessionSummary summary) {
+    Map<String, Object> node = sessionHead(summary.id(), summary.planId(), summary.date(), summary.startedAt(),
+        summary.endedAt(), summary.status().code());
+    node.put("created_at", Timestamps.format(summary.createdAt()));
+    node.put("updated_at", Timestamps.format(summary.updatedAt()));
+    node.put("name", summary.name());
+    node.put("unit", summary.unit().code());
+    node.put("exercise_count", summary.exerciseCount());
+    node.put("set_count", summary.setCount());
+    node.put("completed_set_count", summary.completedSetCount());
+    node.put("volume", summary.volume());
+    return node;
+  }
+
+  static Map<String, Object> plan(Plan plan) {
+    Map<String, Object> node = new LinkedHashMap<>();
+    node.put("id", plan.id().toString());
+    node.put("name", plan.name());
+    node.put("structure", StructureTree.toTree(plan.structure()));
+    node.put("has_sessions", plan.hasSessions());
+    node.put("archived", plan.archived());
+    node.put("created_at", Timestamps.format(plan.createdAt()));
+    node.put("updated_at", Timestamps.format(plan.updatedAt()));
+    return node;
+  }
+
+  static Map<String, Object> planSummary(PlanSummary plan) {
+    Map<String, Object> node = new LinkedHashMap<>();
+    node.put("id", plan.id().toString());
+    node.put("name", plan.name());
+    node.put("exercise_count", plan.exerciseCount());
+    node.put("has_sessions", plan.hasSessions());
+    node.put("archived", plan.archived());
+    node.put("created_at", Timestamps.format(plan.createdAt()));
+    node.put("updated_at", Timestamps.format(plan.updatedAt()));
+    return node;
+  }
+
+  static Map<String, Object> auditEntry(AuditEntry entry) {
+    Map<String, Object> node = new LinkedHashMap<>();
+    node.put("id", entry.id());
+    node.put("action", entry.action());
+    node.put("entity_type", entry.entityType());
+    node.put("entity_id", entry.entityId());
+    node.put("at", Timestamps.format(entry.at()));
+    node.put("details", entry.details());
+    return node;
+  }
+
+  /** {@code {"data": [...], "pagination": {"total", "limit", "offset"}}}. */
+  static <T> Map<String, Object> page(Page<T> page, Function<T, Map<String, Object>> view) {
+    Map<String, Object> pagination = new LinkedHashMap<>();
+    pagination.put("total", page.total());
+    pagination.put("limit", page.limit());
+    pagination.put("offset", page.offset());
+    Map<String, Object> node = list(page.items(), view);
+    node.put("pagination", pagination);
+    return node;
+  }
+
+  /** {@code {"data": [...]}}. */
+  static <T> Map<String, Object> list(List<T> items, Function<T, Map<String, Object>> view) {
+    List<Object> data = new ArrayList<>(items.size());
+    for (T item : items) {
+      data.add(view.apply(item));
+    }
+    Map<String, Object> node = new LinkedHashMap<>();
+    node.put("data", data);
+    return node;
+  }
+
+  private static Map<String, Object> sessionHead(UUID id, UUID planId, LocalDate date, java.time.Instant startedAt,
+      java.time.Instant endedAt, String status) {
+    Map<String, Object> node = new LinkedHashMap<>();
+    node.put("id", id.toString());
+    node.put("plan_id", planId == null ? null : planId.toString());
+    node.put("date", date.toString());
+    node.put("started_at", Timestamps.format(startedAt));
+    node.put("ended_at", Timestamps.format(endedAt));
+    node.put("status", status);
+    return node;
+  }
+}

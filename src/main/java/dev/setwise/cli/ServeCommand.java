@@ -1,0 +1,85 @@
+package dev.setwise.cli;
+
+import dev.setwise.AppContext;
+import dev.setwise.Version;
+import dev.setwise.api.ApiServer;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code setwise serve [--host H] [--port P]}: serves the REST API on the data folder until the
+ * process is stopped (Ctrl+C, SIGTERM). The URL goes to stdout and to the log; stopping lets
+ * requests in flight finish, then closes the database.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Serve the REST API (under /api) until stopped with Ctrl+C or SIGTERM.",
+        "Clients authenticate with a token from 'setwise token create'."})
+final class ServeCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+  @ParentCommand
+  SetwiseCommand root;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, this computer only; 0.0.0.0 for every network).")
+  String host;
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+      description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Override
+  public Integer call() {
+    if (port < 0 || port > 65535) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, not " + port);
+    }
+    if (host == null || host.isBlank()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--host must not be empty");
+    }
+    AppContext context = root.openContext();
+    ApiServer server;
+    try {
+      server = ApiServer.start(new ApiServer.Services(context.sessions(), context.plans(), context.audit(),
+          context.tokens(), context.idempotency(), Version.current()), host.strip(), port);
+    } catch (ApiServer.StartException e) {
+      context.close();
+      spec.commandLine().getErr().println("setwise: " + e.getMessage());
+      spec.commandLine().getErr().flush();
+      return 1;
+    }
+    Thread shutdown = new Thread(() -> {
+      server.stop();
+      context.close();
+      LOG.info("Shut down");
+    }, "setwise-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdown);
+
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Setwise API listening on " + server.url() + " (data folder " + context.dataDir() + ")");
+    out.println("Press Ctrl+C to stop.");
+    out.flush();
+    if (!isLoopback(host.strip())) {
+      LOG.warn("Listening on {}: reachable from other computers over plain HTTP; use it on a trusted network only",
+          server.url());
+    }
+    // The shutdown hook stops the server and closes the database; this thread only waits for it.
+    server.awaitStop();
+    return 0;
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+  }
+}

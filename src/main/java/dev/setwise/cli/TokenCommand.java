@@ -1,0 +1,145 @@
+package dev.setwise.cli;
+
+import dev.setwise.AppContext;
+import dev.setwise.domain.ApiToken;
+import dev.setwise.domain.NotFoundException;
+import dev.setwise.domain.Profile;
+import dev.setwise.domain.Timestamps;
+import dev.setwise.service.TokenService;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code setwise token create|list|revoke}: bearer tokens for the REST API. */
+@Command(name = "token", description = "Manage API tokens for 'setwise serve'.", mixinStandardHelpOptions = true,
+    subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
+final class TokenCommand implements Callable<Integer> {
+
+  @ParentCommand
+  SetwiseCommand root;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return 0;
+  }
+
+  private static Profile profileNamed(AppContext context, String name) {
+    return context.profiles().findByName(name)
+        .orElseThrow(() -> new NotFoundException("No profile named \"" + name.strip() + "\""));
+  }
+
+  /** {@code setwise token create --profile NAME [--label TEXT]}: prints the token, and only the token. */
+  @Command(name = "create", mixinStandardHelpOptions = true,
+      description = {"Create an API token for a profile and print it.",
+          "The token is shown only this once (only a hash of it is kept): store it now."})
+  static final class Create implements Callable<Integer> {
+
+    @ParentCommand
+    TokenCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--profile", required = true, paramLabel = "NAME", description = "The profile the token acts as.")
+    String profile;
+
+    @Option(names = "--label", paramLabel = "TEXT",
+        description = "What the token is for, e.g. the computer that uses it (1 to 100 characters).")
+    String label;
+
+    @Override
+    public Integer call() {
+      try (AppContext context = parent.root.openContext()) {
+        Profile owner = profileNamed(context, profile);
+        TokenService.Issued issued = context.tokens().create(owner.id(), label);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(issued.text());
+        out.flush();
+      }
+      return 0;
+    }
+  }
+
+  /** {@code setwise token list [--profile NAME]}: id, profile, created, status, label; tab-separated. */
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "List API tokens: id, profile, created, status (active or revoked) and label, tab-separated.")
+  static final class ListTokens implements Callable<Integer> {
+
+    @ParentCommand
+    TokenCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "Only this profile's tokens.")
+    String profile;
+
+    @Override
+    public Integer call() {
+      try (AppContext context = parent.root.openContext()) {
+        UUID ownerId = profile == null ? null : profileNamed(context, profile).id();
+        Map<UUID, String> names = context.profiles().list().stream()
+            .collect(Collectors.toMap(Profile::id, Profile::name, (a, b) -> a));
+        List<ApiToken> tokens = context.tokens().list(ownerId);
+        PrintWriter out = spec.commandLine().getOut();
+        Function<ApiToken, String> status = token -> token.revoked()
+            ? "revoked " + Timestamps.format(token.revokedAt()) : "active";
+        for (ApiToken token : tokens) {
+          out.println(token.id() + "\t" + names.getOrDefault(token.profileId(), "?") + "\t"
+              + Timestamps.format(token.createdAt()) + "\t" + status.apply(token) + "\t"
+              + (token.label() == null ? "" : token.label()));
+        }
+        out.flush();
+      }
+      return 0;
+    }
+  }
+
+  /** {@code setwise token revoke ID}: the token stops working at once, also for a running server. */
+  @Command(name = "revoke", mixinStandardHelpOptions = true,
+      description = "Revoke an API token (by the id 'setwise token list' shows); it stops working at once.")
+  static final class Revoke implements Callable<Integer> {
+
+    @ParentCommand
+    TokenCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", description = "The token's id (12 hex digits), or the whole token.")
+    String id;
+
+    @Override
+    public Integer call() {
+      try (AppContext context = parent.root.openContext()) {
+        ApiToken token = context.tokens().revoke(idOf(id));
+        spec.commandLine().getOut().println("Revoked token " + token.id());
+        spec.commandLine().getOut().flush();
+      }
+      return 0;
+    }
+
+    /** Accepts the id or the whole token text ({@code swt_<id>_<secret>}), so a leaked token can be pasted. */
+    private static String idOf(String text) {
+      String value = text.strip();
+      if (value.startsWith("swt_") && value.length() > 16 && value.charAt(16) == '_') {
+        return value.substring(4, 16);
+      }
+      return value;
+    }
+  }
+}
