@@ -114,20 +114,21 @@ public final class MainViewModel implements Navigator {
   }
 
   /** Creates a profile and switches to it; {@code onFailure} gets a short message. */
-  public void addProfile(String name, Unit unit, Consumer<String> onFailure) {
+  public void addProfile(String name, Unit unit, Runnable onSuccess, Consumer<String> onFailure) {
     tasks.write("create the profile", () -> {
       Profile created = services.profiles().create(name, unit);
       return new Created(created, services.profiles().list());
     }, created -> {
       profiles.setAll(created.all());
       switchTo(created.profile());
+      onSuccess.run();
     }, failure -> onFailure.accept(failure.message()));
   }
 
   private record Created(Profile profile, List<Profile> all) {}
 
   /** Renames the current profile and sets its unit (for new plans). */
-  public void updateProfile(String name, Unit unit, Consumer<String> onFailure) {
+  public void updateProfile(String name, Unit unit, Runnable onSuccess, Consumer<String> onFailure) {
     Profile current = profile.get();
     tasks.write("change the profile", () -> {
       Profile updated = services.profiles().update(current.id(), name, unit);
@@ -135,6 +136,7 @@ public final class MainViewModel implements Navigator {
     }, updated -> {
       profiles.setAll(updated.all());
       profile.set(updated.profile());
+      onSuccess.run();
     }, failure -> onFailure.accept(failure.message()));
   }
 
