@@ -77,6 +77,7 @@ public final class HistoryView {
     status.getItems().setAll(HistoryViewModel.StatusFilter.values());
     status.valueProperty().bindBidirectional(vm.statusProperty());
     status.setAccessibleText("Status filter");
+    search.setId("history-search");
     search.setPromptText("Search by name");
     search.setLeft(Views.icon(MaterialDesignM.MAGNIFY));
     search.textProperty().bindBidirectional(vm.searchProperty());
@@ -90,6 +91,7 @@ public final class HistoryView {
     HBox filters = new HBox(10, search, plan, from, to, status, clear);
     filters.setAlignment(Pos.CENTER_LEFT);
 
+    table.setId("history-table");
     table.setItems(vm.rows());
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(new Label("No sessions match. Start a workout, or clear the filters."));

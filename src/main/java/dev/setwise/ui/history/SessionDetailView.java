@@ -35,6 +35,7 @@ public final class SessionDetailView {
   public SessionDetailView(SessionDetailViewModel vm, Runnable close) {
     this.vm = vm;
     back = Views.button("Back to history", MaterialDesignA.ARROW_LEFT);
+    back.setId("back-to-history");
     back.setOnAction(event -> close.run());
     Views.tip(back, "Back to the list", null);
     Label title = new Label();
@@ -42,6 +43,7 @@ public final class SessionDetailView {
     title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.sessionProperty().get() == null
         ? "" : vm.sessionProperty().get().structure().name(), vm.sessionProperty()));
     Label summary = new Label();
+    summary.setId("session-summary");
     summary.textProperty().bind(vm.summaryProperty());
     summary.getStyleClass().add(Styles.TITLE_4);
     Label readOnly = new Label("Completed sessions are read-only.", Views.icon(MaterialDesignC.CHECK_CIRCLE));

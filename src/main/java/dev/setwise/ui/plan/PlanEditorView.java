@@ -45,6 +45,7 @@ public final class PlanEditorView {
   public PlanEditorView(PlanEditorViewModel vm, Runnable save, Runnable startWorkout) {
     this.vm = vm;
     Label nameLabel = new Label("Plan name");
+    nameField.setId("plan-name");
     nameField.textProperty().bindBidirectional(vm.nameProperty());
     nameField.getStyleClass().add("big-input");
     nameField.setPromptText("e.g. Push A");
@@ -101,6 +102,7 @@ public final class PlanEditorView {
 
     Button saveButton = Views.button("Save plan", MaterialDesignC.CONTENT_SAVE);
     saveButton.getStyleClass().add(Styles.ACCENT);
+    saveButton.setId("save-plan");
     saveButton.setOnAction(event -> save.run());
     saveButton.disableProperty().bind(vm.validProperty().not().or(vm.dirtyProperty().not()).or(vm.savingProperty()));
     Views.tip(saveButton, "Save the plan", Shortcuts.SAVE_PLAN);

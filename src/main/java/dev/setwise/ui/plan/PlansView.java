@@ -35,6 +35,7 @@ public final class PlansView {
 
     Label title = new Label("Plans");
     title.getStyleClass().add("screen-title");
+    list.setId("plan-list");
     list.setItems(vm.plans());
     list.setCellFactory(view -> new PlanCell());
     list.setPrefWidth(300);

@@ -138,6 +138,7 @@ public final class WorkoutView {
     start.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE);
     start.setDefaultButton(true);
     start.setMaxWidth(Double.MAX_VALUE);
+    start.setId("start-workout");
     start.setOnAction(event -> vm.start());
     start.disableProperty().bind(vm.busyProperty());
     Views.tip(start, "Start the workout", null);
@@ -145,9 +146,11 @@ public final class WorkoutView {
     Label error = new Label();
     error.getStyleClass().add("field-error");
     error.setWrapText(true);
+    error.setId("start-error");
     error.textProperty().bind(vm.startErrorProperty());
     Button resume = Views.button("Resume the workout in progress", MaterialDesignP.PLAY_CIRCLE_OUTLINE);
     resume.getStyleClass().add(Styles.SUCCESS);
+    resume.setId("resume-workout");
     resume.setOnAction(event -> navigator.resumeWorkout());
     resume.visibleProperty().bind(vm.conflictProperty());
     resume.managedProperty().bind(resume.visibleProperty());
@@ -183,6 +186,7 @@ public final class WorkoutView {
   private void buildActive() {
     Label title = new Label();
     title.getStyleClass().add("screen-title");
+    title.setId("workout-title");
     title.textProperty().bind(vm.titleProperty());
     Label date = new Label();
     date.getStyleClass().add("muted");
@@ -199,15 +203,18 @@ public final class WorkoutView {
     elapsed.setGraphic(Views.icon(MaterialDesignT.TIMER_OUTLINE));
     elapsed.setAccessibleText("Elapsed time");
     Label saveState = saveStateLabel();
+    saveState.setId("save-state");
     VBox clock = new VBox(2, elapsed, saveState);
     clock.setAlignment(Pos.CENTER_RIGHT);
 
     Button complete = Views.button("Complete", MaterialDesignF.FLAG_CHECKERED);
     complete.getStyleClass().add(Styles.SUCCESS);
+    complete.setId("complete-workout");
     complete.setOnAction(event -> confirmComplete.run());
     Views.tip(complete, "Complete the workout", Shortcuts.COMPLETE);
     Button discard = Views.button("Discard", MaterialDesignD.DELETE_OUTLINE);
     discard.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
+    discard.setId("discard-workout");
     discard.setOnAction(event -> confirmDiscard.run());
     Views.tip(discard, "Discard the workout", Shortcuts.DISCARD);
     complete.disableProperty().bind(vm.busyProperty());
