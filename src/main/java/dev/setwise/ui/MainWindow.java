@@ -62,6 +62,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /**
  * The main window: menus, the header (screens, busy indicator, profile switcher) and the screens.
@@ -265,7 +266,7 @@ public final class MainWindow {
   // ---- header ----
 
   private Node header() {
-    Label title = new Label("Setwise", Views.icon(MaterialDesignD.DUMBBELL));
+    Label title = new Label("Setwise", Views.icon(MaterialDesignW.WEIGHT_LIFTER));
     title.getStyleClass().add("app-title");
     ToggleGroup group = new ToggleGroup();
     HBox nav = new HBox();
@@ -537,8 +538,10 @@ public final class MainWindow {
       return;
     }
     Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-    double width = Math.min(DEFAULT_WIDTH, screen.getWidth());
-    double height = Math.min(DEFAULT_HEIGHT, screen.getHeight());
+    // On a laptop screen (up to about 1440 wide) the window takes all of it: every pixel counts.
+    boolean small = screen.getWidth() <= 1440;
+    double width = small ? screen.getWidth() : Math.min(DEFAULT_WIDTH, screen.getWidth());
+    double height = small ? screen.getHeight() : Math.min(DEFAULT_HEIGHT, screen.getHeight());
     stage.setWidth(width);
     stage.setHeight(height);
     stage.setX(screen.getMinX() + (screen.getWidth() - width) / 2);

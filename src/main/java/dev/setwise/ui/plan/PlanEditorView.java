@@ -210,8 +210,8 @@ public final class PlanEditorView {
     down.setTranslateY(22);
     remove.setTranslateY(22);
 
-    TextField notes = text(exercise.notesProperty(), "Notes (optional)", 0);
-    notes.setFocusTraversable(true);
+    TextField notes = text(exercise.notesProperty(), "Optional: cues for this exercise", 0);
+    notes.setAccessibleText("Notes of exercise " + (index + 1));
 
     VBox sets = new VBox(6);
     HBox heads = new HBox(10, head("Set", 40), head("Type", 130), head("Target reps", 110),
@@ -231,7 +231,7 @@ public final class PlanEditorView {
     });
     Views.tip(addSet, "Add a set copying the last one", null);
 
-    VBox card = new VBox(8, head, notes, Views.errorLabel(exercise.notesErrorProperty(), notes), sets,
+    VBox card = new VBox(8, head, labeled("Notes", notes, exercise.notesErrorProperty()), sets,
         Views.errorLabel(exercise.setsErrorProperty(), null), addSet);
     card.getStyleClass().add("card");
     exercise.sets().removeListener(setsListener);

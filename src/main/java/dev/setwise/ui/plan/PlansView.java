@@ -156,7 +156,7 @@ public final class PlansView {
       Label name = new Label(item.name());
       name.getStyleClass().add(Styles.TEXT_BOLD);
       Label details = new Label(item.exerciseCount() + (item.exerciseCount() == 1 ? " exercise" : " exercises")
-          + (item.hasSessions() ? " · used" : ""));
+          + (item.hasSessions() ? " · has sessions" : ""));
       details.getStyleClass().add("muted");
       setText(null);
       setGraphic(new VBox(2, name, details));

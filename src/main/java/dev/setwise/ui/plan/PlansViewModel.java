@@ -38,11 +38,15 @@ public final class PlansViewModel {
     this.editor = new PlanEditorViewModel(services, tasks, profile);
   }
 
-  /** Reloads the list, keeping (or making) the selection {@code select} when given. */
+  /** Reloads the list, keeping the selection. */
   public void refresh() {
-    refresh(selected.get() == null ? null : selected.get().id());
+    refresh(null);
   }
 
+  /**
+   * Reloads the list and selects {@code select} when given, else keeps whatever is selected when
+   * the list arrives (the athlete may have clicked meanwhile).
+   */
   private void refresh(UUID select) {
     Profile owner = profile.get();
     if (owner == null) {
@@ -53,12 +57,16 @@ public final class PlansViewModel {
         return;
       }
       plans.setAll(list);
-      PlanSummary match = list.stream().filter(p -> p.id().equals(select)).findFirst().orElse(null);
+      UUID keep = select != null ? select : selected.get() == null ? null : selected.get().id();
+      PlanSummary match = list.stream().filter(p -> p.id().equals(keep)).findFirst().orElse(null);
       if (match != null) {
         selected.set(match);
-      } else if (!editor.dirtyProperty().get() || editor.planIdProperty().get() != null) {
+      } else if (keep != null) {
+        // The selected plan is gone (deleted elsewhere): close it unless it holds unsaved work.
         selected.set(null);
-        editor.close();
+        if (!editor.dirtyProperty().get()) {
+          editor.close();
+        }
       }
     }, failure -> error.set(failure.message()));
   }

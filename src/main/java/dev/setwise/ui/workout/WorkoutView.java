@@ -1,5 +1,6 @@
 package dev.setwise.ui.workout;
 
+import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
@@ -40,6 +41,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
@@ -117,6 +119,7 @@ public final class WorkoutView {
 
   private void buildStartForm() {
     startForm.getStyleClass().addAll("card", "start-form");
+    startForm.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     Label title = new Label("Start a workout");
     title.getStyleClass().add("screen-title");
     Label planLabel = new Label("Plan");
@@ -449,8 +452,10 @@ public final class WorkoutView {
     });
     head.getChildren().addAll(addSet, remove);
 
-    TextField notes = new TextField();
+    CustomTextField notes = new CustomTextField();
+    notes.setLeft(Views.icon(MaterialDesignN.NOTE_TEXT_OUTLINE));
     notes.setPromptText("Notes for " + exercise.name());
+    notes.setAccessibleText("Notes for " + exercise.name());
     notes.textProperty().bindBidirectional(exercise.notesProperty());
     notes.setFocusTraversable(false);
     Node notesError = Views.errorLabel(exercise.notesErrorProperty(), notes);
