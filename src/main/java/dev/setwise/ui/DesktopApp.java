@@ -36,22 +36,34 @@ public final class DesktopApp {
     this.window = window;
   }
 
-  /** Opens the main window on {@code dataDir} and blocks until it closes; returns the exit code. */
+  /**
+   * Opens the main window on {@code dataDir} and blocks until it closes; returns the exit code.
+   * Without a display it says so in one line on stderr and returns 1.
+   */
   public static int run(Path dataDir) {
     // JavaFX warns on stderr when its jars are on the class path, which is how the jar runs.
     java.util.logging.Logger javafxLog = java.util.logging.Logger.getLogger("javafx");
     javafxLog.setLevel(java.util.logging.Level.SEVERE);
     CountDownLatch closed = new CountDownLatch(1);
+    boolean started = false;
     try (AppContext context = AppContext.open(dataDir); BackgroundTasks tasks = BackgroundTasks.create()) {
       UiPreferences preferences = UiPreferences.load(dataDir);
       Platform.setImplicitExit(true);
-      Platform.startup(() -> {
-        Thread.currentThread().setUncaughtExceptionHandler(
-            (thread, error) -> LOG.error("Uncaught exception on the UI thread", error));
-        Stage stage = new Stage();
-        stage.setOnHidden(event -> closed.countDown());
-        show(context, stage, tasks, preferences, AudioChime.load(tasks));
-      });
+      try {
+        Platform.startup(() -> {
+          Thread.currentThread().setUncaughtExceptionHandler(
+              (thread, error) -> LOG.error("Uncaught exception on the UI thread", error));
+          Stage stage = new Stage();
+          stage.setOnHidden(event -> closed.countDown());
+          show(context, stage, tasks, preferences, AudioChime.load(tasks));
+        });
+        started = true;
+      } catch (RuntimeException | LinkageError e) {
+        LOG.error("Could not start the desktop window", e);
+        System.err.println("setwise: cannot open the desktop window (" + e.getMessage()
+            + "); is there a display? The commands work without one: see 'setwise --help'");
+        return 1;
+      }
       closed.await();
       // try-with-resources: tasks close first (the last autosave lands), then the database.
       return 0;
@@ -59,7 +71,9 @@ public final class DesktopApp {
       Thread.currentThread().interrupt();
       return 1;
     } finally {
-      Platform.exit();
+      if (started) {
+        Platform.exit();
+      }
       java.lang.ref.Reference.reachabilityFence(javafxLog);
     }
   }
