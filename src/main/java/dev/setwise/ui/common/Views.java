@@ -2,10 +2,16 @@ package dev.setwise.ui.common;
 
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -25,6 +31,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class Views {
 
   private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
+  private static final String LISTENERS = "setwise.listeners";
 
   private Views() {}
 
@@ -54,6 +61,19 @@ public final class Views {
     control.setTooltip(tooltip);
   }
 
+  /**
+   * Runs {@code action} with every new value of {@code value} for as long as {@code owner} lives:
+   * the model holds the listener only weakly and the node holds it strongly, so rows rebuilt by a
+   * view do not stay reachable from the view model's properties.
+   */
+  public static <T> void whenChanged(Node owner, ObservableValue<T> value, Consumer<? super T> action) {
+    ChangeListener<T> listener = (obs, old, now) -> action.accept(now);
+    @SuppressWarnings("unchecked")
+    List<Object> held = (List<Object>) owner.getProperties().computeIfAbsent(LISTENERS, key -> new ArrayList<>());
+    held.add(listener);
+    value.addListener(new WeakChangeListener<>(listener));
+  }
+
   /** A red line under a field, shown only while {@code error} holds a message; marks {@code field} too. */
   public static Label errorLabel(StringProperty error, Node field) {
     Label label = new Label();
@@ -64,7 +84,7 @@ public final class Views {
     label.managedProperty().bind(label.visibleProperty());
     if (field != null) {
       field.pseudoClassStateChanged(DANGER, error.get() != null);
-      error.addListener((obs, old, now) -> field.pseudoClassStateChanged(DANGER, now != null));
+      whenChanged(field, error, now -> field.pseudoClassStateChanged(DANGER, now != null));
     }
     return label;
   }
@@ -79,7 +99,7 @@ public final class Views {
       field.setTooltip(wrong ? tooltip : null);
     };
     apply.run();
-    error.addListener((obs, old, now) -> apply.run());
+    whenChanged(field, error, now -> apply.run());
   }
 
   /** A dismissable banner showing {@code text} while it is set; dismissing clears it. */

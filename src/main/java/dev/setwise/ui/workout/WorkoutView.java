@@ -514,7 +514,7 @@ public final class WorkoutView {
     done.getStyleClass().add("done-toggle");
     done.setSelected(row.isDone());
     done.setAccessibleText("Done: " + where);
-    row.doneProperty().addListener((obs, old, now) -> done.setSelected(now));
+    Views.whenChanged(done, row.doneProperty(), done::setSelected);
     done.setOnAction(event -> vm.setDone(row, done.isSelected()));
     Views.tip(done, "Mark set done; Ctrl+Enter also moves to the next set", null);
     rowOfField.put(done, row);
@@ -539,7 +539,7 @@ public final class WorkoutView {
       }
     };
     doneStyle.run();
-    row.doneProperty().addListener((obs, old, now) -> doneStyle.run());
+    Views.whenChanged(line, row.doneProperty(), now -> doneStyle.run());
     firstFields.put(row, reps);
 
     VBox errors = new VBox(Views.errorLabel(row.reps().errorProperty(), null),
@@ -563,7 +563,7 @@ public final class WorkoutView {
       }
     };
     prefilled.run();
-    model.prefilledProperty().addListener((obs, old, now) -> prefilled.run());
+    Views.whenChanged(field, model.prefilledProperty(), now -> prefilled.run());
     Views.markErrors(field, model.errorProperty());
     field.focusedProperty().addListener((obs, old, focused) -> {
       if (focused) {
