@@ -34,7 +34,7 @@ take() {
   return 1
 }
 
-take workout in-progress ""          # a workout in progress: the app opens straight into it
+take workout in-progress "ctrl+Return shift shift shift shift shift shift"  # in progress: one set done, resting
 # (the shift presses only give a busy machine a moment to draw the editor before the shot)
 take plan-editor "" "End shift shift shift shift shift shift shift shift"  # "Push A" open in the editor
 take history "" "ctrl+3"             # twelve weeks of sessions

@@ -108,8 +108,8 @@ public final class HistoryView {
     for (TableColumn<SessionSummary, String> unsorted : java.util.List.of(name, sets, volume, length)) {
       unsorted.setSortable(false);
     }
-    sets.setStyle("-fx-alignment: center-right;");
-    volume.setStyle("-fx-alignment: center-right;");
+    sets.getStyleClass().add("numeric");
+    volume.getStyleClass().add("numeric");
     table.getColumns().setAll(java.util.List.of(dateColumn, startedColumn, name, sets, volume, length, statusColumn));
     startedColumn.setSortType(TableColumn.SortType.DESCENDING);
     table.getSortOrder().setAll(java.util.List.of(startedColumn));

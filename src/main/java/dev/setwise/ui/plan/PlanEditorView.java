@@ -30,6 +30,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 
 /** The plan editor: layout and bindings; every rule and message comes from the view model. */
 public final class PlanEditorView {
@@ -42,7 +43,7 @@ public final class PlanEditorView {
   private Object focusTarget;
   private final java.util.Map<Object, Node> firstFieldOf = new java.util.HashMap<>();
 
-  public PlanEditorView(PlanEditorViewModel vm, Runnable save, Runnable startWorkout) {
+  public PlanEditorView(PlanEditorViewModel vm, Runnable save, Runnable startWorkout, Runnable revert) {
     this.vm = vm;
     Label nameLabel = new Label("Plan name");
     nameField.setId("plan-name");
@@ -122,7 +123,11 @@ public final class PlanEditorView {
     saved.getStyleClass().addAll("save-state", "saved");
     saved.visibleProperty().bind(vm.dirtyProperty().not().and(vm.planIdProperty().isNotNull()));
     saved.managedProperty().bind(saved.visibleProperty());
-    HBox footer = new HBox(12, problems, saved, new Spacer(), start, saveButton);
+    Button revertButton = Views.button("Discard changes", MaterialDesignU.UNDO);
+    revertButton.setOnAction(event -> revert.run());
+    revertButton.disableProperty().bind(vm.dirtyProperty().not().or(vm.savingProperty()));
+    Views.tip(revertButton, "Throw away the changes not yet saved", null);
+    HBox footer = new HBox(12, problems, saved, new Spacer(), revertButton, start, saveButton);
     footer.setAlignment(Pos.CENTER_LEFT);
     footer.setPadding(new Insets(10, 20, 4, 4));
 

@@ -31,7 +31,7 @@ public final class PlansView {
 
   public PlansView(PlansViewModel vm) {
     this.vm = vm;
-    this.editor = new PlanEditorView(vm.editor(), vm::save, vm::startWorkout);
+    this.editor = new PlanEditorView(vm.editor(), vm::save, vm::startWorkout, vm::revert);
 
     Label title = new Label("Plans");
     title.getStyleClass().add("screen-title");

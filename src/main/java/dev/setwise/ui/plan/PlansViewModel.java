@@ -87,6 +87,15 @@ public final class PlansViewModel {
     }, failure -> error.set(failure.message()));
   }
 
+  /** Throws away unsaved edits: the selected plan is read again, a new plan is closed. */
+  public void revert() {
+    if (selected.get() != null) {
+      select(selected.get());
+    } else {
+      editor.close();
+    }
+  }
+
   public void newPlan() {
     selected.set(null);
     message.set(null);

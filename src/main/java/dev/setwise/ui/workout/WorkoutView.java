@@ -315,7 +315,11 @@ public final class WorkoutView {
     skip.setFocusTraversable(false);
     Views.tip(skip, "Skip the rest", Shortcuts.SKIP_REST);
     skip.textProperty().bind(Bindings.when(vm.restingProperty()).then("Skip rest").otherwise("Dismiss"));
-    HBox banner = new HBox(icon, caption, time, bar, new Spacer(), skip);
+    Label next = new Label();
+    next.setId("next-up");
+    next.getStyleClass().add(Styles.TEXT_BOLD);
+    next.textProperty().bind(vm.nextUpProperty());
+    HBox banner = new HBox(icon, caption, time, bar, next, new Spacer(), skip);
     banner.getStyleClass().add("rest-banner");
     banner.visibleProperty().bind(vm.restingProperty().or(vm.restOverProperty()));
     banner.managedProperty().bind(banner.visibleProperty());

@@ -95,6 +95,7 @@ public final class WorkoutViewModel {
   private final IntegerProperty restTotal = new SimpleIntegerProperty(this, "restTotal");
   private final StringProperty restText = new SimpleStringProperty(this, "restText", "");
   private final BooleanProperty restOver = new SimpleBooleanProperty(this, "restOver");
+  private final StringProperty nextUp = new SimpleStringProperty(this, "nextUp", "");
   private Instant restEndsAt;
   private Instant restOverSince;
 
@@ -370,6 +371,7 @@ public final class WorkoutViewModel {
     if (isDone) {
       ExerciseRow exercise = exerciseOf(row);
       Integer rest = exercise == null ? null : exercise.restSeconds();
+      nextUp.set(describeNext(row));
       if (rest != null && rest > 0) {
         restEndsAt = now.plusSeconds(rest);
         restTotal.set(rest);
@@ -379,6 +381,21 @@ public final class WorkoutViewModel {
       }
     }
     edited();
+  }
+
+  /** "Next: Bench press, set 3 · 6 × 80 kg @ 8", or "Last set done" when nothing is left. */
+  private String describeNext(SetRow after) {
+    List<SetRow> all = allSets();
+    int from = all.indexOf(after);
+    for (int i = 1; i <= all.size(); i++) {
+      SetRow candidate = all.get((from + i + all.size()) % all.size());
+      if (!candidate.isDone()) {
+        ExerciseRow exercise = exerciseOf(candidate);
+        return "Next: " + exercise.name() + ", set " + (exercise.sets().indexOf(candidate) + 1) + " · "
+            + Formats.target(candidate.target(), session.get().structure().unit());
+      }
+    }
+    return "Every set is done: complete the workout when you are ready.";
   }
 
   /**
@@ -658,6 +675,11 @@ public final class WorkoutViewModel {
 
   public BooleanProperty restOverProperty() {
     return restOver;
+  }
+
+  /** What comes after the set just done, for the rest banner. */
+  public StringProperty nextUpProperty() {
+    return nextUp;
   }
 
   /** The weight unit of the session in progress ("kg"). */

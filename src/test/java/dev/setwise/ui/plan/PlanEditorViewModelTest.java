@@ -135,6 +135,14 @@ class PlanEditorViewModelTest {
 
     assertThat(f.services.plans().get(f.owner(), plan.id()).name()).isEqualTo("Legs heavy");
     assertThat(plans.messageProperty().get()).isEqualTo("Saved “Legs heavy”.");
+
+    editor.nameProperty().set("Oops");
+    editor.exercises().get(0).restSecondsProperty().set("abc");
+    plans.revert();
+    assertThat(editor.nameProperty().get()).isEqualTo("Legs heavy");
+    assertThat(editor.exercises().get(0).restSecondsProperty().get()).isEqualTo("180");
+    assertThat(editor.dirtyProperty().get()).isFalse();
+    assertThat(editor.validProperty().get()).isTrue();
   }
 
   @Test

@@ -139,6 +139,7 @@ class WorkoutViewModelTest {
     vm.doneAndNext(null);
     assertThat(vm.restingProperty().get()).isTrue();
     assertThat(vm.restTextProperty().get()).isEqualTo("3:00");
+    assertThat(vm.nextUpProperty().get()).isEqualTo("Next: Squat, set 2 · 5 × 100 kg @ 8");
 
     f.t.clock.advance(Duration.ofSeconds(100));
     vm.tick();
