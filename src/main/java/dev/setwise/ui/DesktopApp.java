@@ -51,11 +51,15 @@ public final class DesktopApp {
       Platform.setImplicitExit(true);
       try {
         Platform.startup(() -> {
-          Thread.currentThread().setUncaughtExceptionHandler(
-              (thread, error) -> LOG.error("Uncaught exception on the UI thread", error));
           Stage stage = new Stage();
           stage.setOnHidden(event -> closed.countDown());
-          show(context, stage, tasks, preferences, AudioChime.load(tasks));
+          DesktopApp app = show(context, stage, tasks, preferences, AudioChime.load(tasks));
+          // A bug in a view must not pass silently: log it and say so in the window.
+          Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> {
+            LOG.error("Uncaught exception on the UI thread", error);
+            app.viewModel().errorProperty().set(
+                "Something went wrong on screen. Your data is safe; the details are in the log file.");
+          });
         });
         started = true;
       } catch (RuntimeException | LinkageError e) {

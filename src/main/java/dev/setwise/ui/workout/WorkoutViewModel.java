@@ -187,7 +187,8 @@ public final class WorkoutViewModel {
       return;
     }
     busy.set(true);
-    tasks.write("start the workout", () -> services.sessions().start(owner.id(), plan.id(), date.get()),
+    LocalDate day = date.get();
+    tasks.write("start the workout", () -> services.sessions().start(owner.id(), plan.id(), day),
         started -> {
           busy.set(false);
           show(started);
@@ -233,7 +234,9 @@ public final class WorkoutViewModel {
     } finally {
       building = false;
     }
-    saver = new AutoSaver(tasks, structure -> services.sessions().update(profile.get().id(), started.id(), structure),
+    // The owner is fixed now: saves still queued after a profile switch belong to this session's owner.
+    UUID owner = profile.get().id();
+    saver = new AutoSaver(tasks, structure -> services.sessions().update(owner, started.id(), structure),
         this::saved, this::saveFailed);
     startError.set(null);
     conflict.set(false);

@@ -248,6 +248,22 @@ class WorkoutViewModelTest {
   }
 
   @Test
+  void editsQueuedBeforeAProfileSwitchAreSavedForTheirOwner() {
+    vm.start();
+    Session current = vm.sessionProperty().get();
+    vm.exercises().get(0).sets().get(1).reps().textProperty().set("3");
+    f.profile.set(f.t.profile("Sam"));
+    vm.refresh();
+    assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.START);
+    assertThat(vm.plans()).isEmpty();
+
+    f.profile.set(f.services.profiles().findByName("Alex").orElseThrow());
+    vm.refresh();
+    assertThat(vm.sessionProperty().get().id()).isEqualTo(current.id());
+    assertThat(vm.exercises().get(0).sets().get(1).reps().textProperty().get()).isEqualTo("3");
+  }
+
+  @Test
   void startWithoutAPlanSaysWhatToDo() {
     vm.chosenPlanProperty().set(null);
     vm.start();
