@@ -2,6 +2,8 @@ package dev.setwise.ui.common;
 
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,11 +21,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Control;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -111,6 +115,36 @@ public final class Views {
     message.managedProperty().bind(message.visibleProperty());
     message.setOnClose(event -> text.set(null));
     return message;
+  }
+
+  /**
+   * Makes a date picker forgiving: text it cannot read (a half-typed date) keeps the last date
+   * instead of throwing on the UI thread, and ISO dates (2026-11-24) are read in any locale.
+   */
+  public static void lenientDates(DatePicker picker) {
+    StringConverter<LocalDate> base = picker.getConverter();
+    picker.setConverter(new StringConverter<>() {
+      @Override
+      public String toString(LocalDate date) {
+        return base.toString(date);
+      }
+
+      @Override
+      public LocalDate fromString(String text) {
+        if (text == null || text.isBlank()) {
+          return null;
+        }
+        try {
+          return base.fromString(text.strip());
+        } catch (DateTimeParseException e) {
+          try {
+            return LocalDate.parse(text.strip());
+          } catch (DateTimeParseException again) {
+            return picker.getValue();
+          }
+        }
+      }
+    });
   }
 
   /** Asks before something that cannot be undone; true when the person chose {@code yes}. */

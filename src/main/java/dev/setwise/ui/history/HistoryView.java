@@ -64,11 +64,13 @@ public final class HistoryView {
     plan.setAccessibleText("Plan filter");
     Views.tip(plan, "Only sessions of this plan", null);
     DatePicker from = new DatePicker();
+    Views.lenientDates(from);
     from.valueProperty().bindBidirectional(vm.fromProperty());
     from.setPromptText("From");
     from.setPrefWidth(150);
     Views.tip(from, "Sessions on or after this date", null);
     DatePicker to = new DatePicker();
+    Views.lenientDates(to);
     to.valueProperty().bindBidirectional(vm.toProperty());
     to.setPromptText("To");
     to.setPrefWidth(150);

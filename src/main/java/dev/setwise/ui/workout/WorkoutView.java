@@ -133,6 +133,7 @@ public final class WorkoutView {
     planLabel.setLabelFor(planChoice);
     Label dateLabel = new Label("Date");
     DatePicker date = new DatePicker();
+    Views.lenientDates(date);
     date.valueProperty().bindBidirectional(vm.dateProperty());
     date.setMaxWidth(Double.MAX_VALUE);
     date.getStyleClass().add("big-input");
