@@ -163,6 +163,7 @@ public final class MainWindow {
         item("New workout", Shortcuts.NEW_SESSION, always, this::newWorkout, MaterialDesignP.PLAY),
         item("New plan", Shortcuts.NEW_PLAN, always, this::newPlan, MaterialDesignP.PLUS),
         new SeparatorMenuItem(),
+        // Export…, Import… and Backups… (issue 5) go here, each with its own separator group.
         item("Quit", Shortcuts.QUIT, always, this::quit, null));
 
     Menu view = new Menu("_View");
