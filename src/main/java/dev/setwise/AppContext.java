@@ -141,6 +141,14 @@ public final class AppContext implements AutoCloseable {
     return idempotency;
   }
 
+  /**
+   * Runs {@code check} on the calling thread before every database transaction; it may throw to
+   * refuse the caller (the desktop app refuses its UI thread). See {@link Database#setCallerCheck}.
+   */
+  public void checkCallers(Runnable check) {
+    database.setCallerCheck(check);
+  }
+
   @Override
   public void close() {
     database.close();

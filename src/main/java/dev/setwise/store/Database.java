@@ -47,6 +47,7 @@ public final class Database implements AutoCloseable {
   private final BlockingQueue<Connection> idleReaders = new ArrayBlockingQueue<>(READERS);
   private final List<Connection> allReaders = new ArrayList<>();
   private volatile boolean closed;
+  private volatile Runnable callerCheck = () -> {};
 
   private Database(Path file) throws SQLException {
     this.file = file;
@@ -82,11 +83,21 @@ public final class Database implements AutoCloseable {
   }
 
   /**
+   * Installs a check that runs on the calling thread before every {@link #read} and {@link #write}
+   * and may throw to refuse the call: the desktop app refuses its UI thread, which must never wait
+   * on the disk. The default check accepts every thread.
+   */
+  public void setCallerCheck(Runnable check) {
+    this.callerCheck = check == null ? () -> {} : check;
+  }
+
+  /**
    * Runs {@code work} in one write transaction ({@code BEGIN IMMEDIATE}); commits when it returns,
    * rolls back when it throws. Business exceptions pass through unchanged; {@link SQLException}
    * becomes {@link StoreException}. Blocks while another write runs. Not re-entrant.
    */
   public <T> T write(TxWork<T> work) {
+    callerCheck.run();
     ensureOpen();
     Tx enclosing = unit.get();
     if (enclosing != null) {
@@ -106,6 +117,7 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} in one read transaction on a snapshot of the database. */
   public <T> T read(TxWork<T> work) {
+    callerCheck.run();
     ensureOpen();
     Tx enclosing = unit.get();
     if (enclosing != null) {

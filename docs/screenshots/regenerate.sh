@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Regenerates the README screenshots from the real app: seeds fresh data folders with demo data
+# through the real services (src/test/java/dev/setwise/tools/DemoData.java), opens the app under a
+# private Xvfb screen of 1366x768 (a common laptop) and saves what it shows.
+#
+#   docs/screenshots/regenerate.sh            # from the project folder
+#
+# Needs ../shared/tools/screenshot.sh (it installs Xvfb, xdotool and ImageMagick when missing).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+shot=${SCREENSHOT_TOOL:-../shared/tools/screenshot.sh}
+[[ -x $shot ]] || shot=/work/shared/tools/screenshot.sh
+out=docs/screenshots
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+mvn -B -q package -DskipTests
+cp="target/classes:target/test-classes:target/lib/*"
+
+# take NAME SCENARIO KEYS: seeds a fresh data folder, opens the app on it and saves NAME.png;
+# tries again (up to three times) when a busy machine left the screen black.
+take() {
+  local name=$1 scenario=$2 keys=$3
+  for attempt in 1 2 3; do
+    rm -rf "${work:?}/$name"
+    java -cp "$cp" dev.setwise.tools.DemoData "$work/$name" $scenario
+    "$shot" -w $((6 + 3 * attempt)) ${keys:+-k "$keys"} -o "$out/$name.png" -- \
+      java -jar target/setwise.jar --data-dir "$work/$name"
+    if [[ $(convert "$out/$name.png" -format "%[fx:mean]" info:) != 0 ]]; then
+      return 0
+    fi
+    echo "$name.png came out black; trying again" >&2
+  done
+  return 1
+}
+
+take workout in-progress "ctrl+Return shift shift shift shift shift shift"  # in progress: one set done, resting
+# (the shift presses only give a busy machine a moment to draw the editor before the shot)
+take plan-editor "" "End shift shift shift shift shift shift shift shift"  # "Push A" open in the editor
+take history "" "ctrl+3"             # twelve weeks of sessions
+
+rm -f "$out"/*.log
+echo "screenshots in $out"

@@ -1,0 +1,276 @@
+package dev.setwise.ui;
+
+import dev.setwise.domain.Profile;
+import dev.setwise.domain.Session;
+import dev.setwise.domain.Unit;
+import dev.setwise.ui.activity.ActivityViewModel;
+import dev.setwise.ui.common.BackgroundTasks;
+import dev.setwise.ui.common.Chime;
+import dev.setwise.ui.common.Navigator;
+import dev.setwise.ui.common.UiPreferences;
+import dev.setwise.ui.common.UiServices;
+import dev.setwise.ui.history.HistoryViewModel;
+import dev.setwise.ui.history.SessionDetailViewModel;
+import dev.setwise.ui.plan.PlansViewModel;
+import dev.setwise.ui.workout.WorkoutViewModel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The main window's state: profiles and the current one, which screen shows, the theme, and the
+ * remembered preferences. It owns the screens' view models and moves between them.
+ */
+public final class MainViewModel implements Navigator {
+
+  private final UiServices services;
+  private final BackgroundTasks tasks;
+  private final Path dataDir;
+  private UiPreferences preferences;
+
+  private final ObservableList<Profile> profiles = FXCollections.observableArrayList();
+  private final ObjectProperty<Profile> profile = new SimpleObjectProperty<>(this, "profile");
+  private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.WORKOUT);
+  private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+  private final BooleanProperty ready = new SimpleBooleanProperty(this, "ready");
+  private final BooleanProperty showingDetail = new SimpleBooleanProperty(this, "showingDetail");
+  private final StringProperty error = new SimpleStringProperty(this, "error");
+
+  private final WorkoutViewModel workout;
+  private final PlansViewModel plans;
+  private final HistoryViewModel history;
+  private final SessionDetailViewModel detail;
+  private final ActivityViewModel activity;
+
+  public MainViewModel(UiServices services, BackgroundTasks tasks, Chime chime, UiPreferences preferences,
+      Path dataDir) {
+    this.services = services;
+    this.tasks = tasks;
+    this.preferences = preferences;
+    this.dataDir = dataDir;
+    this.dark.set(preferences.dark());
+    this.workout = new WorkoutViewModel(services, tasks, chime, profile, this);
+    this.plans = new PlansViewModel(services, tasks, profile, this);
+    this.history = new HistoryViewModel(services, tasks, profile, this);
+    this.detail = new SessionDetailViewModel(services, tasks, profile);
+    this.activity = new ActivityViewModel(services, tasks, profile);
+    screen.addListener((obs, old, now) -> screenShown(now));
+    dark.addListener((obs, old, now) -> remember(preferences().withDark(now)));
+  }
+
+  /**
+   * Opens the app: makes sure a profile exists (the first run creates one), picks the last one
+   * used, and shows the workout if one is in progress, else the plans.
+   */
+  public void start() {
+    UUID remembered = preferences.profileId();
+    tasks.write("open your profile", () -> {
+      Profile fallback = services.profiles().ensureDefault();
+      List<Profile> all = services.profiles().list();
+      Profile chosen = all.stream().filter(p -> p.id().equals(remembered)).findFirst().orElse(fallback);
+      Optional<Session> inProgress = services.sessions().findInProgress(chosen.id());
+      return new Opening(all, chosen, inProgress.isPresent());
+    }, opening -> {
+      profiles.setAll(opening.profiles());
+      switchTo(opening.chosen(), opening.inProgress() ? Screen.WORKOUT : Screen.PLANS);
+      ready.set(true);
+    }, failure -> error.set(failure.message()));
+  }
+
+  private record Opening(List<Profile> profiles, Profile chosen, boolean inProgress) {}
+
+  /** Makes {@code chosen} the current profile and reloads every screen for it. */
+  public void switchTo(Profile chosen) {
+    switchTo(chosen, Screen.WORKOUT);
+  }
+
+  private void switchTo(Profile chosen, Screen first) {
+    if (chosen == null) {
+      return;
+    }
+    profile.set(chosen);
+    remember(preferences().withProfile(chosen.id()));
+    history.resetFilters();
+    detail.clear();
+    showingDetail.set(false);
+    plans.editor().close();
+    workout.refresh();
+    if (screen.get() == first) {
+      screenShown(first);
+    } else {
+      screen.set(first);
+    }
+  }
+
+  /** Creates a profile and switches to it; {@code onFailure} gets a short message. */
+  public void addProfile(String name, Unit unit, Runnable onSuccess, Consumer<String> onFailure) {
+    tasks.write("create the profile", () -> {
+      Profile created = services.profiles().create(name, unit);
+      return new Created(created, services.profiles().list());
+    }, created -> {
+      profiles.setAll(created.all());
+      switchTo(created.profile());
+      onSuccess.run();
+    }, failure -> onFailure.accept(failure.message()));
+  }
+
+  private record Created(Profile profile, List<Profile> all) {}
+
+  /** Renames the current profile and sets its unit (for new plans). */
+  public void updateProfile(String name, Unit unit, Runnable onSuccess, Consumer<String> onFailure) {
+    Profile current = profile.get();
+    tasks.write("change the profile", () -> {
+      Profile updated = services.profiles().update(current.id(), name, unit);
+      return new Created(updated, services.profiles().list());
+    }, updated -> {
+      profiles.setAll(updated.all());
+      profile.set(updated.profile());
+      onSuccess.run();
+    }, failure -> onFailure.accept(failure.message()));
+  }
+
+  private void screenShown(Screen now) {
+    if (profile.get() == null) {
+      return;
+    }
+    switch (now) {
+      case WORKOUT -> {
+        if (workout.modeProperty().get() == WorkoutViewModel.Mode.START) {
+          workout.refresh();
+        }
+      }
+      case PLANS -> plans.refresh();
+      case HISTORY -> {
+        if (!showingDetail.get()) {
+          history.refresh();
+        }
+      }
+      case ACTIVITY -> activity.refresh();
+    }
+  }
+
+  // ---- Navigator ----
+
+  @Override
+  public void show(Screen target) {
+    if (target == Screen.HISTORY && screen.get() == Screen.HISTORY && showingDetail.get()) {
+      closeDetail();
+    }
+    screen.set(target);
+  }
+
+  @Override
+  public void startFrom(UUID planId) {
+    workout.prepareStart(planId);
+    screen.set(Screen.WORKOUT);
+  }
+
+  @Override
+  public void resumeWorkout() {
+    workout.resume();
+    screen.set(Screen.WORKOUT);
+  }
+
+  @Override
+  public void openSession(UUID sessionId, boolean inProgress) {
+    if (inProgress) {
+      resumeWorkout();
+      return;
+    }
+    detail.load(sessionId);
+    showingDetail.set(true);
+    screen.set(Screen.HISTORY);
+  }
+
+  /** Back from a session to the history list. */
+  public void closeDetail() {
+    showingDetail.set(false);
+    detail.clear();
+    history.refresh();
+  }
+
+  // ---- preferences ----
+
+  public UiPreferences preferences() {
+    return preferences;
+  }
+
+  /** Keeps {@code updated} and writes it to the data folder on the writer lane. */
+  public void remember(UiPreferences updated) {
+    preferences = updated;
+    UiPreferences snapshot = updated;
+    tasks.write("remember the window settings", () -> {
+      snapshot.save(dataDir);
+      return snapshot;
+    }, saved -> { }, failure -> { });
+  }
+
+  // ---- properties ----
+
+  public ObservableList<Profile> profiles() {
+    return profiles;
+  }
+
+  public ReadOnlyObjectProperty<Profile> profileProperty() {
+    return profile;
+  }
+
+  public ObjectProperty<Screen> screenProperty() {
+    return screen;
+  }
+
+  public BooleanProperty darkProperty() {
+    return dark;
+  }
+
+  public BooleanProperty readyProperty() {
+    return ready;
+  }
+
+  public BooleanProperty showingDetailProperty() {
+    return showingDetail;
+  }
+
+  public StringProperty errorProperty() {
+    return error;
+  }
+
+  public WorkoutViewModel workout() {
+    return workout;
+  }
+
+  public PlansViewModel plans() {
+    return plans;
+  }
+
+  public HistoryViewModel history() {
+    return history;
+  }
+
+  public SessionDetailViewModel detail() {
+    return detail;
+  }
+
+  public ActivityViewModel activity() {
+    return activity;
+  }
+
+  public BackgroundTasks tasks() {
+    return tasks;
+  }
+
+  public UiServices services() {
+    return services;
+  }
+}

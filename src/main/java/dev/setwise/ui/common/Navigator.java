@@ -1,0 +1,36 @@
+package dev.setwise.ui.common;
+
+import java.util.UUID;
+
+/** What a screen may ask of the main window: show another screen. Implemented by the main view model. */
+public interface Navigator {
+
+  /** The screens of the main window, in the order of their shortcuts (Ctrl+1 …). */
+  enum Screen {
+    WORKOUT("Workout"),
+    PLANS("Plans"),
+    HISTORY("History"),
+    ACTIVITY("Activity");
+
+    private final String title;
+
+    Screen(String title) {
+      this.title = title;
+    }
+
+    public String title() {
+      return title;
+    }
+  }
+
+  void show(Screen screen);
+
+  /** Opens the start form of the workout screen with {@code planId} chosen. */
+  void startFrom(UUID planId);
+
+  /** Opens the in-progress workout (after a conflict, or from history). */
+  void resumeWorkout();
+
+  /** Opens a session read-only (completed ones), or the workout when it is in progress. */
+  void openSession(UUID sessionId, boolean inProgress);
+}

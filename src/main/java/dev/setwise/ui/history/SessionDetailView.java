@@ -1,0 +1,140 @@
+package dev.setwise.ui.history;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.setwise.domain.Exercise;
+import dev.setwise.domain.Session;
+import dev.setwise.domain.SetEntry;
+import dev.setwise.domain.SetType;
+import dev.setwise.domain.Unit;
+import dev.setwise.ui.common.Formats;
+import dev.setwise.ui.common.NumberText;
+import dev.setwise.ui.common.Views;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+
+/** A session, read-only: what was planned and what was done, set by set. */
+public final class SessionDetailView {
+
+  private final SessionDetailViewModel vm;
+  private final VBox root = new VBox(12);
+  private final VBox body = new VBox(14);
+  private final Button back;
+
+  public SessionDetailView(SessionDetailViewModel vm, Runnable close) {
+    this.vm = vm;
+    back = Views.button("Back to history", MaterialDesignA.ARROW_LEFT);
+    back.setId("back-to-history");
+    back.setOnAction(event -> close.run());
+    Views.tip(back, "Back to the list", null);
+    Label title = new Label();
+    title.getStyleClass().add("screen-title");
+    title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.sessionProperty().get() == null
+        ? "" : vm.sessionProperty().get().structure().name(), vm.sessionProperty()));
+    Label summary = new Label();
+    summary.setId("session-summary");
+    summary.textProperty().bind(vm.summaryProperty());
+    summary.getStyleClass().add(Styles.TITLE_4);
+    Label readOnly = new Label("Completed sessions are read-only.", Views.icon(MaterialDesignC.CHECK_CIRCLE));
+    readOnly.getStyleClass().add("muted");
+    ScrollPane scroll = new ScrollPane(body);
+    scroll.setFitToWidth(true);
+    scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+    VBox.setVgrow(scroll, Priority.ALWAYS);
+    root.getChildren().addAll(back, title, summary, readOnly, Views.banner(vm.errorProperty(), Styles.DANGER), scroll);
+    root.setPadding(new Insets(16, 20, 16, 20));
+    root.setOnKeyPressed(event -> {
+      if (event.getCode() == KeyCode.ESCAPE || event.getCode() == KeyCode.BACK_SPACE) {
+        close.run();
+        event.consume();
+      }
+    });
+    vm.sessionProperty().addListener((obs, old, now) -> render(now));
+  }
+
+  public Node node() {
+    return root;
+  }
+
+  public void focusDefault() {
+    back.requestFocus();
+  }
+
+  private void render(Session session) {
+    body.getChildren().clear();
+    if (session == null) {
+      return;
+    }
+    Unit unit = session.structure().unit();
+    for (Exercise exercise : session.structure().exercises()) {
+      VBox card = new VBox(8);
+      card.getStyleClass().add("card");
+      Label name = new Label(exercise.name());
+      name.getStyleClass().add("exercise-name");
+      HBox head = new HBox(12, name);
+      head.setAlignment(Pos.CENTER_LEFT);
+      if (exercise.superset() != null) {
+        head.getChildren().add(new Label("Superset " + exercise.superset()));
+      }
+      card.getChildren().add(head);
+      if (exercise.notes() != null) {
+        Label notes = new Label(exercise.notes());
+        notes.setWrapText(true);
+        notes.getStyleClass().add("muted");
+        card.getChildren().add(notes);
+      }
+      GridPane grid = new GridPane();
+      grid.setHgap(24);
+      grid.setVgap(6);
+      String[] heads = {"Set", "Target", "Reps", "Weight (" + unit.code() + ")", "RPE", "Done at"};
+      for (int c = 0; c < heads.length; c++) {
+        Label label = new Label(heads[c]);
+        label.getStyleClass().add("column-head");
+        grid.add(label, c, 0);
+      }
+      int number = 0;
+      int row = 1;
+      for (SetEntry set : exercise.sets()) {
+        if (set.type() != SetType.WARMUP) {
+          number++;
+        }
+        grid.add(cell(Formats.setBadge(set.type(), number)), 0, row);
+        grid.add(cell(Formats.target(set, unit)), 1, row);
+        grid.add(cell(NumberText.format(set.reps())), 2, row);
+        grid.add(cell(NumberText.format(set.weight())), 3, row);
+        grid.add(cell(NumberText.format(set.rpe())), 4, row);
+        grid.add(cell(set.completed() ? Formats.time(set.completedAt(), vm.zone()) + " ✓" : "not done"), 5, row);
+        row++;
+      }
+      if (exercise.sets().isEmpty()) {
+        grid.add(cell("No sets"), 0, row);
+      }
+      card.getChildren().add(grid);
+      body.getChildren().add(card);
+    }
+    if (session.structure().notes() != null) {
+      Label caption = new Label("Session notes");
+      caption.getStyleClass().add(Styles.TEXT_BOLD);
+      Label notes = new Label(session.structure().notes());
+      notes.setWrapText(true);
+      body.getChildren().add(new VBox(4, caption, notes));
+    }
+  }
+
+  private static Label cell(String text) {
+    Label label = new Label(text == null || text.isEmpty() ? "—" : text);
+    label.getStyleClass().add("set-target");
+    return label;
+  }
+}

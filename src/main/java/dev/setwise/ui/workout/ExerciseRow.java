@@ -1,0 +1,51 @@
+package dev.setwise.ui.workout;
+
+import dev.setwise.domain.Exercise;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** One exercise of the workout screen: its notes can change, and sets can be added or removed. */
+public final class ExerciseRow {
+
+  private final String name;
+  private final Integer restSeconds;
+  private final String superset;
+  private final StringProperty notes = new SimpleStringProperty(this, "notes", "");
+  private final StringProperty notesError = new SimpleStringProperty(this, "notesError");
+  private final ObservableList<SetRow> sets = FXCollections.observableArrayList();
+
+  ExerciseRow(Exercise exercise, Runnable onEdit) {
+    this.name = exercise.name();
+    this.restSeconds = exercise.restSeconds();
+    this.superset = exercise.superset();
+    notes.set(exercise.notes() == null ? "" : exercise.notes());
+    notes.addListener((obs, old, now) -> onEdit.run());
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Rest after each set, in seconds; null when the plan sets none. */
+  public Integer restSeconds() {
+    return restSeconds;
+  }
+
+  public String superset() {
+    return superset;
+  }
+
+  public StringProperty notesProperty() {
+    return notes;
+  }
+
+  public StringProperty notesErrorProperty() {
+    return notesError;
+  }
+
+  public ObservableList<SetRow> sets() {
+    return sets;
+  }
+}

@@ -1,0 +1,187 @@
+package dev.setwise.ui.workout;
+
+import dev.setwise.domain.Problem;
+import dev.setwise.domain.SetEntry;
+import dev.setwise.domain.SetType;
+import dev.setwise.ui.common.NumberText;
+import java.time.Instant;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * One set as the workout screen edits it. The actual fields start prefilled from the target (or,
+ * for a set added mid-workout, from the set before it), so a typical set needs one keystroke: the
+ * prefilled value only becomes an actual value when the athlete types in the field or marks the
+ * set done.
+ */
+public final class SetRow {
+
+  /** The three actual fields, each with its text, its error and whether it still shows a suggestion. */
+  public static final class Field {
+    private final String key;
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final StringProperty error = new SimpleStringProperty(this, "error");
+    private final BooleanProperty prefilled = new SimpleBooleanProperty(this, "prefilled", true);
+    private boolean loading;
+
+    Field(String key, String initial, boolean recorded, Runnable onEdit) {
+      this.key = key;
+      loading = true;
+      text.set(initial);
+      prefilled.set(!recorded);
+      loading = false;
+      text.addListener((obs, old, now) -> {
+        if (!loading) {
+          prefilled.set(false);
+          onEdit.run();
+        }
+      });
+    }
+
+    /** The JSON name of the field: {@code reps}, {@code weight} or {@code rpe}. */
+    public String key() {
+      return key;
+    }
+
+    public StringProperty textProperty() {
+      return text;
+    }
+
+    public StringProperty errorProperty() {
+      return error;
+    }
+
+    /** True while the field shows a suggestion that is not yet recorded. */
+    public BooleanProperty prefilledProperty() {
+      return prefilled;
+    }
+
+    boolean recorded() {
+      return !prefilled.get();
+    }
+
+    void record() {
+      prefilled.set(false);
+    }
+  }
+
+  private final SetType type;
+  private final Integer targetReps;
+  private final Double targetWeight;
+  private final Double targetRpe;
+  private final Integer durationSeconds;
+  private final Double distanceM;
+  private final Field reps;
+  private final Field weight;
+  private final Field rpe;
+  private final BooleanProperty done = new SimpleBooleanProperty(this, "done");
+  private final ObjectProperty<Instant> completedAt = new SimpleObjectProperty<>(this, "completedAt");
+
+  SetRow(SetEntry set, SetEntry suggestion, Runnable onEdit) {
+    this.type = set.type();
+    this.targetReps = set.targetReps();
+    this.targetWeight = set.targetWeight();
+    this.targetRpe = set.targetRpe();
+    this.durationSeconds = set.durationSeconds();
+    this.distanceM = set.distanceM();
+    this.reps = new Field("reps", set.reps() != null ? NumberText.format(set.reps())
+        : NumberText.format(suggestion.reps() != null ? suggestion.reps() : suggestion.targetReps()),
+        set.reps() != null || set.completed(), onEdit);
+    this.weight = new Field("weight", set.weight() != null ? NumberText.format(set.weight())
+        : NumberText.format(suggestion.weight() != null ? suggestion.weight() : suggestion.targetWeight()),
+        set.weight() != null || set.completed(), onEdit);
+    this.rpe = new Field("rpe", set.rpe() != null ? NumberText.format(set.rpe())
+        : NumberText.format(suggestion.rpe() != null ? suggestion.rpe() : suggestion.targetRpe()),
+        set.rpe() != null || set.completed(), onEdit);
+    done.set(set.completed());
+    completedAt.set(set.completedAt());
+  }
+
+  public SetType type() {
+    return type;
+  }
+
+  /** The target as the plan set it (for display next to the actual fields). */
+  public SetEntry target() {
+    return SetEntry.target(type, targetReps, targetWeight, targetRpe);
+  }
+
+  public Field reps() {
+    return reps;
+  }
+
+  public Field weight() {
+    return weight;
+  }
+
+  public Field rpe() {
+    return rpe;
+  }
+
+  public Field[] fields() {
+    return new Field[] {reps, weight, rpe};
+  }
+
+  public BooleanProperty doneProperty() {
+    return done;
+  }
+
+  public boolean isDone() {
+    return done.get();
+  }
+
+  public ObjectProperty<Instant> completedAtProperty() {
+    return completedAt;
+  }
+
+  void markDone(Instant at) {
+    for (Field field : fields()) {
+      field.record();
+    }
+    completedAt.set(at);
+    done.set(at != null);
+  }
+
+  void clearErrors() {
+    for (Field field : fields()) {
+      field.errorProperty().set(null);
+    }
+  }
+
+  /** A suggestion for a set added after this one: its targets, and what was typed here as actuals. */
+  SetEntry asSuggestion() {
+    return new SetEntry(type, targetReps, targetWeight, targetRpe,
+        NumberText.integer(reps.textProperty().get()).value(),
+        NumberText.decimal(weight.textProperty().get()).value(),
+        NumberText.decimal(rpe.textProperty().get()).value(), durationSeconds, distanceM, false, null);
+  }
+
+  /** The set as it would be saved; text that is not a number is reported to {@code problems}. */
+  SetEntry toEntry(String path, List<Problem> problems) {
+    NumberText.Parsed<Integer> repsValue = NumberText.integer(reps.textProperty().get());
+    NumberText.Parsed<Double> weightValue = NumberText.decimal(weight.textProperty().get());
+    NumberText.Parsed<Double> rpeValue = NumberText.decimal(rpe.textProperty().get());
+    Integer actualReps = recordedValue(reps, repsValue, path, problems);
+    Double actualWeight = recordedValue(weight, weightValue, path, problems);
+    Double actualRpe = recordedValue(rpe, rpeValue, path, problems);
+    return new SetEntry(type, targetReps, targetWeight, targetRpe, actualReps, actualWeight, actualRpe,
+        durationSeconds, distanceM, done.get(), done.get() ? completedAt.get() : null);
+  }
+
+  private static <T> T recordedValue(Field field, NumberText.Parsed<T> parsed, String path,
+      List<Problem> problems) {
+    if (!field.recorded()) {
+      return null;
+    }
+    if (!parsed.ok()) {
+      problems.add(new Problem(path + "." + field.key(), parsed.problem()));
+      return null;
+    }
+    return parsed.value();
+  }
+}

@@ -1,0 +1,126 @@
+package dev.setwise.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.setwise.domain.Plan;
+import dev.setwise.domain.Profile;
+import dev.setwise.domain.Unit;
+import dev.setwise.support.Structures;
+import dev.setwise.support.TestContext;
+import dev.setwise.ui.common.BackgroundTasks;
+import dev.setwise.ui.common.Chime;
+import dev.setwise.ui.common.Navigator.Screen;
+import dev.setwise.ui.common.UiPreferences;
+import dev.setwise.ui.common.UiServices;
+import dev.setwise.ui.workout.WorkoutViewModel;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainViewModelTest {
+
+  @TempDir
+  Path dir;
+
+  TestContext t;
+  UiServices services;
+
+  @BeforeEach
+  void open() {
+    t = new TestContext(dir);
+    services = new UiServices(t.app.profiles(), t.app.plans(), t.app.sessions(), t.app.audit(), t.clock);
+  }
+
+  @AfterEach
+  void close() {
+    t.close();
+  }
+
+  private MainViewModel started(UiPreferences preferences) {
+    MainViewModel vm = new MainViewModel(services, BackgroundTasks.sameThread(), Chime.SILENT, preferences, dir);
+    vm.start();
+    return vm;
+  }
+
+  @Test
+  void theFirstRunCreatesTheDefaultProfileAndShowsThePlans() {
+    MainViewModel vm = started(UiPreferences.defaults());
+
+    assertThat(vm.profileProperty().get().name()).isEqualTo("Athlete");
+    assertThat(vm.screenProperty().get()).isEqualTo(Screen.PLANS);
+    assertThat(vm.readyProperty().get()).isTrue();
+    assertThat(UiPreferences.load(dir).profileId()).isEqualTo(vm.profileProperty().get().id());
+  }
+
+  @Test
+  void theLastProfileIsRememberedAndItsWorkoutInProgressOpensStraightAway() {
+    t.profile("Alex");
+    Profile sam = t.profile("Sam");
+    Plan plan = t.plan(sam, "Push");
+    t.app.sessions().start(sam.id(), plan.id(), null);
+
+    MainViewModel vm = started(UiPreferences.defaults().withProfile(sam.id()));
+
+    assertThat(vm.profileProperty().get()).isEqualTo(sam);
+    assertThat(vm.screenProperty().get()).isEqualTo(Screen.WORKOUT);
+    assertThat(vm.workout().modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.ACTIVE);
+  }
+
+  @Test
+  void addingAProfileSwitchesToItAndAClashIsExplained() {
+    MainViewModel vm = started(UiPreferences.defaults());
+    AtomicReference<String> failure = new AtomicReference<>();
+
+    vm.addProfile("Sam", Unit.LB, () -> { }, failure::set);
+    assertThat(vm.profileProperty().get().name()).isEqualTo("Sam");
+    assertThat(vm.profileProperty().get().unit()).isEqualTo(Unit.LB);
+    assertThat(vm.profiles()).extracting(Profile::name).containsExactly("Athlete", "Sam");
+
+    vm.addProfile("sam", Unit.KG, () -> { }, failure::set);
+    assertThat(failure.get()).isEqualTo("A profile named \"Sam\" already exists");
+
+    vm.plans().newPlan();
+    assertThat(vm.plans().editor().unitProperty().get()).isEqualTo(Unit.LB);
+  }
+
+  @Test
+  void switchingProfilesShowsOnlyTheirPlans() {
+    MainViewModel vm = started(UiPreferences.defaults());
+    t.plan(vm.profileProperty().get(), "Mine");
+    Profile other = t.profile("Other");
+    t.plan(other, "Theirs");
+    vm.show(Screen.PLANS);
+    vm.plans().refresh();
+    assertThat(vm.plans().plans()).extracting(p -> p.name()).containsExactly("Mine");
+
+    vm.switchTo(other);
+    vm.show(Screen.PLANS);
+    assertThat(vm.plans().plans()).extracting(p -> p.name()).containsExactly("Theirs");
+  }
+
+  @Test
+  void theThemeIsRemembered() {
+    MainViewModel vm = started(UiPreferences.defaults());
+    vm.darkProperty().set(true);
+    assertThat(UiPreferences.load(dir).dark()).isTrue();
+  }
+
+  @Test
+  void openingACompletedSessionShowsItInHistory() {
+    MainViewModel vm = started(UiPreferences.defaults());
+    Plan plan = t.plan(vm.profileProperty().get(), "Push");
+    var session = t.app.sessions().start(vm.profileProperty().get().id(), plan.id(), null);
+    t.app.sessions().complete(vm.profileProperty().get().id(), session.id(), Structures.plan());
+
+    vm.openSession(session.id(), false);
+
+    assertThat(vm.screenProperty().get()).isEqualTo(Screen.HISTORY);
+    assertThat(vm.showingDetailProperty().get()).isTrue();
+    assertThat(vm.detail().sessionProperty().get().id()).isEqualTo(session.id());
+    vm.closeDetail();
+    assertThat(vm.history().rows()).hasSize(1);
+  }
+}

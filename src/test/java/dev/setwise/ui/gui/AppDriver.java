@@ -1,0 +1,111 @@
+package dev.setwise.ui.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.setwise.AppContext;
+import dev.setwise.support.MutableClock;
+import dev.setwise.ui.DesktopApp;
+import dev.setwise.ui.common.BackgroundTasks;
+import dev.setwise.ui.common.Chime;
+import dev.setwise.ui.common.UiPreferences;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Runs the real desktop app on a real data folder for TestFX: open, close (as the window's close
+ * button does, waiting for the last write) and open again. Every database call is checked: one
+ * made on the FX thread is recorded (and refused, as in the app) and fails the test.
+ */
+final class AppDriver implements AutoCloseable {
+
+  final Path dataDir;
+  final MutableClock clock;
+  final FxRobot robot = new FxRobot();
+  final List<Throwable> fxThreadCalls = new CopyOnWriteArrayList<>();
+  AppContext context;
+  BackgroundTasks tasks;
+  DesktopApp app;
+  Stage stage;
+
+  AppDriver(Path dataDir, MutableClock clock) {
+    this.dataDir = dataDir;
+    this.clock = clock;
+    this.context = AppContext.open(dataDir, clock);
+  }
+
+  /** Shows the main window on the context and waits until it has loaded. */
+  AppDriver open() throws TimeoutException {
+    if (context == null) {
+      context = AppContext.open(dataDir, clock);
+    }
+    tasks = BackgroundTasks.create();
+    UiPreferences preferences = UiPreferences.load(dataDir);
+    FxToolkit.setupFixture(() -> {
+      stage = new Stage();
+      app = DesktopApp.show(context, stage, tasks, preferences, Chime.SILENT);
+      // Same refusal as the app's own check, but remembered so the test can fail on it.
+      context.checkCallers(() -> {
+        if (Platform.isFxApplicationThread()) {
+          IllegalStateException error = new IllegalStateException("Database call on the JavaFX application thread");
+          fxThreadCalls.add(error);
+          throw error;
+        }
+      });
+    });
+    waitUntil(() -> app.viewModel().readyProperty().get());
+    WaitForAsyncUtils.waitForFxEvents();
+    return this;
+  }
+
+  /** Closes the window as its close button does, waits for pending writes, closes the database. */
+  void closeApp() throws TimeoutException {
+    FxToolkit.setupFixture(() -> {
+      stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+      stage.hide();
+    });
+    tasks.close();
+    context.close();
+    context = null;
+    assertThat(fxThreadCalls).as("database calls on the FX thread").isEmpty();
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (context != null) {
+      closeApp();
+    }
+  }
+
+  static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
+    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(condition.get()));
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  <T extends Node> T node(String query) {
+    return robot.lookup(query).query();
+  }
+
+  /** The visible text field whose accessible text is {@code text}. */
+  TextField field(String accessibleText) {
+    return robot.lookup((Predicate<Node>) n -> n instanceof TextField field
+        && accessibleText.equals(field.getAccessibleText()) && field.isVisible()).query();
+  }
+
+  String text(String query) {
+    return ((Labeled) robot.lookup(query).query()).getText();
+  }
+}

@@ -1,0 +1,322 @@
+package dev.setwise.ui.workout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.setwise.domain.Messages;
+import dev.setwise.domain.Plan;
+import dev.setwise.domain.Session;
+import dev.setwise.domain.SetEntry;
+import dev.setwise.support.Structures;
+import dev.setwise.support.TestContext;
+import dev.setwise.ui.UiFixture;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkoutViewModelTest {
+
+  @TempDir
+  Path dir;
+
+  UiFixture f;
+  Plan plan;
+  AtomicInteger chimes = new AtomicInteger();
+  WorkoutViewModel vm;
+
+  @BeforeEach
+  void open() {
+    f = new UiFixture(dir);
+    plan = f.services.plans().create(f.owner(), "Strength A", Structures.plan());
+    vm = new WorkoutViewModel(f.services, f.tasks, chimes::incrementAndGet, f.profile, f.navigator);
+    vm.refresh();
+  }
+
+  @AfterEach
+  void close() {
+    f.close();
+  }
+
+  private Session stored() {
+    return f.services.sessions().get(f.owner(), vm.sessionProperty().get().id());
+  }
+
+  private SetEntry storedSet(int exercise, int set) {
+    return stored().structure().exercises().get(exercise).sets().get(set);
+  }
+
+  @Test
+  void withNothingInProgressTheStartFormOffersThePlansAndToday() {
+    assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.START);
+    assertThat(vm.plans()).extracting(p -> p.name()).containsExactly("Strength A");
+    assertThat(vm.chosenPlanProperty().get().id()).isEqualTo(plan.id());
+    assertThat(vm.dateProperty().get()).isEqualTo(LocalDate.of(2026, 11, 24));
+  }
+
+  @Test
+  void startOpensTheSessionWithActualsPrefilledFromTargetsButNotRecorded() {
+    vm.dateProperty().set(LocalDate.of(2026, 11, 20));
+    vm.start();
+
+    assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.ACTIVE);
+    assertThat(stored().date()).isEqualTo(LocalDate.of(2026, 11, 20));
+    SetRow first = vm.exercises().get(0).sets().get(1);
+    assertThat(first.reps().textProperty().get()).isEqualTo("5");
+    assertThat(first.weight().textProperty().get()).isEqualTo("100");
+    assertThat(first.rpe().textProperty().get()).isEqualTo("8");
+    assertThat(first.reps().prefilledProperty().get()).isTrue();
+    assertThat(storedSet(0, 1).reps()).isNull();
+    assertThat(vm.titleProperty().get()).isEqualTo("Strength A");
+  }
+
+  @Test
+  void doneAndNextRecordsThePrefilledValuesStampsTheTimeSavesAndMovesOn() {
+    vm.start();
+    f.t.clock.advance(Duration.ofMinutes(3));
+
+    SetRow next = vm.doneAndNext(null);
+
+    SetEntry saved = storedSet(0, 0);
+    assertThat(saved.completed()).isTrue();
+    assertThat(saved.completedAt()).isEqualTo(TestContext.START.plus(Duration.ofMinutes(3)));
+    assertThat(saved.reps()).isEqualTo(5);
+    assertThat(saved.weight()).isEqualTo(60.0);
+    assertThat(next).isSameAs(vm.exercises().get(0).sets().get(1));
+    assertThat(vm.saveStateProperty().get()).isEqualTo(WorkoutViewModel.SaveState.SAVED);
+    assertThat(vm.saveMessageProperty().get()).startsWith("Saved at");
+    assertThat(vm.progressProperty().get()).isEqualTo("1 of 7 sets done · 0 kg");
+  }
+
+  @Test
+  void aTypedValueIsSavedAtOnceAndTheSetCanBeUndone() {
+    vm.start();
+    SetRow row = vm.exercises().get(0).sets().get(1);
+
+    row.reps().textProperty().set("6");
+    assertThat(storedSet(0, 1).reps()).isEqualTo(6);
+    assertThat(storedSet(0, 1).weight()).isNull();
+
+    vm.setDone(row, true);
+    assertThat(storedSet(0, 1).weight()).isEqualTo(100.0);
+    assertThat(vm.progressProperty().get()).isEqualTo("1 of 7 sets done · 600 kg");
+
+    vm.setDone(row, false);
+    assertThat(storedSet(0, 1).completed()).isFalse();
+    assertThat(storedSet(0, 1).completedAt()).isNull();
+    assertThat(storedSet(0, 1).reps()).isEqualTo(6);
+  }
+
+  @Test
+  void aValueOutOfRangeIsShownOnItsFieldAndNothingInvalidIsSaved() {
+    vm.start();
+    SetRow row = vm.exercises().get(0).sets().get(1);
+    row.reps().textProperty().set("7");
+
+    row.rpe().textProperty().set("11");
+    row.weight().textProperty().set("heavy");
+
+    assertThat(row.rpe().errorProperty().get()).isEqualTo("RPE must be from 1 to 10");
+    assertThat(row.weight().errorProperty().get()).isEqualTo("Weight must be a number");
+    assertThat(vm.saveStateProperty().get()).isEqualTo(WorkoutViewModel.SaveState.INVALID);
+    assertThat(vm.saveMessageProperty().get()).startsWith("Not saved: Exercise 1, set 2:");
+    assertThat(storedSet(0, 1).reps()).isEqualTo(7);
+    assertThat(storedSet(0, 1).rpe()).isNull();
+
+    row.rpe().textProperty().set("8,5");
+    row.weight().textProperty().set("102.5");
+    assertThat(row.rpe().errorProperty().get()).isNull();
+    assertThat(storedSet(0, 1).rpe()).isEqualTo(8.5);
+    assertThat(storedSet(0, 1).weight()).isEqualTo(102.5);
+  }
+
+  @Test
+  void theRestCountdownStartsWhenASetIsDoneAndChimesOnceWhenItEnds() {
+    vm.start();
+    vm.doneAndNext(null);
+    assertThat(vm.restingProperty().get()).isTrue();
+    assertThat(vm.restTextProperty().get()).isEqualTo("3:00");
+    assertThat(vm.nextUpProperty().get()).isEqualTo("Next: Squat, set 2 · 5 × 100 kg @ 8");
+
+    f.t.clock.advance(Duration.ofSeconds(100));
+    vm.tick();
+    assertThat(vm.restTextProperty().get()).isEqualTo("1:20");
+    assertThat(vm.elapsedProperty().get()).isEqualTo("1:40");
+
+    f.t.clock.advance(Duration.ofSeconds(80));
+    vm.tick();
+    vm.tick();
+    assertThat(vm.restingProperty().get()).isFalse();
+    assertThat(vm.restOverProperty().get()).isTrue();
+    assertThat(chimes.get()).isEqualTo(1);
+
+    f.t.clock.advance(Duration.ofSeconds(10));
+    vm.tick();
+    assertThat(vm.restOverProperty().get()).isFalse();
+  }
+
+  @Test
+  void skippingTheRestIsSilent() {
+    vm.start();
+    vm.doneAndNext(null);
+    vm.skipRest();
+    f.t.clock.advance(Duration.ofMinutes(5));
+    vm.tick();
+    assertThat(chimes.get()).isZero();
+    assertThat(vm.restingProperty().get()).isFalse();
+  }
+
+  @Test
+  void setsAndExercisesCanBeAddedAndRemovedMidWorkout() {
+    vm.start();
+    ExerciseRow bench = vm.exercises().get(1);
+    SetRow added = vm.addSet(bench);
+    assertThat(added.reps().textProperty().get()).isEqualTo("8");
+    assertThat(stored().structure().exercises().get(1).sets()).hasSize(4);
+
+    vm.newExerciseNameProperty().set("  ");
+    assertThat(vm.addExercise()).isNull();
+    assertThat(vm.newExerciseErrorProperty().get()).isEqualTo("Exercise name must be 1 to 120 characters");
+
+    vm.newExerciseNameProperty().set("Face pull");
+    SetRow first = vm.addExercise();
+    first.reps().textProperty().set("15");
+    first.weight().textProperty().set("20");
+    vm.setDone(first, true);
+    assertThat(stored().structure().exercises()).extracting(e -> e.name())
+        .containsExactly("Squat", "Bench press", "Face pull");
+    assertThat(storedSet(2, 0).completed()).isTrue();
+
+    vm.removeSet(vm.exercises().get(0).sets().get(0));
+    vm.removeExercise(vm.exercises().get(1));
+    assertThat(stored().structure().exercises()).extracting(e -> e.name()).containsExactly("Squat", "Face pull");
+    assertThat(stored().structure().exercises().get(0).sets()).hasSize(3);
+  }
+
+  @Test
+  void notesOfTheSessionAndOfAnExerciseAreSaved() {
+    vm.start();
+    vm.notesProperty().set("Slept badly");
+    vm.exercises().get(0).notesProperty().set("Belt from set 2");
+    assertThat(stored().structure().notes()).isEqualTo("Slept badly");
+    assertThat(stored().structure().exercises().get(0).notes()).isEqualTo("Belt from set 2");
+    vm.notesProperty().set("x".repeat(4001));
+    assertThat(vm.notesErrorProperty().get()).isEqualTo("Notes must be at most 4000 characters");
+    assertThat(stored().structure().notes()).isEqualTo("Slept badly");
+  }
+
+  @Test
+  void aSecondViewModelResumesTheSessionWithEveryValue() {
+    vm.start();
+    vm.doneAndNext(null);
+    SetRow second = vm.exercises().get(0).sets().get(1);
+    second.reps().textProperty().set("4");
+    second.rpe().textProperty().set("9.5");
+
+    WorkoutViewModel reopened = new WorkoutViewModel(f.services, f.tasks, () -> { }, f.profile, f.navigator);
+    reopened.refresh();
+
+    assertThat(reopened.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.ACTIVE);
+    SetRow first = reopened.exercises().get(0).sets().get(0);
+    assertThat(first.isDone()).isTrue();
+    assertThat(first.completedAtProperty().get()).isEqualTo(TestContext.START);
+    SetRow again = reopened.exercises().get(0).sets().get(1);
+    assertThat(again.reps().textProperty().get()).isEqualTo("4");
+    assertThat(again.reps().prefilledProperty().get()).isFalse();
+    assertThat(again.rpe().textProperty().get()).isEqualTo("9.5");
+    assertThat(again.weight().textProperty().get()).isEqualTo("100");
+    assertThat(again.weight().prefilledProperty().get()).isTrue();
+  }
+
+  @Test
+  void startingWhileAnotherSessionIsInProgressShowsTheConflictAndResumeOpensIt() {
+    Session elsewhere = f.services.sessions().start(f.owner(), plan.id(), null);
+
+    vm.start();
+
+    assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.START);
+    assertThat(vm.startErrorProperty().get()).isEqualTo(Messages.SESSION_IN_PROGRESS);
+    assertThat(vm.conflictProperty().get()).isTrue();
+
+    vm.resume();
+    assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.ACTIVE);
+    assertThat(vm.sessionProperty().get().id()).isEqualTo(elsewhere.id());
+    assertThat(vm.conflictProperty().get()).isFalse();
+  }
+
+  @Test
+  void editsQueuedBeforeAProfileSwitchAreSavedForTheirOwner() {
+    vm.start();
+    Session current = vm.sessionProperty().get();
+    vm.exercises().get(0).sets().get(1).reps().textProperty().set("3");
+    f.profile.set(f.t.profile("Sam"));
+    vm.refresh();
+    assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.START);
+    assertThat(vm.plans()).isEmpty();
+
+    f.profile.set(f.services.profiles().findByName("Alex").orElseThrow());
+    vm.refresh();
+    assertThat(vm.sessionProperty().get().id()).isEqualTo(current.id());
+    assertThat(vm.exercises().get(0).sets().get(1).reps().textProperty().get()).isEqualTo("3");
+  }
+
+  @Test
+  void startWithoutAPlanSaysWhatToDo() {
+    vm.chosenPlanProperty().set(null);
+    vm.start();
+    assertThat(vm.startErrorProperty().get()).isEqualTo("Choose a plan to start from.");
+  }
+
+  @Test
+  void completeSavesTheFinalStateEndsTheSessionAndOpensItInHistory() {
+    vm.start();
+    vm.doneAndNext(null);
+    vm.exercises().get(0).sets().get(1).reps().textProperty().set("4");
+    f.t.clock.advance(Duration.ofMinutes(50));
+
+    Session current = vm.sessionProperty().get();
+    vm.complete();
+
+    Session done = f.services.sessions().get(f.owner(), current.id());
+    assertThat(done.completed()).isTrue();
+    assertThat(done.endedAt()).isEqualTo(TestContext.START.plus(Duration.ofMinutes(50)));
+    assertThat(done.structure().exercises().get(0).sets().get(1).reps()).isEqualTo(4);
+    assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.START);
+    assertThat(f.navigator.calls).containsExactly("open " + current.id());
+  }
+
+  @Test
+  void completeIsRefusedWhileAFieldIsWrong() {
+    vm.start();
+    vm.exercises().get(0).sets().get(1).reps().textProperty().set("-1");
+    vm.complete();
+    assertThat(vm.errorProperty().get())
+        .isEqualTo("Fix the marked fields before completing: Exercise 1, set 2: reps must be an integer from 0 to 1000");
+    assertThat(stored().completed()).isFalse();
+  }
+
+  @Test
+  void discardDeletesTheSession() {
+    vm.start();
+    Session current = vm.sessionProperty().get();
+    vm.discard();
+    assertThat(f.services.sessions().findInProgress(f.owner())).isEmpty();
+    assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.START);
+    assertThat(f.services.audit().list(f.owner(), 1, 0).items().get(0).action()).isEqualTo("session_deleted");
+    assertThat(current).isNotNull();
+  }
+
+  @Test
+  void aSaveThatFailsSaysSoAndKeepsTheChangeForRetry() {
+    vm.start();
+    f.services.sessions().complete(f.owner(), vm.sessionProperty().get().id(), null);
+
+    vm.exercises().get(0).sets().get(1).reps().textProperty().set("3");
+
+    assertThat(vm.saveStateProperty().get()).isEqualTo(WorkoutViewModel.SaveState.FAILED);
+    assertThat(vm.saveMessageProperty().get()).isEqualTo("Not saved: " + Messages.SESSION_COMPLETED);
+  }
+}
