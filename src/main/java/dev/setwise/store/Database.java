@@ -83,8 +83,8 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Installs a check that runs on the calling thread before every {@link #read} and {@link #write}
-   * and may throw to refuse the call: the desktop app refuses its UI thread, which must never wait
+   * Installs a check that runs on the calling thread before every {@link #read}, {@link #write},
+   * {@link #writeUnit} and {@link #withWriteConnection}, and may throw to refuse the call: the desktop app refuses its UI thread, which must never wait
    * on the disk. The default check accepts every thread.
    */
   public void setCallerCheck(Runnable check) {
@@ -145,6 +145,7 @@ public final class Database implements AutoCloseable {
    * when it throws. Not re-entrant.
    */
   public <T> T writeUnit(TxWork<T> work) {
+    callerCheck.run();
     ensureOpen();
     if (inTransaction.get()) {
       throw new IllegalStateException("Nested transaction: one use case, one transaction");
@@ -170,6 +171,7 @@ public final class Database implements AutoCloseable {
    * on the write connection, holding the write lock.
    */
   public void withWriteConnection(ConnectionWork work) {
+    callerCheck.run();
     ensureOpen();
     writeLock.lock();
     try {
