@@ -16,19 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code setwise backup list|create}. Neither opens (nor migrates) the database. */
 @Command(name = "backup", description = "List or make backups of the data folder's database.",
     mixinStandardHelpOptions = true, subcommands = {BackupCommand.ListBackups.class, BackupCommand.Create.class})
-final class BackupCommand implements Callable<Integer> {
-
-  @ParentCommand
-  SetwiseCommand root;
-
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
-  }
+final class BackupCommand extends GroupCommand {
 
   /** {@code setwise backup list}: name, time (UTC), reason and size in bytes, tab-separated, newest first. */
   @Command(name = "list", mixinStandardHelpOptions = true,

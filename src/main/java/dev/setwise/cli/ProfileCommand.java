@@ -16,19 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code setwise profile add|list}. */
 @Command(name = "profile", description = "Manage local profiles.", mixinStandardHelpOptions = true,
     subcommands = {ProfileCommand.Add.class, ProfileCommand.ListProfiles.class})
-final class ProfileCommand implements Callable<Integer> {
-
-  @ParentCommand
-  SetwiseCommand root;
-
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
-  }
+final class ProfileCommand extends GroupCommand {
 
   /** {@code setwise profile add NAME [--unit kg|lb]}. */
   @Command(name = "add", description = "Create a profile.", mixinStandardHelpOptions = true)

@@ -23,19 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code setwise token create|list|revoke}: bearer tokens for the REST API. */
 @Command(name = "token", description = "Manage API tokens for 'setwise serve'.", mixinStandardHelpOptions = true,
     subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
-final class TokenCommand implements Callable<Integer> {
-
-  @ParentCommand
-  SetwiseCommand root;
-
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
-  }
+final class TokenCommand extends GroupCommand {
 
   private static Profile profileNamed(AppContext context, String name) {
     return context.profiles().findByName(name)

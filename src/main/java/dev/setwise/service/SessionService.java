@@ -140,6 +140,7 @@ public final class SessionService {
       sessions.write(tx, profileId, sessionId, snapshot, endedAt, now);
       StructureStats stats = snapshot.stats();
       Map<String, Object> details = new LinkedHashMap<>();
+      details.put("name", snapshot.name());
       details.put("completed_set_count", stats.completedSetCount());
       details.put("set_count", stats.setCount());
       details.put("volume", stats.volume());

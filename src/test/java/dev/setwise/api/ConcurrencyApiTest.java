@@ -6,32 +6,13 @@ import dev.setwise.api.ApiHarness.Caller;
 import dev.setwise.domain.SessionQuery;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The rule "one session in progress per profile" holds when a client fires at once. */
-class ConcurrencyApiTest {
-
-  @TempDir
-  static Path dir;
-
-  static ApiHarness api;
-
-  @BeforeAll
-  static void startServer() {
-    api = ApiHarness.start(dir);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    api.close();
-  }
+class ConcurrencyApiTest extends ApiTestBase {
 
   @Test
   void fiftyParallelStartsMakeOneSessionAndFortyNineConflicts() {

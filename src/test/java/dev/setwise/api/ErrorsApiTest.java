@@ -7,7 +7,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.setwise.api.ApiHarness.Caller;
 import dev.setwise.api.ApiHarness.Response;
-import dev.setwise.support.TestContext;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +17,8 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,29 +26,13 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /** Every row of the contract's error table, and the ways a request can be malformed. */
-class ErrorsApiTest {
-
-  @TempDir
-  static Path dir;
-
-  static ApiHarness api;
+class ErrorsApiTest extends ApiTestBase {
 
   Caller alex;
   String planId;
 
-  @BeforeAll
-  static void startServer() {
-    api = ApiHarness.start(dir);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    api.close();
-  }
-
   @BeforeEach
   void newProfile() {
-    api.t.clock.set(TestContext.START);
     alex = api.caller("Alex");
     planId = alex.plan("Strength A");
   }

@@ -4,49 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.setwise.api.ApiHarness.Caller;
 import dev.setwise.api.ApiHarness.Response;
-import dev.setwise.support.TestContext;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code Idempotency-Key} on POSTs: replay the first answer, refuse another body, per profile, 24 h. */
-class IdempotencyApiTest {
-
-  @TempDir
-  static Path dir;
-
-  static ApiHarness api;
+class IdempotencyApiTest extends ApiTestBase {
 
   Caller alex;
   String planId;
   String key;
 
-  @BeforeAll
-  static void startServer() {
-    api = ApiHarness.start(dir);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    api.close();
-  }
-
   @BeforeEach
   void newProfile() {
-    api.t.clock.set(TestContext.START);
     alex = api.caller("Alex");
     planId = alex.plan("Strength A");
     key = "key-" + UUID.randomUUID();

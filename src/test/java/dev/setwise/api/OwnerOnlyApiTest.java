@@ -4,39 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.setwise.api.ApiHarness.Caller;
 import dev.setwise.api.ApiHarness.Response;
-import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Owner-only access (OWASP API1): another profile's session or plan answers exactly like one that
  * does not exist, including a {@code plan_id} inside a body, and nothing of it changes.
  */
-class OwnerOnlyApiTest {
-
-  @TempDir
-  static Path dir;
-
-  static ApiHarness api;
+class OwnerOnlyApiTest extends ApiTestBase {
 
   Caller alex;
   Caller sam;
   String alexPlan;
   String alexSession;
-
-  @BeforeAll
-  static void startServer() {
-    api = ApiHarness.start(dir);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    api.close();
-  }
 
   @BeforeEach
   void twoProfiles() {

@@ -4,28 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.setwise.api.ApiHarness.Caller;
 import dev.setwise.api.ApiHarness.Response;
-import dev.setwise.support.TestContext;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /** {@code GET /api/sessions}: every filter, sort and page, and every way to get them wrong. */
-class SessionListApiTest {
-
-  @TempDir
-  static Path dir;
-
-  static ApiHarness api;
+class SessionListApiTest extends ApiTestBase {
 
   Caller alex;
   String planA;
@@ -33,23 +23,12 @@ class SessionListApiTest {
   /** s1..s5 in the order they were started, an hour apart. */
   final List<String> s = new ArrayList<>();
 
-  @BeforeAll
-  static void startServer() {
-    api = ApiHarness.start(dir);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    api.close();
-  }
-
   /**
    * s1 A 2026-11-01 completed, s2 B 2026-11-03 completed, s3 A 2026-11-02 completed,
    * s4 A 2026-11-05 completed, s5 B 2026-11-04 in progress.
    */
   @BeforeEach
   void history() {
-    api.t.clock.set(TestContext.START);
     alex = api.caller("Alex");
     planA = alex.plan("A");
     planB = alex.plan("B");

@@ -4,40 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.setwise.api.ApiHarness.Caller;
 import dev.setwise.api.ApiHarness.Response;
-import dev.setwise.support.TestContext;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The seed's Sessions flow over real HTTP: start, update, complete, read, delete. */
-class SessionsApiTest {
-
-  @TempDir
-  static Path dir;
-
-  static ApiHarness api;
+class SessionsApiTest extends ApiTestBase {
 
   Caller alex;
   String planId;
 
-  @BeforeAll
-  static void startServer() {
-    api = ApiHarness.start(dir);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    api.close();
-  }
-
   @BeforeEach
   void newProfile() {
-    api.t.clock.set(TestContext.START);
     alex = api.caller("Alex");
     planId = alex.plan("Strength A");
   }

@@ -9,9 +9,9 @@ import dev.setwise.domain.SessionStructure;
 import dev.setwise.domain.SetEntry;
 import dev.setwise.domain.SetType;
 import dev.setwise.domain.Unit;
+import dev.setwise.support.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,7 +42,7 @@ public final class DemoData {
     boolean inProgress = args.length > 1 && args[1].equals("in-progress");
     Instant now = Instant.now();
     ZoneId zone = ZoneId.systemDefault();
-    SettableClock clock = new SettableClock(now, zone);
+    MutableClock clock = new MutableClock(now, zone);
     try (AppContext app = AppContext.open(dir, clock)) {
       Profile me = app.profiles().ensureDefault();
       app.profiles().update(me.id(), "Robin", Unit.KG);
@@ -149,35 +149,5 @@ public final class DemoData {
         new Exercise("Romanian deadlift", null, 120, null, sets(3, 8, 80.0, 7.5)),
         new Exercise("Leg press", null, 90, null, sets(3, 12, 140.0, null)),
         new Exercise("Standing calf raise", null, 60, null, sets(4, 15, 60.0, null))));
-  }
-
-  /** A clock the seeder moves to backdate sessions. */
-  private static final class SettableClock extends Clock {
-    private Instant now;
-    private final ZoneId zone;
-
-    SettableClock(Instant now, ZoneId zone) {
-      this.now = now;
-      this.zone = zone;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return zone;
-    }
-
-    @Override
-    public Clock withZone(ZoneId newZone) {
-      return new SettableClock(now, newZone);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
