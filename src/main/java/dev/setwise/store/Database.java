@@ -316,6 +316,7 @@ public final class Database implements AutoCloseable {
     return config.createConnection(url);
   }
 
+  @SuppressWarnings("try") // the lock is held for the block, never read
   private static void migrate(Path file, BeforeMigration beforeMigration) {
     Path lockFile = file.resolveSibling(file.getFileName() + ".migration-lock");
     try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
