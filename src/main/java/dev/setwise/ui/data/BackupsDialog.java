@@ -23,7 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
@@ -93,7 +93,7 @@ final class BackupsDialog {
     };
     Views.whenChanged(table, vm.selectedProperty(), now -> syncSelection.run());
 
-    Button backUp = new Button("_Back up now", Views.icon(MaterialDesignB.BACKUP_RESTORE));
+    Button backUp = new Button("_Back up now", Views.icon(MaterialDesignD.DATABASE_PLUS_OUTLINE));
     backUp.setId("back-up-now");
     Views.tip(backUp, "Make a backup now (Alt+B); yours are kept until you delete them", null);
     backUp.disableProperty().bind(vm.busyProperty());

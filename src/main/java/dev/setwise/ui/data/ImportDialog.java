@@ -233,14 +233,16 @@ final class ImportDialog {
       option.setMnemonicParsing(false);
       option.setToggleGroup(group);
       option.setSelected(each == chosen);
-      option.setOnAction(event -> {
-        if (vm.choiceProperty().get() != each) {
-          vm.choiceProperty().set(each);
-          Platform.runLater(() -> focusChoice(each));
-        }
-      });
+      option.setUserData(each);
       options.getChildren().add(option);
     }
+    // Arrow keys select as well as clicks: follow the group, not the buttons' actions.
+    group.selectedToggleProperty().addListener((obs, old, now) -> {
+      if (now != null && now.getUserData() instanceof Choice each && vm.choiceProperty().get() != each) {
+        vm.choiceProperty().set(each);
+        Platform.runLater(() -> focusChoice(each));
+      }
+    });
     options.setId("import-target");
     return options;
   }
