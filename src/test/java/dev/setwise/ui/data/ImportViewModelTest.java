@@ -179,14 +179,25 @@ class ImportViewModelTest {
 
   @Test
   void importingIntoTheFilesOwnProfileCreatesItAndOffersToSwitchToIt() throws Exception {
-    vm.start(samsExport(false));
-    vm.choiceProperty().set(vm.choices().get(1));
-    vm.importNow();
+    MainViewModel main = new MainViewModel(f.services, new DataFolder(f.t.app, d -> AppContext.open(d, f.t.clock)),
+        f.tasks, Chime.SILENT, UiPreferences.defaults().withProfile(f.owner()));
+    main.start();
+    ImportViewModel importer = main.importer();
+    importer.start(samsExport(false));
+    importer.choiceProperty().set(importer.choices().get(1));
+    importer.importNow();
 
-    assertThat(vm.messageProperty().get()).startsWith("Imported 3 plans and 10 sessions into Sam (a new profile).");
-    assertThat(vm.otherProfileImportedInto()).isEqualTo("Sam");
-    assertThat(imported).singleElement().satisfies(r -> assertThat(r.summary().profileName()).isEqualTo("Sam"));
+    assertThat(importer.messageProperty().get())
+        .startsWith("Imported 3 plans and 10 sessions into Sam (a new profile).");
+    assertThat(importer.otherProfileImportedInto()).isEqualTo("Sam");
     assertThat(f.t.app.plans().list(f.owner())).isEmpty();
+    assertThat(main.profiles()).extracting(Profile::name).containsExactly("Alex", "Sam");
+    assertThat(main.profileProperty().get().name()).isEqualTo("Alex");
+
+    main.switchToProfileNamed("Sam");
+    assertThat(main.profileProperty().get().name()).isEqualTo("Sam");
+    main.show(Screen.HISTORY);
+    assertThat(main.history().rows()).hasSize(10);
   }
 
   @Test
