@@ -104,7 +104,7 @@ final class ImportDialog {
     shown = state;
     switch (state) {
       case CHECKING -> {
-        content.getChildren().setAll(para("Checking the file: nothing is changed yet.", "muted"),
+        content.getChildren().setAll(para("Nothing is changed until you choose Import.", "muted"),
             new ProgressBlock(vm.progressProperty(), vm.progressTextProperty()));
         buttons(CANCEL);
       }

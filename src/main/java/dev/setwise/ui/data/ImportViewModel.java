@@ -118,15 +118,18 @@ public final class ImportViewModel {
       choices.setAll(found);
       choice.set(found.get(0));
       state.set(State.REVIEW);
-    }, failure -> ended(ticket, failure.cause(), "Checking cancelled. Nothing was changed.", failure.message()));
+    }, failure -> ended(ticket, failure.cause(), "Import cancelled. Nothing was changed.", failure.message()));
   }
 
   private List<Choice> analyze(ImportSource source, Profile owner, ProgressRelay relay, Cancellation cancel) {
-    ImportSummary here = imports.analyze(source, new ImportOptions(owner.name()), relay, cancel);
+    ImportSummary here = imports.analyze(source, new ImportOptions(owner.name()),
+        (step, done, total) -> relay.update("Checking the file for " + owner.name(), done, total), cancel);
     List<Choice> found = new ArrayList<>();
     found.add(new Choice(owner.name() + " (your current profile)", owner.name(), here));
     if (here.format() == ImportFormat.SETWISE) {
-      ImportSummary own = imports.analyze(source, ImportOptions.defaults(), relay, cancel);
+      // A second read, for the profile the export names (where the command line would put it).
+      ImportSummary own = imports.analyze(source, ImportOptions.defaults(),
+          (step, done, total) -> relay.update("Checking the file for its own profile", done, total), cancel);
       if (own.profileName() != null && !own.profileName().equalsIgnoreCase(owner.name())) {
         found.add(new Choice(own.profileName() + (own.createsProfile()
             ? " (a new profile, as in the file)" : " (the profile the file was exported from)"), null, own));
