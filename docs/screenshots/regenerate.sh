@@ -17,15 +17,17 @@ trap 'rm -rf "$work"' EXIT
 mvn -B -q package -DskipTests
 cp="target/classes:target/test-classes:target/lib/*"
 
-# take NAME SCENARIO KEYS: seeds a fresh data folder, opens the app on it and saves NAME.png;
-# tries again (up to three times) when a busy machine left the screen black.
+# take NAME SCENARIO KEYS [FILE]: seeds a fresh data folder, opens the app on it and saves NAME.png;
+# tries again (up to three times) when a busy machine left the screen black. With FILE the app's
+# file dialogs answer FILE (dev.setwise.tools.DemoApp), so the dialog after one can be shown.
 take() {
-  local name=$1 scenario=$2 keys=$3
+  local name=$1 scenario=$2 keys=$3 file=${4:-}
+  local app=(java -jar target/setwise.jar --data-dir "$work/$name")
+  [[ -z $file ]] || app=(java -cp "$cp" dev.setwise.tools.DemoApp "$work/$name" "$file")
   for attempt in 1 2 3; do
     rm -rf "${work:?}/$name"
     java -cp "$cp" dev.setwise.tools.DemoData "$work/$name" $scenario
-    "$shot" -w $((6 + 3 * attempt)) ${keys:+-k "$keys"} -o "$out/$name.png" -- \
-      java -jar target/setwise.jar --data-dir "$work/$name"
+    "$shot" -w $((6 + 3 * attempt)) ${keys:+-k "$keys"} -o "$out/$name.png" -- "${app[@]}"
     if [[ $(convert "$out/$name.png" -format "%[fx:mean]" info:) != 0 ]]; then
       return 0
     fi
@@ -38,6 +40,7 @@ take workout in-progress "ctrl+Return shift shift shift shift shift shift"  # in
 # (the shift presses only give a busy machine a moment to draw the editor before the shot)
 take plan-editor "" "End shift shift shift shift shift shift shift shift"  # "Push A" open in the editor
 take history "" "ctrl+3"             # twelve weeks of sessions
+take import-summary "" "ctrl+i shift shift shift shift" src/test/resources/csv/strong.csv  # File → Import… of a Strong CSV
 
 rm -f "$out"/*.log
 echo "screenshots in $out"

@@ -3,12 +3,18 @@ package dev.setwise.ui;
 import dev.setwise.domain.Profile;
 import dev.setwise.domain.Session;
 import dev.setwise.domain.Unit;
+import dev.setwise.service.exchange.ImportResult;
 import dev.setwise.ui.activity.ActivityViewModel;
 import dev.setwise.ui.common.BackgroundTasks;
 import dev.setwise.ui.common.Chime;
+import dev.setwise.ui.common.ErrorText;
 import dev.setwise.ui.common.Navigator;
 import dev.setwise.ui.common.UiPreferences;
 import dev.setwise.ui.common.UiServices;
+import dev.setwise.ui.data.BackupsViewModel;
+import dev.setwise.ui.data.DataFolder;
+import dev.setwise.ui.data.ExportViewModel;
+import dev.setwise.ui.data.ImportViewModel;
 import dev.setwise.ui.history.HistoryViewModel;
 import dev.setwise.ui.history.SessionDetailViewModel;
 import dev.setwise.ui.plan.PlansViewModel;
@@ -30,11 +36,14 @@ import javafx.collections.ObservableList;
 
 /**
  * The main window's state: profiles and the current one, which screen shows, the theme, and the
- * remembered preferences. It owns the screens' view models and moves between them.
+ * remembered preferences. It owns the screens' view models and moves between them, and those of
+ * File → Export…, Import… and Backups…. It is built on one open database: after a restore the app
+ * builds a new one on the new context.
  */
 public final class MainViewModel implements Navigator {
 
   private final UiServices services;
+  private final DataFolder data;
   private final BackgroundTasks tasks;
   private final Path dataDir;
   private UiPreferences preferences;
@@ -46,25 +55,39 @@ public final class MainViewModel implements Navigator {
   private final BooleanProperty ready = new SimpleBooleanProperty(this, "ready");
   private final BooleanProperty showingDetail = new SimpleBooleanProperty(this, "showingDetail");
   private final StringProperty error = new SimpleStringProperty(this, "error");
+  private final StringProperty warning = new SimpleStringProperty(this, "warning");
+  private final StringProperty notice = new SimpleStringProperty(this, "notice");
 
   private final WorkoutViewModel workout;
   private final PlansViewModel plans;
   private final HistoryViewModel history;
   private final SessionDetailViewModel detail;
   private final ActivityViewModel activity;
+  private final ExportViewModel export;
+  private final ImportViewModel importer;
+  private final BackupsViewModel backups;
 
-  public MainViewModel(UiServices services, BackgroundTasks tasks, Chime chime, UiPreferences preferences,
-      Path dataDir) {
+  /**
+   * @param services the screens' services, of {@code data}'s open context
+   * @param data the data folder: its context's export, import and backup services, and restoring
+   */
+  public MainViewModel(UiServices services, DataFolder data, BackgroundTasks tasks, Chime chime,
+      UiPreferences preferences) {
     this.services = services;
+    this.data = data;
     this.tasks = tasks;
     this.preferences = preferences;
-    this.dataDir = dataDir;
+    this.dataDir = data.dir();
     this.dark.set(preferences.dark());
     this.workout = new WorkoutViewModel(services, tasks, chime, profile, this);
     this.plans = new PlansViewModel(services, tasks, profile, this);
     this.history = new HistoryViewModel(services, tasks, profile, this);
     this.detail = new SessionDetailViewModel(services, tasks, profile);
     this.activity = new ActivityViewModel(services, tasks, profile);
+    this.export = new ExportViewModel(data.context().exports(), tasks, profile, services.clock());
+    this.importer = new ImportViewModel(data.context().imports(), tasks, profile, services.clock().getZone(),
+        this::dataImported);
+    this.backups = new BackupsViewModel(data, tasks, services.clock().getZone());
     screen.addListener((obs, old, now) -> screenShown(now));
     dark.addListener((obs, old, now) -> remember(preferences().withDark(now)));
   }
@@ -89,6 +112,52 @@ public final class MainViewModel implements Navigator {
   }
 
   private record Opening(List<Profile> profiles, Profile chosen, boolean inProgress) {}
+
+  /**
+   * The daily backup, made once when the app starts (after the window shows) unless one was made
+   * today. Quiet when it works; a failure is logged and shown in a warning banner with its reason.
+   */
+  public void backUpDailyIfDue() {
+    tasks.write("make today's backup", () -> data.context().backups().createDailyIfDue(), made -> { },
+        failure -> warning.set("Today's automatic backup failed: " + ErrorText.sentence(failure.message())
+            + " Your data is safe; to try again, use File → Backups… → Back up now."));
+  }
+
+  /**
+   * After an import changed something: the profile list (an import may create one) and every
+   * screen show the new data.
+   */
+  void dataImported(ImportResult result) {
+    tasks.read("load the profiles", () -> services.profiles().list(), all -> {
+      profiles.setAll(all);
+      Profile current = profile.get();
+      if (current == null) {
+        return;
+      }
+      if (current.name().equalsIgnoreCase(result.summary().profileName())) {
+        // The plan editor keeps what is open in it (with any unsaved changes); the list reloads.
+        if (workout.modeProperty().get() != WorkoutViewModel.Mode.ACTIVE) {
+          workout.refresh();
+        }
+        screenShown(screen.get());
+      }
+    }, failure -> error.set(failure.message()));
+  }
+
+  /** Switches to the profile named {@code name} (after importing into it), once the list knows it. */
+  public void switchToProfileNamed(String name) {
+    tasks.read("load the profiles", () -> services.profiles().list(), all -> {
+      profiles.setAll(all);
+      all.stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst().ifPresent(this::switchTo);
+    }, failure -> error.set(failure.message()));
+  }
+
+  /** Remembers the folder of a file just exported, imported or restored, for the next file dialog. */
+  public void rememberFolder(Path folder) {
+    if (folder != null && !folder.equals(preferences.fileFolder())) {
+      remember(preferences.withFileFolder(folder));
+    }
+  }
 
   /** Makes {@code chosen} the current profile and reloads every screen for it. */
   public void switchTo(Profile chosen) {
@@ -244,6 +313,32 @@ public final class MainViewModel implements Navigator {
 
   public StringProperty errorProperty() {
     return error;
+  }
+
+  /** Something the person should know that is not a failed action (a failed daily backup). */
+  public StringProperty warningProperty() {
+    return warning;
+  }
+
+  /** A passing note (an export or import cancelled). */
+  public StringProperty noticeProperty() {
+    return notice;
+  }
+
+  public ExportViewModel export() {
+    return export;
+  }
+
+  public ImportViewModel importer() {
+    return importer;
+  }
+
+  public BackupsViewModel backups() {
+    return backups;
+  }
+
+  public DataFolder data() {
+    return data;
   }
 
   public WorkoutViewModel workout() {

@@ -11,6 +11,8 @@ import dev.setwise.ui.common.Navigator.Screen;
 import dev.setwise.ui.common.Shortcuts;
 import dev.setwise.ui.common.UiPreferences;
 import dev.setwise.ui.common.Views;
+import dev.setwise.ui.data.DataDialogs;
+import dev.setwise.ui.data.FilePicker;
 import dev.setwise.ui.history.HistoryView;
 import dev.setwise.ui.plan.PlansView;
 import dev.setwise.ui.workout.WorkoutView;
@@ -60,7 +62,9 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
@@ -84,13 +88,16 @@ public final class MainWindow {
   private final Map<Screen, Node> screens = new EnumMap<>(Screen.class);
   private final List<Action> actions = new ArrayList<>();
   private final Menu fileMenu = new Menu("_File");
+  private final DataDialogs data;
 
   /** One command: its menu text, shortcut and when it may run. */
   private record Action(String text, KeyCombination shortcut, BooleanSupplier enabled, Runnable run, MenuItem item) {}
 
-  public MainWindow(MainViewModel vm, Stage stage, ZoneId zone) {
+  public MainWindow(MainViewModel vm, Stage stage, ZoneId zone, FilePicker files) {
     this.vm = vm;
     this.stage = stage;
+    this.data = new DataDialogs(stage, files, () -> vm.preferences().fileFolder(), vm::rememberFolder,
+        vm.noticeProperty()::set);
     this.workout = new WorkoutView(vm.workout(), vm, zone);
     this.plans = new PlansView(vm.plans());
     this.history = new HistoryView(vm.history(), vm.detail(), vm::closeDetail, vm.showingDetailProperty(), zone);
@@ -113,7 +120,8 @@ public final class MainWindow {
     content.getChildren().add(opening);
     content.visibleProperty().set(true);
 
-    VBox top = new VBox(menuBar(), header(), Views.banner(vm.errorProperty(), Styles.DANGER));
+    VBox top = new VBox(menuBar(), header(), Views.banner(vm.errorProperty(), Styles.DANGER),
+        Views.banner(vm.warningProperty(), Styles.WARNING), Views.banner(vm.noticeProperty(), Styles.ACCENT));
     root.setTop(top);
     root.setCenter(content);
 
@@ -137,12 +145,17 @@ public final class MainWindow {
     vm.readyProperty().addListener((obs, old, now) -> Platform.runLater(this::focusScreen));
   }
 
-  /**
-   * The File menu. Export…, Import… and Backups… belong here (between New plan and Quit) once
-   * their services exist.
-   */
+  /** The File menu: new workout and plan, Export…, Import…, Backups…, Quit. */
   public Menu fileMenu() {
     return fileMenu;
+  }
+
+  /**
+   * Before the window is rebuilt on another database (after a restore): remembers its place and
+   * stops its timers, as closing it would.
+   */
+  public void retire() {
+    rememberWindow();
   }
 
   public Stage stage() {
@@ -163,7 +176,13 @@ public final class MainWindow {
         item("New workout", Shortcuts.NEW_SESSION, always, this::newWorkout, MaterialDesignP.PLAY),
         item("New plan", Shortcuts.NEW_PLAN, always, this::newPlan, MaterialDesignP.PLUS),
         new SeparatorMenuItem(),
-        // Export…, Import… and Backups… (issue 5) go here, each with its own separator group.
+        item("Export…", Shortcuts.EXPORT, () -> vm.profileProperty().get() != null,
+            () -> data.export(vm.export()), MaterialDesignE.EXPORT),
+        item("Import…", Shortcuts.IMPORT, () -> vm.profileProperty().get() != null,
+            () -> data.importFile(vm.importer(), vm::switchToProfileNamed), MaterialDesignI.IMPORT),
+        new SeparatorMenuItem(),
+        item("Backups…", Shortcuts.BACKUPS, always, () -> data.backups(vm.backups()), MaterialDesignD.DATABASE_CLOCK_OUTLINE),
+        new SeparatorMenuItem(),
         item("Quit", Shortcuts.QUIT, always, this::quit, null));
 
     Menu view = new Menu("_View");
@@ -299,7 +318,8 @@ public final class MainWindow {
     busy.setAccessibleText("Working…");
     PauseTransition delay = new PauseTransition(Duration.millis(400));
     delay.setOnFinished(event -> busy.setVisible(vm.tasks().runningProperty().get() > 0));
-    vm.tasks().runningProperty().addListener((obs, old, now) -> {
+    // The tasks outlive this window (it is rebuilt after a restore): the indicator holds the listener.
+    Views.whenChanged(busy, vm.tasks().runningProperty(), now -> {
       if (now.intValue() > 0) {
         delay.playFromStart();
       } else {
@@ -441,8 +461,7 @@ public final class MainWindow {
   }
 
   private void profileDialog(String title, String name, Unit unit, String confirm, ProfileAction action) {
-    Dialog<ButtonType> dialog = new Dialog<>();
-    dialog.initOwner(stage);
+    Dialog<ButtonType> dialog = Views.owned(new Dialog<>(), stage);
     dialog.setTitle(title);
     dialog.setHeaderText(title);
     ButtonType ok = new ButtonType(confirm, ButtonBar.ButtonData.OK_DONE);
@@ -511,8 +530,7 @@ public final class MainWindow {
         grid.addRow(row++, key, new Label(action.text()));
       }
     }
-    Dialog<ButtonType> dialog = new Dialog<>();
-    dialog.initOwner(stage);
+    Dialog<ButtonType> dialog = Views.owned(new Dialog<>(), stage);
     dialog.setTitle("Keyboard shortcuts");
     dialog.setHeaderText("Keyboard shortcuts");
     dialog.getDialogPane().setContent(grid);

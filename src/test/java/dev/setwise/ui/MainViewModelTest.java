@@ -2,6 +2,7 @@ package dev.setwise.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.setwise.AppContext;
 import dev.setwise.domain.Plan;
 import dev.setwise.domain.Profile;
 import dev.setwise.domain.Unit;
@@ -12,6 +13,7 @@ import dev.setwise.ui.common.Chime;
 import dev.setwise.ui.common.Navigator.Screen;
 import dev.setwise.ui.common.UiPreferences;
 import dev.setwise.ui.common.UiServices;
+import dev.setwise.ui.data.DataFolder;
 import dev.setwise.ui.workout.WorkoutViewModel;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,7 +42,8 @@ class MainViewModelTest {
   }
 
   private MainViewModel started(UiPreferences preferences) {
-    MainViewModel vm = new MainViewModel(services, BackgroundTasks.sameThread(), Chime.SILENT, preferences, dir);
+    MainViewModel vm = new MainViewModel(services, new DataFolder(t.app, d -> AppContext.open(d, t.clock)),
+        BackgroundTasks.sameThread(), Chime.SILENT, preferences);
     vm.start();
     return vm;
   }

@@ -2,6 +2,7 @@ package dev.setwise.ui.common;
 
 import dev.setwise.domain.SetwiseException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -9,6 +10,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -36,6 +39,8 @@ public final class BackgroundTasks implements AutoCloseable {
   private final Executor writeLane;
   private final Executor fx;
   private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "running", 0);
+  /** Reads hold it shared; {@link #exclusive} holds it alone, so no read runs while the database is swapped. */
+  private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
 
   private BackgroundTasks(ExecutorService readers, ExecutorService writer, Executor readLane, Executor writeLane,
       Executor fx) {
@@ -66,13 +71,34 @@ public final class BackgroundTasks implements AutoCloseable {
   /** Runs a read off the FX thread; {@code action} names it for the log ("load the plans"). */
   public <T> void read(String action, Callable<T> work, Consumer<? super T> onSuccess,
       Consumer<? super Failure> onFailure) {
-    submit(readLane, action, work, onSuccess, onFailure);
+    submit(readLane, action, holding(gate.readLock(), work), onSuccess, onFailure);
   }
 
   /** Runs a write on the writer lane, after every write asked for before it. */
   public <T> void write(String action, Callable<T> work, Consumer<? super T> onSuccess,
       Consumer<? super Failure> onFailure) {
     submit(writeLane, action, work, onSuccess, onFailure);
+  }
+
+  /**
+   * Runs {@code work} on the writer lane with nothing else running: after every write asked for
+   * before it, once the reads under way have finished, and holding later reads back until it is
+   * done. For swapping the database (restoring a backup), which must close it first.
+   */
+  public <T> void exclusive(String action, Callable<T> work, Consumer<? super T> onSuccess,
+      Consumer<? super Failure> onFailure) {
+    submit(writeLane, action, holding(gate.writeLock(), work), onSuccess, onFailure);
+  }
+
+  private static <T> Callable<T> holding(Lock lock, Callable<T> work) {
+    return () -> {
+      lock.lock();
+      try {
+        return work.call();
+      } finally {
+        lock.unlock();
+      }
+    };
   }
 
   /** Runs plain work on the writer lane (the autosaver drains its queue there). */
@@ -111,9 +137,11 @@ public final class BackgroundTasks implements AutoCloseable {
     }));
   }
 
-  /** Logs a failure: business outcomes briefly, anything else with its stack trace. */
+  /** Logs a failure: business outcomes and cancellations briefly, anything else with its stack trace. */
   public static void log(Failure failure) {
-    if (failure.cause() instanceof SetwiseException) {
+    if (failure.cause() instanceof CancellationException) {
+      LOG.info("Cancelled: {}", failure.action());
+    } else if (failure.cause() instanceof SetwiseException) {
       LOG.info("Could not {}: {}", failure.action(), failure.cause().getMessage());
     } else {
       LOG.error("Could not {}", failure.action(), failure.cause());

@@ -3,16 +3,26 @@ package dev.setwise.ui.common;
 import dev.setwise.domain.Problem;
 import dev.setwise.domain.SetwiseException;
 import dev.setwise.domain.ValidationException;
+import dev.setwise.service.backup.BackupException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
 
-/** Turns a failure into one short sentence for a person: never a stack trace, SQL or file path. */
+/** Turns a failure into one short sentence for a person: never a stack trace or SQL. */
 public final class ErrorText {
 
   private ErrorText() {}
 
   /**
    * The message to show when {@code action} ("save the workout") failed with {@code error}.
-   * Business outcomes keep their own message (with the first problem of a validation failure);
-   * anything else says what could not be done and where the details are.
+   * Business outcomes keep their own message (with the first problem of a validation failure), as
+   * do backups (their messages are written for people; a disk error is put in words); anything
+   * else says what could not be done and where the details are.
    */
   public static String of(String action, Throwable error) {
     if (error instanceof ValidationException validation && !validation.problems().isEmpty()) {
@@ -24,6 +34,59 @@ public final class ErrorText {
     if (error instanceof SetwiseException) {
       return error.getMessage();
     }
+    if (error instanceof BackupException backup) {
+      return backupMessage(backup);
+    }
+    if (error instanceof CancellationException) {
+      return "Cancelled: nothing was changed.";
+    }
+    if (error instanceof UncheckedIOException io && io.getCause() != null) {
+      return io.getMessage() + ": " + diskProblem(io.getCause()) + ".";
+    }
     return "Could not " + action + ". Nothing was lost; the details are in the log file.";
+  }
+
+  /**
+   * A backup's own message, except that the name of a disk error at its end ("…: AccessDeniedException")
+   * becomes words ("…: permission denied").
+   */
+  private static String backupMessage(BackupException backup) {
+    String message = backup.getMessage();
+    if (backup.getCause() instanceof IOException io) {
+      String suffix = ": " + io.getClass().getSimpleName();
+      if (message.endsWith(suffix)) {
+        return message.substring(0, message.length() - suffix.length()) + ": " + diskProblem(io);
+      }
+    }
+    return message;
+  }
+
+  /** {@code text} ending with a full stop (messages of the services often have none). */
+  public static String sentence(String text) {
+    if (text == null || text.isEmpty()) {
+      return "";
+    }
+    char last = text.charAt(text.length() - 1);
+    return last == '.' || last == '!' || last == '?' || last == '…' ? text : text + ".";
+  }
+
+  /** "permission denied", "the disk is full" …: what a disk error means, in a few words. */
+  public static String diskProblem(Throwable error) {
+    String reason = error instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : "";
+    String text = (reason + " " + error.getMessage()).toLowerCase(Locale.ROOT);
+    if (text.contains("no space left") || text.contains("disk full") || text.contains("not enough space")) {
+      return "the disk is full";
+    }
+    if (error instanceof AccessDeniedException || text.contains("permission denied")
+        || text.contains("read-only file system")) {
+      return "permission denied";
+    }
+    if (error instanceof FileAlreadyExistsException) {
+      return "a file of that name is in the way";
+    }
+    if (error instanceof NoSuchFileException) {
+      return "a file or folder is missing";
+    }
+    return "a disk error (the details are in the log file)";
   }
 }

@@ -37,6 +37,22 @@ public final class Formats {
     return instant == null ? "" : DATE_TIME.format(instant.atZone(zone));
   }
 
+  /** "812 bytes", "46 KB", "1.2 MB", "3.4 GB": a file's size. */
+  public static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + (bytes == 1 ? " byte" : " bytes");
+    }
+    String[] units = {"KB", "MB", "GB", "TB"};
+    double value = bytes / 1024.0;
+    int unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return (value < 10 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.0f", value))
+        + " " + units[unit];
+  }
+
   /** "0:42" under an hour, "1:05:09" from an hour on; negative durations count as zero. */
   public static String clock(Duration duration) {
     long seconds = Math.max(0, duration.getSeconds());

@@ -23,6 +23,9 @@ public final class Shortcuts {
   public static final KeyCombination SHOW_HISTORY = KeyCombination.keyCombination("Shortcut+3");
   public static final KeyCombination SHOW_ACTIVITY = KeyCombination.keyCombination("Shortcut+4");
   public static final KeyCombination DARK_THEME = KeyCombination.keyCombination("Shortcut+Shift+D");
+  public static final KeyCombination EXPORT = KeyCombination.keyCombination("Shortcut+E");
+  public static final KeyCombination IMPORT = KeyCombination.keyCombination("Shortcut+I");
+  public static final KeyCombination BACKUPS = KeyCombination.keyCombination("Shortcut+B");
   public static final KeyCombination QUIT = KeyCombination.keyCombination("Shortcut+Q");
   public static final KeyCombination PREVIOUS_PAGE = KeyCombination.keyCombination("Shortcut+Page_Up");
   public static final KeyCombination NEXT_PAGE = KeyCombination.keyCombination("Shortcut+Page_Down");

@@ -20,12 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the desktop app remembers between runs that is not workout data: window bounds, theme and
- * last profile. Kept in a small properties file in the data folder (not in the database, so no
+ * What the desktop app remembers between runs that is not workout data: window bounds, theme, last
+ * profile and the folder last used to export, import or restore a file. Kept in a small properties file in the data folder (not in the database, so no
  * migration and no audit entry for moving a window), written atomically: a temp file beside it,
  * forced to disk, then moved over the old one. A missing or damaged file means defaults.
  */
-public record UiPreferences(WindowBounds window, boolean dark, UUID profileId) {
+public record UiPreferences(WindowBounds window, boolean dark, UUID profileId, Path fileFolder) {
 
   /** The file name inside the data folder. */
   public static final String FILE = "ui-preferences.properties";
@@ -36,19 +36,24 @@ public record UiPreferences(WindowBounds window, boolean dark, UUID profileId) {
   public record WindowBounds(double x, double y, double width, double height, boolean maximized) {}
 
   public static UiPreferences defaults() {
-    return new UiPreferences(null, false, null);
+    return new UiPreferences(null, false, null, null);
   }
 
   public UiPreferences withWindow(WindowBounds bounds) {
-    return new UiPreferences(bounds, dark, profileId);
+    return new UiPreferences(bounds, dark, profileId, fileFolder);
   }
 
   public UiPreferences withDark(boolean newDark) {
-    return new UiPreferences(window, newDark, profileId);
+    return new UiPreferences(window, newDark, profileId, fileFolder);
   }
 
   public UiPreferences withProfile(UUID newProfileId) {
-    return new UiPreferences(window, dark, newProfileId);
+    return new UiPreferences(window, dark, newProfileId, fileFolder);
+  }
+
+  /** Remembers the folder of a file just exported, imported or restored from. */
+  public UiPreferences withFileFolder(Path folder) {
+    return new UiPreferences(window, dark, profileId, folder);
   }
 
   /** Reads the file in {@code dataDir}; defaults when it is missing or unreadable (logged). Blocking. */
@@ -81,7 +86,16 @@ public record UiPreferences(WindowBounds window, boolean dark, UUID profileId) {
     } catch (IllegalArgumentException e) {
       LOG.warn("Ignoring a malformed profile id in {}", file);
     }
-    return new UiPreferences(window, dark, profile);
+    Path folder = null;
+    String folderText = properties.getProperty("files.folder");
+    if (folderText != null && !folderText.isBlank()) {
+      try {
+        folder = Path.of(folderText);
+      } catch (java.nio.file.InvalidPathException e) {
+        LOG.warn("Ignoring a malformed folder in {}", file);
+      }
+    }
+    return new UiPreferences(window, dark, profile, folder);
   }
 
   /** Writes the file in {@code dataDir} atomically. Blocking: call off the FX thread. */
@@ -98,11 +112,14 @@ public record UiPreferences(WindowBounds window, boolean dark, UUID profileId) {
     if (profileId != null) {
       properties.setProperty("profile", profileId.toString());
     }
+    if (fileFolder != null) {
+      properties.setProperty("files.folder", fileFolder.toString());
+    }
     Path file = dataDir.resolve(FILE);
     Path temp = dataDir.resolve(FILE + ".tmp");
     try {
       StringWriter text = new StringWriter();
-      properties.store(text, "Setwise window, theme and last profile");
+      properties.store(text, "Setwise window, theme, last profile and file folder");
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));

@@ -22,9 +22,11 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Control;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
@@ -36,6 +38,9 @@ public final class Views {
 
   private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
   private static final String LISTENERS = "setwise.listeners";
+  /** The app's style sheet (type and targets sized for a laptop on a gym bench). */
+  public static final String STYLESHEET =
+      Views.class.getResource("/dev/setwise/ui/setwise.css").toExternalForm();
 
   private Views() {}
 
@@ -147,12 +152,24 @@ public final class Views {
     });
   }
 
+  /**
+   * Makes {@code dialog} belong to {@code owner}: modal over it, with the app's icon and type sizes.
+   * Every dialog of the app goes through here.
+   */
+  public static <T extends Dialog<?>> T owned(T dialog, Window owner) {
+    dialog.initOwner(owner);
+    if (dialog.getDialogPane().getScene().getWindow() instanceof Stage stage) {
+      AppIcons.apply(stage, owner);
+    }
+    dialog.getDialogPane().getStylesheets().add(STYLESHEET);
+    return dialog;
+  }
+
   /** Asks before something that cannot be undone; true when the person chose {@code yes}. */
   public static boolean confirm(Window owner, String title, String question, String yes) {
     ButtonType confirm = new ButtonType(yes, ButtonBar.ButtonData.OK_DONE);
     ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
-    Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, confirm, cancel);
-    alert.initOwner(owner);
+    Alert alert = owned(new Alert(Alert.AlertType.CONFIRMATION, question, confirm, cancel), owner);
     alert.setTitle(title);
     alert.setHeaderText(title);
     alert.getDialogPane().setMinWidth(460);

@@ -8,8 +8,14 @@ import dev.setwise.domain.SetEntry;
 import dev.setwise.domain.SetType;
 import dev.setwise.domain.Unit;
 import dev.setwise.domain.ValidationException;
+import dev.setwise.service.backup.BackupException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,6 +68,42 @@ class TextHelpersTest {
         .isEqualTo("Invalid plan data: Name must be 1 to 120 characters (and 1 more)");
     assertThat(ErrorText.of("save the plan", new IllegalStateException("SQLITE_BUSY at /tmp/x.db")))
         .isEqualTo("Could not save the plan. Nothing was lost; the details are in the log file.");
+  }
+
+  @Test
+  void backupAndDiskFailuresSayWhatWentWrongInWords() {
+    assertThat(ErrorText.of("make a backup", new BackupException("Could not make a backup in /data/backups: "
+        + "AccessDeniedException", new AccessDeniedException("/data/backups"))))
+        .isEqualTo("Could not make a backup in /data/backups: permission denied");
+    assertThat(ErrorText.of("make a backup", new BackupException("The backup failed its check: it is not a Setwise "
+        + "database"))).isEqualTo("The backup failed its check: it is not a Setwise database");
+    assertThat(ErrorText.of("export your data", new UncheckedIOException("Could not write the export to /x.json",
+        new FileSystemException("/x.json", null, "No space left on device"))))
+        .isEqualTo("Could not write the export to /x.json: the disk is full.");
+    assertThat(ErrorText.of("export your data", new CancellationException("Cancelled")))
+        .isEqualTo("Cancelled: nothing was changed.");
+    assertThat(ErrorText.sentence("It failed")).isEqualTo("It failed.");
+    assertThat(ErrorText.sentence("It failed.")).isEqualTo("It failed.");
+    assertThat(ErrorText.sentence(null)).isEmpty();
+  }
+
+  @Test
+  void progressReachesTheScreenCoalesced() {
+    List<ProgressRelay.Step> seen = new ArrayList<>();
+    ProgressRelay relay = new ProgressRelay(BackgroundTasks.sameThread(), seen::add);
+    relay.update("Exporting", 0, -1);
+    relay.update("Exporting", 50, 200);
+    assertThat(seen).extracting(ProgressRelay.Step::fraction).containsExactly(-1.0, 0.25);
+    assertThat(new ProgressRelay.Step("x", 300, 200).fraction()).isEqualTo(1.0);
+  }
+
+  @Test
+  void sizesAreShortAndReadable() {
+    assertThat(Formats.size(1)).isEqualTo("1 byte");
+    assertThat(Formats.size(812)).isEqualTo("812 bytes");
+    assertThat(Formats.size(46_000)).isEqualTo("45 KB");
+    assertThat(Formats.size(1_250_000)).isEqualTo("1.2 MB");
+    assertThat(Formats.size(3L * 1024 * 1024 * 1024)).isEqualTo("3.0 GB");
   }
 
   @Test

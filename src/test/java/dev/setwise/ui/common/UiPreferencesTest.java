@@ -22,7 +22,7 @@ class UiPreferencesTest {
   void whatIsSavedIsReadBackAndNoTempFileIsLeft() throws Exception {
     UUID profile = UUID.randomUUID();
     UiPreferences preferences = UiPreferences.defaults().withDark(true).withProfile(profile)
-        .withWindow(new UiPreferences.WindowBounds(10, 20, 1200, 700, true));
+        .withWindow(new UiPreferences.WindowBounds(10, 20, 1200, 700, true)).withFileFolder(dir.resolve("exports"));
     preferences.save(dir);
     preferences.withDark(false).save(dir);
 

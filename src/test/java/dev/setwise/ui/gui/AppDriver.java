@@ -8,6 +8,9 @@ import dev.setwise.ui.DesktopApp;
 import dev.setwise.ui.common.BackgroundTasks;
 import dev.setwise.ui.common.Chime;
 import dev.setwise.ui.common.UiPreferences;
+import dev.setwise.ui.data.DataFolder;
+import dev.setwise.ui.data.FilePicker;
+import dev.setwise.ui.data.NativeFilePicker;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,6 +40,8 @@ final class AppDriver implements AutoCloseable {
   final FxRobot robot = new FxRobot();
   final List<Throwable> fxThreadCalls = new CopyOnWriteArrayList<>();
   AppContext context;
+  /** Answers the app's file dialogs (native ones cannot be driven headless). */
+  FilePicker files = new NativeFilePicker();
   BackgroundTasks tasks;
   DesktopApp app;
   Stage stage;
@@ -56,7 +61,8 @@ final class AppDriver implements AutoCloseable {
     UiPreferences preferences = UiPreferences.load(dataDir);
     FxToolkit.setupFixture(() -> {
       stage = new Stage();
-      app = DesktopApp.show(context, stage, tasks, preferences, Chime.SILENT);
+      app = DesktopApp.show(new DataFolder(context, dir -> AppContext.open(dir, clock)), stage, tasks, preferences,
+          Chime.SILENT, files);
       // Same refusal as the app's own check, but remembered so the test can fail on it.
       context.checkCallers(() -> {
         if (Platform.isFxApplicationThread()) {
@@ -78,6 +84,8 @@ final class AppDriver implements AutoCloseable {
       stage.hide();
     });
     tasks.close();
+    // After a restore the app works on a context of its own; the first one is closed already.
+    app.context().close();
     context.close();
     context = null;
     assertThat(fxThreadCalls).as("database calls on the FX thread").isEmpty();
