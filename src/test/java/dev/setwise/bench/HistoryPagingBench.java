@@ -31,7 +31,7 @@ import javafx.beans.property.SimpleObjectProperty;
  * times), then times the history view model's page loads (view model → SessionService.list →
  * SQLite) against a raw JDBC baseline running the same query on the same file, in the same run.
  *
- * <pre>java -cp "target/classes:target/test-classes:target/lib/*" dev.setwise.bench.HistoryPagingBench [SESSIONS]</pre>
+ * <pre>bench/run.sh HistoryPagingBench [SESSIONS]</pre>
  *
  * Not a test: it prints medians and ratios and leaves judging to the reader (the machine is shared).
  */

@@ -46,11 +46,11 @@ import tools.jackson.core.json.JsonFactory;
  *
  * <p>Usage: {@code bench/exchange-memory.sh [SESSIONS...]} (default 10000 100000).
  */
-public final class ExchangeBenchmark {
+public final class ExchangeMemoryBench {
 
   private static final AtomicLong PEAK = new AtomicLong();
 
-  private ExchangeBenchmark() {}
+  private ExchangeMemoryBench() {}
 
   public static void main(String[] args) throws Exception {
     listenToCollections();
