@@ -1,6 +1,8 @@
 package dev.setwise.cli;
 
 import dev.setwise.DataDirectory;
+import dev.setwise.StartupException;
+import dev.setwise.StartupException;
 import dev.setwise.domain.Problem;
 import dev.setwise.domain.SetwiseException;
 import dev.setwise.domain.ValidationException;
@@ -49,7 +51,7 @@ public final class Cli {
           .map(Problem::toString).collect(Collectors.joining("; "));
     }
     if (ex instanceof SetwiseException || ex instanceof DataDirectory.DataDirectoryException
-        || ex instanceof BackupException) {
+        || ex instanceof BackupException || ex instanceof StartupException) {
       return ex.getMessage();
     }
     Logger log = LoggerFactory.getLogger(Cli.class);

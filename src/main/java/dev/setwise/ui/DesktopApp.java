@@ -1,6 +1,7 @@
 package dev.setwise.ui;
 
 import dev.setwise.AppContext;
+import dev.setwise.StartupException;
 import dev.setwise.ui.common.AppIcons;
 import dev.setwise.ui.common.AudioChime;
 import dev.setwise.ui.common.BackgroundTasks;
@@ -84,9 +85,8 @@ public final class DesktopApp {
         started = true;
       } catch (RuntimeException | LinkageError e) {
         LOG.error("Could not start the desktop window", e);
-        System.err.println("setwise: cannot open the desktop window (" + e.getMessage()
-            + "); is there a display? The commands work without one: see 'setwise --help'");
-        return 1;
+        throw new StartupException("cannot open the desktop window (" + e.getMessage()
+            + "); is there a display? The commands work without one: see 'setwise --help'", e);
       }
       closed.await();
       // try-with-resources: tasks close first (the last autosave lands), then the database open now.

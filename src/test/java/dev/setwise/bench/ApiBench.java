@@ -90,18 +90,15 @@ public final class ApiBench {
     System.gc();
     long before = memory.getHeapMemoryUsage().getUsed();
     AtomicLong peak = new AtomicLong(before);
-    Thread sampler = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(5);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
-    sampler.setDaemon(true);
-    sampler.start();
+    // Samples the heap every 5 ms while the upload runs.
+    java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors
+        .newSingleThreadScheduledExecutor(runnable -> {
+          Thread thread = new Thread(runnable, "heap-sampler");
+          thread.setDaemon(true);
+          return thread;
+        });
+    sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+        0, 5, java.util.concurrent.TimeUnit.MILLISECONDS);
     HttpRequest upload = HttpRequest.newBuilder(base.resolve("/api/sessions"))
         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
         .timeout(Duration.ofMinutes(10))
@@ -115,8 +112,8 @@ public final class ApiBench {
       outcome = "connection cut (" + e.getMessage() + ")";
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    sampler.interrupt();
-    sampler.join();
+    sampler.shutdownNow();
+    sampler.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS);
     System.out.printf("%,d MiB body, streamed: %s in %.1f s%n", mib, outcome, seconds);
     System.out.printf("  heap used before %.1f MiB, peak while uploading %.1f MiB (max heap %.0f MiB)%n",
         before / 1048576.0, peak.get() / 1048576.0, memory.getHeapMemoryUsage().getMax() / 1048576.0);
