@@ -32,6 +32,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -561,11 +562,15 @@ public final class WorkoutView {
     field.setMaxWidth(width);
     field.textProperty().bindBidirectional(model.textProperty());
     field.setAccessibleText(what + ": " + where);
+    Tooltip suggestion = new Tooltip("Suggested, not logged yet: marking the set done or typing here logs it");
     Runnable prefilled = () -> {
       field.getStyleClass().remove("prefilled");
-      if (model.prefilledProperty().get()) {
+      boolean suggested = model.prefilledProperty().get();
+      if (suggested) {
         field.getStyleClass().add("prefilled");
       }
+      field.setTooltip(suggested ? suggestion : null);
+      field.setAccessibleHelp(suggested ? "Suggested value, not logged yet" : null);
     };
     prefilled.run();
     Views.whenChanged(field, model.prefilledProperty(), now -> prefilled.run());

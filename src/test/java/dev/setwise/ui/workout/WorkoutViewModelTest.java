@@ -231,6 +231,100 @@ class WorkoutViewModelTest {
     assertThat(again.weight().prefilledProperty().get()).isTrue();
   }
 
+  private WorkoutViewModel reopen() {
+    WorkoutViewModel reopened = new WorkoutViewModel(f.services, f.tasks, () -> { }, f.profile, f.navigator);
+    reopened.refresh();
+    return reopened;
+  }
+
+  @Test
+  void aValueClearedOnADoneSetStaysClearedAfterReopeningAndTheNextSaveKeepsItCleared() {
+    vm.start();
+    SetRow row = vm.exercises().get(0).sets().get(1);
+    vm.setDone(row, true);
+    assertThat(storedSet(0, 1).rpe()).isEqualTo(8.0);
+    row.rpe().textProperty().set("");
+    row.weight().textProperty().set("");
+    assertThat(storedSet(0, 1).rpe()).isNull();
+
+    WorkoutViewModel reopened = reopen();
+    SetRow again = reopened.exercises().get(0).sets().get(1);
+    assertThat(again.isDone()).isTrue();
+    assertThat(again.rpe().textProperty().get()).isEmpty();
+    assertThat(again.rpe().prefilledProperty().get()).isFalse();
+    assertThat(again.weight().textProperty().get()).isEmpty();
+    assertThat(again.reps().textProperty().get()).isEqualTo("5");
+
+    // Any later save (here: a note) writes the set as logged, never its target.
+    reopened.notesProperty().set("Knees fine");
+    assertThat(stored().structure().notes()).isEqualTo("Knees fine");
+    assertThat(storedSet(0, 1).rpe()).isNull();
+    assertThat(storedSet(0, 1).weight()).isNull();
+    assertThat(storedSet(0, 1).reps()).isEqualTo(5);
+  }
+
+  @Test
+  void aSetDoneWithoutValuesShowsNoTargetAfterReopening() {
+    Session started = f.services.sessions().start(f.owner(), plan.id(), null);
+    SetEntry bare = started.structure().exercises().get(0).sets().get(2).withCompleted(TestContext.START);
+    f.services.sessions().update(f.owner(), started.id(), started.structure().withExercise(0,
+        started.structure().exercises().get(0).withSet(2, bare)));
+
+    WorkoutViewModel reopened = reopen();
+    SetRow row = reopened.exercises().get(0).sets().get(2);
+    assertThat(row.fields()).extracting(field -> field.textProperty().get()).containsExactly("", "", "");
+    assertThat(row.fields()).noneMatch(field -> field.prefilledProperty().get());
+  }
+
+  @Test
+  void unmarkingASetTurnsTheSuggestionsItAdoptedBackIntoSuggestionsAndKeepsWhatWasTyped() {
+    vm.start();
+    SetRow row = vm.exercises().get(0).sets().get(1);
+    row.reps().textProperty().set("4");
+    vm.setDone(row, true);
+    assertThat(storedSet(0, 1).weight()).isEqualTo(100.0);
+
+    vm.setDone(row, false);
+
+    SetEntry saved = storedSet(0, 1);
+    assertThat(saved.completed()).isFalse();
+    assertThat(saved.reps()).isEqualTo(4);
+    assertThat(saved.weight()).isNull();
+    assertThat(saved.rpe()).isNull();
+    assertThat(row.weight().textProperty().get()).isEqualTo("100");
+    assertThat(row.weight().prefilledProperty().get()).isTrue();
+    assertThat(row.reps().prefilledProperty().get()).isFalse();
+  }
+
+  @Test
+  void aValueEditedAfterTheSetWasDoneStaysLoggedWhenTheSetIsUnmarked() {
+    vm.start();
+    SetRow row = vm.exercises().get(0).sets().get(1);
+    vm.setDone(row, true);
+    row.rpe().textProperty().set("9");
+    vm.setDone(row, false);
+    assertThat(storedSet(0, 1).rpe()).isEqualTo(9.0);
+    assertThat(storedSet(0, 1).reps()).isNull();
+  }
+
+  @Test
+  void aSetAddedMidWorkoutSuggestsTheSetBeforeAndLogsNothingUntilDone() {
+    vm.start();
+    ExerciseRow squat = vm.exercises().get(0);
+    squat.sets().get(3).weight().textProperty().set("102.5");
+
+    SetRow added = vm.addSet(squat);
+
+    assertThat(added.weight().textProperty().get()).isEqualTo("102.5");
+    assertThat(added.fields()).allMatch(field -> field.prefilledProperty().get());
+    SetEntry saved = storedSet(0, 4);
+    assertThat(saved.reps()).isNull();
+    assertThat(saved.weight()).isNull();
+    assertThat(saved.rpe()).isNull();
+    vm.setDone(added, true);
+    assertThat(storedSet(0, 4).weight()).isEqualTo(102.5);
+  }
+
   @Test
   void startingWhileAnotherSessionIsInProgressShowsTheConflictAndResumeOpensIt() {
     Session elsewhere = f.services.sessions().start(f.owner(), plan.id(), null);
