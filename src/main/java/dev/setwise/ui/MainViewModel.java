@@ -118,7 +118,7 @@ public final class MainViewModel implements Navigator {
    * today. Quiet when it works; a failure is logged and shown in a warning banner with its reason.
    */
   public void backUpDailyIfDue() {
-    tasks.write("make today's backup", () -> data.context().backups().createDailyIfDue(), made -> { },
+    tasks.wholeFile("make today's backup", () -> data.context().backups().createDailyIfDue(), made -> { },
         failure -> warning.set("Today's automatic backup failed: " + ErrorText.sentence(failure.message())
             + " Your data is safe; to try again, use File → Backups… → Back up now."));
   }
