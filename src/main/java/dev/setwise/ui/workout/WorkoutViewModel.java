@@ -62,6 +62,7 @@ public final class WorkoutViewModel {
   }
 
   private static final Duration REST_OVER_BANNER = Duration.ofSeconds(6);
+  private static final String NOT_SAVED = "Not saved: ";
 
   private final UiServices services;
   private final BackgroundTasks tasks;
@@ -261,7 +262,7 @@ public final class WorkoutViewModel {
     updateProgress(structure);
     if (!problems.isEmpty()) {
       saveState.set(SaveState.INVALID);
-      saveMessage.set("Not saved: " + FieldNames.describe(problems.get(0)));
+      saveMessage.set(NOT_SAVED + FieldNames.describe(problems.get(0)));
       return;
     }
     saveState.set(SaveState.SAVING);
@@ -282,7 +283,7 @@ public final class WorkoutViewModel {
 
   private void saveFailed(Failure failure) {
     saveState.set(SaveState.FAILED);
-    saveMessage.set("Not saved: " + failure.message());
+    saveMessage.set(NOT_SAVED + failure.message());
   }
 
   /** Tries the last unsaved change again. */
@@ -292,6 +293,28 @@ public final class WorkoutViewModel {
       saveMessage.set("Saving…");
       saver.retry();
     }
+  }
+
+  /** Tries a failed save once more (the window is closing); does nothing otherwise. */
+  public void retryFailedSave() {
+    if (saveState.get() == SaveState.FAILED) {
+      retrySave();
+    }
+  }
+
+  /**
+   * Why the screen holds a change that is not on disk (a field with a problem, a save that
+   * failed), or null when everything shown is saved. Ask after the writes finished.
+   */
+  public String unsavedChange() {
+    if (mode.get() != Mode.ACTIVE || saver == null) {
+      return null;
+    }
+    if (saveState.get() == SaveState.INVALID || saveState.get() == SaveState.FAILED) {
+      String message = saveMessage.get();
+      return message.startsWith(NOT_SAVED) ? message.substring(NOT_SAVED.length()) : message;
+    }
+    return null;
   }
 
   /** The session as the rows show it; text that is not a number goes to {@code problems}. */

@@ -77,6 +77,11 @@ final class AppDriver implements AutoCloseable {
     return this;
   }
 
+  /** Asks the window to close as its close button does, and returns at once (the window decides). */
+  void requestClose() {
+    robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+  }
+
   /** Closes the window as its close button does, waits for pending writes, closes the database. */
   void closeApp() throws TimeoutException {
     FxToolkit.setupFixture(() -> {
