@@ -44,6 +44,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
@@ -262,7 +263,7 @@ public final class WorkoutView {
     scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
     VBox.setVgrow(scroll, Priority.ALWAYS);
 
-    VBox header = new VBox(10, top, restBanner(), error);
+    VBox header = new VBox(10, top, changedElsewhereBanner(), restBanner(), error);
     header.setPadding(new Insets(16, 20, 8, 20));
     active.getChildren().addAll(header, scroll);
   }
@@ -292,6 +293,26 @@ public final class WorkoutView {
       }
     });
     return label;
+  }
+
+  /** "Changed elsewhere: reload", with Reload, when a change made elsewhere refused a save. */
+  private Node changedElsewhereBanner() {
+    Label text = new Label("Changed elsewhere: reload to see this workout as it is now. "
+        + "Your last change here was not saved.", Views.icon(MaterialDesignA.ALERT_OUTLINE));
+    text.setWrapText(true);
+    text.getStyleClass().add(Styles.TEXT_BOLD);
+    text.setId("changed-elsewhere");
+    Button reload = Views.button("Reload", MaterialDesignR.RELOAD);
+    reload.getStyleClass().add(Styles.ACCENT);
+    reload.setId("reload-workout");
+    reload.setOnAction(event -> vm.reload());
+    Views.tip(reload, "Show the workout as it is now", null);
+    HBox banner = new HBox(12, text, new Spacer(), reload);
+    banner.setAlignment(Pos.CENTER_LEFT);
+    banner.getStyleClass().addAll("changed-elsewhere", Styles.BG_WARNING_SUBTLE);
+    banner.visibleProperty().bind(vm.changedElsewhereProperty());
+    banner.managedProperty().bind(banner.visibleProperty());
+    return banner;
   }
 
   private Node restBanner() {

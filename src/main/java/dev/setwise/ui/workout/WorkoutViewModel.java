@@ -90,6 +90,7 @@ public final class WorkoutViewModel {
   private final StringProperty saveMessage = new SimpleStringProperty(this, "saveMessage", "");
   private final StringProperty error = new SimpleStringProperty(this, "error");
   private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+  private final BooleanProperty changedElsewhere = new SimpleBooleanProperty(this, "changedElsewhere");
 
   private final BooleanProperty resting = new SimpleBooleanProperty(this, "resting");
   private final IntegerProperty restRemaining = new SimpleIntegerProperty(this, "restRemaining");
@@ -237,11 +238,11 @@ public final class WorkoutViewModel {
     }
     // The owner is fixed now: saves still queued after a profile switch belong to this session's owner.
     UUID owner = profile.get().id();
-    saver = new AutoSaver(tasks, structure -> services.sessions().update(owner, started.id(), structure),
-        this::saved, this::saveFailed);
+    saver = new AutoSaver(tasks, started, (basis, next) -> write(owner, basis, next), this::saved, this::saveFailed);
     startError.set(null);
     conflict.set(false);
     error.set(null);
+    changedElsewhere.set(false);
     resting.set(false);
     restOver.set(false);
     saveState.set(SaveState.SAVED);
@@ -281,14 +282,39 @@ public final class WorkoutViewModel {
     }
   }
 
+  /**
+   * The one place the workout screen writes an edit: {@code next} over {@code basis}, the session
+   * as the screen last loaded or saved it. Once sessions carry versions (contract §5.1), pass
+   * {@code basis.version()} here as the expected version; the service's refusal then shows as
+   * "Changed elsewhere" through {@link ChangedElsewhere}.
+   */
+  private Session write(UUID owner, Session basis, SessionStructure next) {
+    return services.sessions().update(owner, basis.id(), next);
+  }
+
   private void saveFailed(Failure failure) {
     saveState.set(SaveState.FAILED);
     saveMessage.set(NOT_SAVED + failure.message());
+    if (ChangedElsewhere.refused(failure.cause())) {
+      changedElsewhere.set(true);
+    }
+  }
+
+  /**
+   * Shows the workout as it is on disk now, dropping what this screen could not save (after a
+   * change made elsewhere refused it): the session in progress again, or the start form when it
+   * was completed or deleted elsewhere.
+   */
+  public void reload() {
+    changedElsewhere.set(false);
+    saveState.set(SaveState.SAVED);
+    saveMessage.set("");
+    refresh();
   }
 
   /** Tries the last unsaved change again. */
   public void retrySave() {
-    if (saver != null) {
+    if (saver != null && saver.hasPending()) {
       saveState.set(SaveState.SAVING);
       saveMessage.set("Saving…");
       saver.retry();
@@ -544,10 +570,15 @@ public final class WorkoutViewModel {
       showStartForm();
       refresh();
       navigator.openSession(done.id(), false);
-    }, failure -> {
-      busy.set(false);
-      error.set(failure.message());
-    });
+    }, this::actionFailed);
+  }
+
+  private void actionFailed(Failure failure) {
+    busy.set(false);
+    error.set(failure.message());
+    if (ChangedElsewhere.refused(failure.cause())) {
+      changedElsewhere.set(true);
+    }
   }
 
   /** Deletes the session in progress and everything logged in it. */
@@ -566,10 +597,7 @@ public final class WorkoutViewModel {
       busy.set(false);
       showStartForm();
       refresh();
-    }, failure -> {
-      busy.set(false);
-      error.set(failure.message());
-    });
+    }, this::actionFailed);
   }
 
   // ---- clocks ----
@@ -681,6 +709,14 @@ public final class WorkoutViewModel {
 
   public BooleanProperty busyProperty() {
     return busy;
+  }
+
+  /**
+   * True when the last save (or Complete, or Discard) was refused because the session was changed
+   * elsewhere: the screen shows "Changed elsewhere: reload" with {@link #reload()}.
+   */
+  public BooleanProperty changedElsewhereProperty() {
+    return changedElsewhere;
   }
 
   public BooleanProperty restingProperty() {

@@ -96,4 +96,21 @@ class LoggedValuesGuiTest {
     assertThat(storedSquat(1).reps()).isEqualTo(5);
     assertThat(again.getText()).isEmpty();
   }
+
+  @Test
+  void aWorkoutCompletedElsewhereShowsChangedElsewhereWithReload() throws Exception {
+    openWorkout();
+    // The same session completed through the REST API on another laptop.
+    driver.context.sessions().complete(owner.id(), sessionId, null);
+
+    driver.robot.doubleClickOn(driver.field("Reps done: Squat, set 2")).eraseText(1).write("4");
+
+    AppDriver.waitUntil(() -> driver.<javafx.scene.Node>node("#changed-elsewhere").getParent().isVisible());
+    assertThat(driver.text("#changed-elsewhere")).startsWith("Changed elsewhere: reload");
+    assertThat(driver.context.sessions().get(owner.id(), sessionId).structure().exercises().get(0).sets().get(1)
+        .reps()).isNull();
+    driver.robot.clickOn("#reload-workout");
+    AppDriver.waitUntil(() -> driver.app.viewModel().workout().modeProperty().get() == WorkoutViewModel.Mode.START);
+    assertThat(driver.<javafx.scene.Node>node("#changed-elsewhere").getParent().isVisible()).isFalse();
+  }
 }

@@ -404,6 +404,66 @@ class WorkoutViewModelTest {
   }
 
   @Test
+  void aSaveRefusedBecauseTheWorkoutWasCompletedElsewhereSaysChangedElsewhereAndReloadShowsItAsItIs() {
+    vm.start();
+    Session current = vm.sessionProperty().get();
+    f.services.sessions().complete(f.owner(), current.id(), null);
+
+    vm.exercises().get(0).sets().get(1).reps().textProperty().set("3");
+
+    assertThat(vm.changedElsewhereProperty().get()).isTrue();
+    assertThat(stored().structure().exercises().get(0).sets().get(1).reps()).isNull();
+    vm.reload();
+    assertThat(vm.changedElsewhereProperty().get()).isFalse();
+    assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.START);
+  }
+
+  @Test
+  void aWorkoutDiscardedElsewhereSaysChangedElsewhereOnTheNextSaveAndOnComplete() {
+    vm.start();
+    f.services.sessions().delete(f.owner(), vm.sessionProperty().get().id());
+
+    vm.doneAndNext(null);
+    assertThat(vm.changedElsewhereProperty().get()).isTrue();
+    vm.complete();
+    assertThat(vm.changedElsewhereProperty().get()).isTrue();
+    assertThat(vm.errorProperty().get()).isEqualTo(Messages.SESSION_NOT_FOUND);
+
+    vm.reload();
+    assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.START);
+    assertThat(vm.changedElsewhereProperty().get()).isFalse();
+  }
+
+  @Test
+  void aFailureThatIsNotAChangeElsewhereOffersNoReload() {
+    vm.start();
+    vm.exercises().get(0).sets().get(1).reps().textProperty().set("abc");
+    assertThat(vm.saveStateProperty().get()).isEqualTo(WorkoutViewModel.SaveState.INVALID);
+    assertThat(vm.changedElsewhereProperty().get()).isFalse();
+    assertThat(vm.unsavedChange()).isEqualTo("Exercise 1, set 2: reps must be a whole number");
+  }
+
+  @Test
+  void eachSaveIsMadeFromTheSessionTheLastSaveReturned() {
+    Session started = f.services.sessions().start(f.owner(), plan.id(), null);
+    java.util.List<Session> bases = new java.util.ArrayList<>();
+    java.util.List<Session> results = new java.util.ArrayList<>();
+    AutoSaver saver = new AutoSaver(f.tasks, started, (basis, next) -> {
+      bases.add(basis);
+      f.t.clock.advance(Duration.ofSeconds(1));
+      return f.services.sessions().update(f.owner(), basis.id(), next);
+    }, results::add, failure -> { });
+
+    saver.submit(started.structure().withExercise(0, started.structure().exercises().get(0)));
+    saver.submit(started.structure());
+
+    assertThat(bases).hasSize(2);
+    assertThat(bases.get(0)).isEqualTo(started);
+    assertThat(bases.get(1)).isEqualTo(results.get(0));
+    assertThat(bases.get(1).updatedAt()).isAfter(started.updatedAt());
+  }
+
+  @Test
   void aSaveThatFailsSaysSoAndKeepsTheChangeForRetry() {
     vm.start();
     f.services.sessions().complete(f.owner(), vm.sessionProperty().get().id(), null);
