@@ -256,14 +256,15 @@ public final class SingleInstance {
           String line = readLine(client);
           boolean trusted = line != null && line.startsWith(SHOW) && MessageDigest.isEqual(secret,
               line.substring(SHOW.length()).getBytes(StandardCharsets.US_ASCII));
-          client.getOutputStream().write(((trusted ? OK : "refused") + "\n").getBytes(StandardCharsets.US_ASCII));
-          client.getOutputStream().flush();
+          // The request is taken (or handed on) before the answer, so "ok" means it will be shown.
           if (trusted) {
             LOG.info("A second start asked for the window");
             show();
           } else {
             LOG.warn("Refused a request on the desktop port without the secret");
           }
+          client.getOutputStream().write(((trusted ? OK : "refused") + "\n").getBytes(StandardCharsets.US_ASCII));
+          client.getOutputStream().flush();
         } catch (SocketException e) {
           if (!server.isClosed()) {
             LOG.warn("Second-start listener: {}", e.toString());
