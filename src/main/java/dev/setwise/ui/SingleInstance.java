@@ -1,5 +1,6 @@
 package dev.setwise.ui;
 
+import dev.setwise.StartupException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -69,7 +70,8 @@ public final class SingleInstance {
    * Claims {@code dataDir} for this app's window, or, when another app already has it, asks that
    * one to show its window.
    *
-   * @throws IllegalStateException when the lock file cannot be opened at all (an unwritable folder)
+   * @throws StartupException when the lock file cannot be opened (an unwritable folder) or no
+   *     loopback port can be opened; its message is one line for the user
    */
   public static Claim claim(Path dataDir) {
     Path file = dataDir.resolve(LOCK_FILE);
@@ -82,7 +84,8 @@ public final class SingleInstance {
           return Owner.start(dataDir, channel, lock);
         } catch (IOException e) {
           closeQuietly(channel);
-          throw new IllegalStateException("Cannot listen for a second start of Setwise on this computer", e);
+          throw new StartupException("cannot open the desktop window: no loopback port to listen on for a second start ("
+              + e.getMessage() + ")", e);
         }
       }
       String problem = askToShow(channel);
@@ -108,7 +111,8 @@ public final class SingleInstance {
     try {
       return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot open " + file, e);
+      throw new StartupException("cannot open the desktop window: " + file + " cannot be written ("
+          + e.getClass().getSimpleName() + ")", e);
     }
   }
 
