@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * The desktop app on one data folder. {@link #run} is the entry {@code Main} hands to the CLI: it
  * opens the database, starts the JavaFX toolkit with {@link Platform#startup} (no
  * {@code Application} subclass, no static state), shows the window and, once it closes, waits for
- * the last autosave before closing the database. {@link #show} builds the same window on a given
- * stage, which is how the UI tests drive the real app.
+ * every queued save before closing the database. It first claims the data folder
+ * ({@link SingleInstance}): when the app is already open there, that window comes to the front
+ * and nothing else opens. {@link #show} builds the same window on a given stage, which is how the
+ * UI tests drive the real app.
  *
  * <p>After a backup is restored the database is a new one: the app builds a new main view model
  * and window on the new context, on the same stage (same place, same background threads).
