@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code setwise}: with no command it opens the desktop app; otherwise it runs a command. */
 @Command(
@@ -25,6 +27,9 @@ public final class SetwiseCommand implements Callable<Integer> {
       description = "Data folder (default: $" + DataDirectory.ENVIRONMENT_VARIABLE
           + ", else the platform's per-user data folder).")
   private String dataDirOption;
+
+  @Spec
+  private CommandSpec spec;
 
   private final Map<String, String> environment;
   private final DesktopStarter desktop;
@@ -57,6 +62,6 @@ public final class SetwiseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return desktop.start(dataDir());
+    return desktop.start(dataDir(), spec.commandLine().getOut());
   }
 }

@@ -9,9 +9,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.sqlite.ProgressHandler;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -22,6 +24,8 @@ import org.sqlite.SQLiteConfig;
 public final class SqliteFiles {
 
   private static final int BUSY_TIMEOUT_MS = 10_000;
+  /** How many virtual-machine steps SQLite runs between two looks at the thread's interrupt flag. */
+  private static final int PROGRESS_STEPS = 10_000;
   private static final Set<String> SETWISE_TABLES = Set.of("profiles", "plans", "sessions", "audit_log");
 
   /** What {@link #check} found. {@code problem} is null when the file is a sound Setwise database. */
@@ -39,12 +43,17 @@ public final class SqliteFiles {
    * (a read transaction: writers carry on meanwhile), then switches the copy to a single-file
    * rollback journal so it is one self-contained file.
    *
+   * <p>Interrupting the calling thread stops the copy within a moment (closing the app does).
+   *
    * @throws StoreException when the copy cannot be made; {@code target} may then exist half-written
+   * @throws CancellationException when the thread was interrupted; {@code target} may then exist
+   *     half-written
    */
   public static void vacuumInto(Path source, Path target) {
     try (Connection connection = open(source); Statement statement = connection.createStatement()) {
       statement.execute("VACUUM INTO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
     } catch (SQLException e) {
+      throwIfInterrupted(e);
       throw new StoreException("Could not copy the database", e);
     }
     try (Connection connection = open(target); Statement statement = connection.createStatement()) {
@@ -58,6 +67,8 @@ public final class SqliteFiles {
    * Checks that {@code file} is a SQLite database that passes {@code PRAGMA integrity_check}, holds
    * Setwise's tables and was migrated by no newer Setwise than this one. Opens the file read-write
    * (SQLite may need to), so call it on a copy of anything the user handed over.
+   *
+   * @throws CancellationException when the calling thread is interrupted during the check
    */
   public static Check check(Path file) {
     if (!Files.isRegularFile(file)) {
@@ -87,6 +98,7 @@ public final class SqliteFiles {
       String version = newestMigration(file);
       return new Check(null, version, profiles, sessions);
     } catch (SQLException e) {
+      throwIfInterrupted(e);
       return new Check("it is not a readable SQLite database", null, 0, 0);
     } catch (NewerSchemaException e) {
       return new Check(e.getMessage(), null, 0, 0);
@@ -118,10 +130,31 @@ public final class SqliteFiles {
     }
   }
 
+  /** A connection whose statements stop (SQLITE_INTERRUPT) soon after the calling thread is interrupted. */
   private static Connection open(Path file) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
-    return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    try {
+      ProgressHandler.setHandler(connection, PROGRESS_STEPS, new ProgressHandler() {
+        @Override
+        protected int progress() {
+          return Thread.currentThread().isInterrupted() ? 1 : 0;
+        }
+      });
+    } catch (SQLException e) {
+      connection.close();
+      throw e;
+    }
+    return connection;
+  }
+
+  private static void throwIfInterrupted(SQLException cause) {
+    if (Thread.currentThread().isInterrupted()) {
+      CancellationException stopped = new CancellationException("Stopped: the thread was interrupted");
+      stopped.initCause(cause);
+      throw stopped;
+    }
   }
 
   private static final class NewerSchemaException extends Exception {

@@ -11,6 +11,7 @@ import dev.setwise.ui.common.UiServices;
 import dev.setwise.ui.data.DataFolder;
 import dev.setwise.ui.data.FilePicker;
 import dev.setwise.ui.data.NativeFilePicker;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
@@ -22,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * The desktop app on one data folder. {@link #run} is the entry {@code Main} hands to the CLI: it
  * opens the database, starts the JavaFX toolkit with {@link Platform#startup} (no
  * {@code Application} subclass, no static state), shows the window and, once it closes, waits for
- * the last autosave before closing the database. {@link #show} builds the same window on a given
- * stage, which is how the UI tests drive the real app.
+ * every queued save before closing the database. It first claims the data folder
+ * ({@link SingleInstance}): when the app is already open there, that window comes to the front
+ * and nothing else opens. {@link #show} builds the same window on a given stage, which is how the
+ * UI tests drive the real app.
  *
  * <p>After a backup is restored the database is a new one: the app builds a new main view model
  * and window on the new context, on the same stage (same place, same background threads).
@@ -50,31 +53,70 @@ public final class DesktopApp {
 
   /**
    * Opens the main window on {@code dataDir} and blocks until it closes; returns the exit code.
-   * Without a display it says so in one line on stderr and returns 1.
+   * When Setwise is already open on that folder, its window comes to the front instead, a line on
+   * {@code out} says so and the exit code is 0. Without a display it says so in one line on stderr
+   * and returns 1.
    */
-  public static int run(Path dataDir) {
-    return run(dataDir, new NativeFilePicker());
+  public static int run(Path dataDir, PrintWriter out) {
+    return run(dataDir, out, new NativeFilePicker());
   }
 
   /**
-   * {@link #run(Path)} with {@code files} answering the file dialogs (the demo tool that takes the
-   * README screenshots of the import summary gives a fixed file).
+   * {@link #run(Path, PrintWriter)} with {@code files} answering the file dialogs (the demo tool
+   * that takes the README screenshots of the import summary gives a fixed file).
    */
-  public static int run(Path dataDir, FilePicker files) {
+  public static int run(Path dataDir, PrintWriter out, FilePicker files) {
+    SingleInstance.Claim claim = SingleInstance.claim(dataDir);
+    if (claim instanceof SingleInstance.Running running) {
+      return alreadyOpen(running, out);
+    }
+    try (SingleInstance.Owner window = (SingleInstance.Owner) claim) {
+      return runWindow(dataDir, files, window);
+    }
+  }
+
+  private static void removeQuietly(Thread hook) {
+    try {
+      if (hook != null) {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      }
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down already: the hook runs
+    }
+  }
+
+  /** The second start on a folder: one line, and the first window comes to the front. */
+  private static int alreadyOpen(SingleInstance.Running running, PrintWriter out) {
+    if (!running.shown()) {
+      throw new StartupException("Setwise is already open on " + running.dataDir()
+          + " but its window does not answer; close it (or end it) before starting again", null);
+    }
+    out.println("Setwise is already open on " + running.dataDir() + "; its window was brought to the front.");
+    out.flush();
+    return 0;
+  }
+
+  private static int runWindow(Path dataDir, FilePicker files, SingleInstance.Owner window) {
     // JavaFX warns on stderr when its jars are on the class path, which is how the jar runs.
     java.util.logging.Logger javafxLog = java.util.logging.Logger.getLogger("javafx");
     javafxLog.setLevel(java.util.logging.Level.SEVERE);
     CountDownLatch closed = new CountDownLatch(1);
     boolean started = false;
+    Thread hook = null;
     try (DataFolder data = new DataFolder(AppContext.open(dataDir), AppContext::open);
         BackgroundTasks tasks = BackgroundTasks.create()) {
       UiPreferences preferences = UiPreferences.load(dataDir);
+      // Logging out or a plain kill (SIGTERM) ends the JVM without closing the window: finish the saves first.
+      Thread finishSaves = new Thread(tasks::close, "setwise-finish-saves");
+      Runtime.getRuntime().addShutdownHook(finishSaves);
+      hook = finishSaves;
       Platform.setImplicitExit(true);
       try {
         Platform.startup(() -> {
           Stage stage = new Stage();
           stage.setOnHidden(event -> closed.countDown());
           DesktopApp app = show(data, stage, tasks, preferences, AudioChime.load(tasks), files);
+          app.answerSecondStarts(window);
           // A bug in a view must not pass silently: log it and say so in the window.
           Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> {
             LOG.error("Uncaught exception on the UI thread", error);
@@ -89,12 +131,13 @@ public final class DesktopApp {
             + "); is there a display? The commands work without one: see 'setwise --help'", e);
       }
       closed.await();
-      // try-with-resources: tasks close first (the last autosave lands), then the database open now.
+      // try-with-resources: tasks close first (every queued save lands), then the database open now.
       return 0;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 1;
     } finally {
+      removeQuietly(hook);
       if (started) {
         Platform.exit();
       }
@@ -128,6 +171,23 @@ public final class DesktopApp {
         context.clock());
     viewModel = new MainViewModel(services, data, tasks, chime, preferences);
     window = new MainWindow(viewModel, stage, context.clock().getZone(), files);
+  }
+
+  /** From now on a second start on this folder brings this window to the front (see {@link SingleInstance}). */
+  public void answerSecondStarts(SingleInstance.Owner owner) {
+    owner.onShowRequest(() -> Platform.runLater(this::bringToFront));
+  }
+
+  /** A second start on the same folder asked for the window: shows it in front of the others. */
+  public void bringToFront() {
+    if (stage.isIconified()) {
+      stage.setIconified(false);
+    }
+    if (!stage.isShowing()) {
+      return;
+    }
+    stage.toFront();
+    stage.requestFocus();
   }
 
   /** After a restore: the same stage shows a new window on the new database. */

@@ -57,6 +57,7 @@ public final class MainViewModel implements Navigator {
   private final StringProperty error = new SimpleStringProperty(this, "error");
   private final StringProperty warning = new SimpleStringProperty(this, "warning");
   private final StringProperty notice = new SimpleStringProperty(this, "notice");
+  private final BooleanProperty closing = new SimpleBooleanProperty(this, "closing");
 
   private final WorkoutViewModel workout;
   private final PlansViewModel plans;
@@ -118,7 +119,7 @@ public final class MainViewModel implements Navigator {
    * today. Quiet when it works; a failure is logged and shown in a warning banner with its reason.
    */
   public void backUpDailyIfDue() {
-    tasks.write("make today's backup", () -> data.context().backups().createDailyIfDue(), made -> { },
+    tasks.wholeFile("make today's backup", () -> data.context().backups().createDailyIfDue(), made -> { },
         failure -> warning.set("Today's automatic backup failed: " + ErrorText.sentence(failure.message())
             + " Your data is safe; to try again, use File → Backups… → Back up now."));
   }
@@ -267,6 +268,49 @@ public final class MainViewModel implements Navigator {
     showingDetail.set(false);
     detail.clear();
     history.refresh();
+  }
+
+  // ---- closing ----
+
+  /**
+   * The window was asked to close. Every save asked for so far is finished first (a workout save
+   * that failed is tried once more); then {@code close} runs, or, when something would be lost (a
+   * workout change that could not be saved, a plan with unsaved edits), {@code ask} gets a
+   * sentence saying what, and the window decides. {@link #closingProperty()} is true meanwhile.
+   * Both callbacks run on the FX thread.
+   */
+  public void finishBeforeClosing(Runnable close, Consumer<String> ask) {
+    if (closing.get()) {
+      return;
+    }
+    closing.set(true);
+    workout.retryFailedSave();
+    tasks.afterWrites(() -> {
+      closing.set(false);
+      String lost = wouldBeLost();
+      if (lost == null) {
+        close.run();
+      } else {
+        ask.accept(lost);
+      }
+    });
+  }
+
+  /** What closing now would lose, in a sentence; null when everything is on disk. */
+  String wouldBeLost() {
+    String workoutChange = workout.unsavedChange();
+    if (workoutChange != null) {
+      return "Your last change to the workout is not saved: " + ErrorText.sentence(workoutChange);
+    }
+    if (plans.editor().openProperty().get() && plans.editor().dirtyProperty().get()) {
+      return "The plan you are editing has changes that are not saved.";
+    }
+    return null;
+  }
+
+  /** True while the window waits for its last saves before it closes. */
+  public BooleanProperty closingProperty() {
+    return closing;
   }
 
   // ---- preferences ----

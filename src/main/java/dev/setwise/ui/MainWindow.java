@@ -125,7 +125,8 @@ public final class MainWindow {
     root.setTop(top);
     root.setCenter(content);
 
-    Scene scene = new Scene(root);
+    StackPane shell = new StackPane(root, closingNote());
+    Scene scene = new Scene(shell);
     scene.getStylesheets().add(MainWindow.class.getResource("/dev/setwise/ui/setwise.css").toExternalForm());
     scene.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
     stage.setScene(scene);
@@ -135,7 +136,11 @@ public final class MainWindow {
     applyTheme(vm.darkProperty().get());
     vm.darkProperty().addListener((obs, old, dark) -> applyTheme(dark));
     placeWindow(vm.preferences().window());
-    stage.setOnCloseRequest(event -> rememberWindow());
+    // Closing waits for the last saves (and asks when something would be lost) before the window goes.
+    stage.setOnCloseRequest(event -> {
+      event.consume();
+      close();
+    });
     vm.screenProperty().addListener((obs, old, now) -> Platform.runLater(this::focusScreen));
     vm.workout().modeProperty().addListener((obs, old, now) -> {
       if (vm.screenProperty().get() == Screen.WORKOUT) {
@@ -156,6 +161,7 @@ public final class MainWindow {
    */
   public void retire() {
     rememberWindow();
+    workout.dispose();
   }
 
   public Stage stage() {
@@ -429,8 +435,64 @@ public final class MainWindow {
   }
 
   private void quit() {
+    close();
+  }
+
+  /**
+   * Closes the window once every save asked for is on disk. While that takes more than a moment
+   * the window says so; when something would be lost it asks first.
+   */
+  private void close() {
+    if (vm.closingProperty().get()) {
+      return;
+    }
     rememberWindow();
-    stage.hide();
+    root.setDisable(true);
+    vm.finishBeforeClosing(this::hideNow, lost -> {
+      root.setDisable(false);
+      if (!stage.isShowing()) {
+        workout.dispose();
+      } else if (Views.confirm(stage, "Close without saving?",
+          lost + "\n\nClose Setwise anyway, or stay and fix it?", "Close anyway")) {
+        hideNow();
+      }
+    });
+  }
+
+  private void hideNow() {
+    workout.dispose();
+    if (stage.isShowing()) {
+      stage.hide();
+    }
+  }
+
+  /** "Finishing your last saves…" over the window, once closing has taken more than a moment. */
+  private Node closingNote() {
+    ProgressIndicator spinner = new ProgressIndicator();
+    spinner.setPrefSize(36, 36);
+    Label title = new Label("Finishing your last saves…");
+    title.getStyleClass().add(Styles.TITLE_3);
+    Label detail = new Label("Setwise closes by itself as soon as they are on disk.");
+    detail.getStyleClass().add("muted");
+    VBox card = new VBox(12, spinner, title, detail);
+    card.setAlignment(Pos.CENTER);
+    card.getStyleClass().addAll("card", "closing-card");
+    card.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+    StackPane note = new StackPane(card);
+    note.getStyleClass().add("closing-note");
+    note.setId("closing-note");
+    note.setVisible(false);
+    PauseTransition moment = new PauseTransition(Duration.millis(400));
+    moment.setOnFinished(event -> note.setVisible(vm.closingProperty().get()));
+    vm.closingProperty().addListener((obs, old, now) -> {
+      if (now) {
+        moment.playFromStart();
+      } else {
+        moment.stop();
+        note.setVisible(false);
+      }
+    });
+    return note;
   }
 
   private void focusScreen() {
@@ -568,7 +630,6 @@ public final class MainWindow {
   }
 
   private void rememberWindow() {
-    workout.dispose();
     if (stage.isIconified()) {
       return;
     }

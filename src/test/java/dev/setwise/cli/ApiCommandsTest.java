@@ -31,7 +31,7 @@ class ApiCommandsTest {
     System.arraycopy(arguments, 0, args, 2, arguments.length);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Cli.run(args, Map.of(), new PrintWriter(out), new PrintWriter(err), data -> {
+    int code = Cli.run(args, Map.of(), new PrintWriter(out), new PrintWriter(err), (data, console) -> {
       throw new AssertionError("the desktop app must not open");
     });
     return new Result(code, out.toString(), err.toString());

@@ -25,7 +25,7 @@ class CliTest {
   private Result run(Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Cli.run(args, environment, new PrintWriter(out), new PrintWriter(err), data -> {
+    int code = Cli.run(args, environment, new PrintWriter(out), new PrintWriter(err), (data, console) -> {
       throw new AssertionError("the desktop app must not open");
     });
     return new Result(code, out.toString(), err.toString());
@@ -141,7 +141,7 @@ class CliTest {
     StringWriter err = new StringWriter();
 
     int code = Cli.run(new String[] {"--data-dir", dir.resolve("d").toString()}, Map.of(),
-        new PrintWriter(new StringWriter()), new PrintWriter(err), data -> {
+        new PrintWriter(new StringWriter()), new PrintWriter(err), (data, console) -> {
           opened.set(data);
           return 0;
         });

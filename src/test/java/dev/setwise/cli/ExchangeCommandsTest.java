@@ -132,7 +132,7 @@ class ExchangeCommandsTest {
     all[0] = "--data-dir";
     all[1] = data.toString();
     System.arraycopy(args, 0, all, 2, args.length);
-    int code = Cli.run(all, Map.of(), new PrintWriter(out), new PrintWriter(err), folder -> 0);
+    int code = Cli.run(all, Map.of(), new PrintWriter(out), new PrintWriter(err), (folder, console) -> 0);
     return new Run(code, out.toString().replace(System.lineSeparator(), "\n"),
         err.toString().replace(System.lineSeparator(), "\n"));
   }

@@ -41,6 +41,6 @@ public final class DemoApp {
         return Optional.of(file);
       }
     };
-    System.exit(DesktopApp.run(Path.of(args[0]), answers));
+    System.exit(DesktopApp.run(Path.of(args[0]), new java.io.PrintWriter(System.out, true), answers));
   }
 }

@@ -1,6 +1,8 @@
 package dev.setwise.ui.common;
 
 import dev.setwise.domain.SetwiseException;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * The one way the UI runs service calls: off the JavaFX thread, with the result or the failure
  * handed back on it. Reads go to a small pool; writes go to a single "writer" lane so that an
  * autosave, a completion and a preference file are written in the order they were asked for, and
- * {@link #close()} can wait for the last of them. Threads are named daemons; every failure is
+ * {@link #close()} can wait for the last of them. Long work on the whole file (a backup, an
+ * export, an import with its backup) has a lane of its own, so a save never waits behind it; it
+ * is the one kind of work that closing may stop. Threads are named daemons; every failure is
  * logged here, once, before the caller turns it into a short message.
  *
  * <p>Tests use {@link #sameThread()}: work and callbacks run at once on the caller's thread, so
@@ -33,34 +37,61 @@ public final class BackgroundTasks implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(BackgroundTasks.class);
 
+  /** How long closing waits for stopped whole-file work to clean up, and between notes in the log. */
+  private static final Duration GRACE = Duration.ofSeconds(10);
+
   private final ExecutorService readers;
   private final ExecutorService writer;
+  private final ExecutorService wholeFile;
   private final Executor readLane;
   private final Executor writeLane;
+  private final Executor wholeFileLane;
   private final Executor fx;
+  private final Duration grace;
   private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "running", 0);
   /** Reads hold it shared; {@link #exclusive} holds it alone, so no read runs while the database is swapped. */
   private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
 
-  private BackgroundTasks(ExecutorService readers, ExecutorService writer, Executor readLane, Executor writeLane,
-      Executor fx) {
+  private BackgroundTasks(ExecutorService readers, ExecutorService writer, ExecutorService wholeFile,
+      Executor readLane, Executor writeLane, Executor wholeFileLane, Executor fx, Duration grace) {
     this.readers = readers;
     this.writer = writer;
+    this.wholeFile = wholeFile;
     this.readLane = readLane;
     this.writeLane = writeLane;
+    this.wholeFileLane = wholeFileLane;
     this.fx = fx;
+    this.grace = grace;
   }
 
-  /** Two reader threads and one writer thread, callbacks through {@link Platform#runLater}. */
+  /** Two reader threads, one writer thread and one whole-file thread, callbacks through {@link Platform#runLater}. */
   public static BackgroundTasks create() {
+    return create(Platform::runLater, GRACE);
+  }
+
+  /**
+   * The real threads with callbacks on {@code callbacks}, and {@code grace} as the time closing
+   * gives stopped whole-file work to clean up (and between its notes in the log while saves finish):
+   * for tests of the lanes and of closing.
+   */
+  public static BackgroundTasks create(Executor callbacks, Duration grace) {
     ExecutorService readers = pool("setwise-read", 2);
     ExecutorService writer = pool("setwise-write", 1);
-    return new BackgroundTasks(readers, writer, readers, writer, Platform::runLater);
+    ExecutorService wholeFile = pool("setwise-whole-file", 1);
+    return new BackgroundTasks(readers, writer, wholeFile, readers, writer, wholeFile, callbacks, grace);
   }
 
   /** Everything on the calling thread, at once: for view-model tests without the toolkit. */
   public static BackgroundTasks sameThread() {
-    return new BackgroundTasks(null, null, Runnable::run, Runnable::run, Runnable::run);
+    return lanes(Runnable::run, Runnable::run, Runnable::run);
+  }
+
+  /**
+   * Reads and callbacks at once on the calling thread, writes and whole-file work on the given
+   * executors: for view-model tests that need to hold one lane back.
+   */
+  public static BackgroundTasks lanes(Executor writes, Executor wholeFileWork, Executor callbacks) {
+    return new BackgroundTasks(null, null, null, Runnable::run, writes, wholeFileWork, callbacks, GRACE);
   }
 
   /** How many tasks are under way; changes on the FX thread (drives the busy indicator). */
@@ -88,6 +119,25 @@ public final class BackgroundTasks implements AutoCloseable {
   public <T> void exclusive(String action, Callable<T> work, Consumer<? super T> onSuccess,
       Consumer<? super Failure> onFailure) {
     submit(writeLane, action, holding(gate.writeLock(), work), onSuccess, onFailure);
+  }
+
+  /**
+   * Runs long work on the whole file (a backup, an export, an import) on its own lane, one at a
+   * time, so that no save waits behind it. Like a read it holds back {@link #exclusive} work (a
+   * restore waits for it). Closing the app stops it: the thread is interrupted, and the work must
+   * then stop and remove what it half wrote ({@code Cancellation.check} and the backups do).
+   */
+  public <T> void wholeFile(String action, Callable<T> work, Consumer<? super T> onSuccess,
+      Consumer<? super Failure> onFailure) {
+    submit(wholeFileLane, action, holding(gate.readLock(), work), onSuccess, onFailure);
+  }
+
+  /**
+   * Runs {@code then} on the FX thread once every write asked for before this call has finished
+   * (the window waits for it before it closes).
+   */
+  public void afterWrites(Runnable then) {
+    writeLane.execute(guarded("finish the writes", () -> onFx(then)));
   }
 
   private static <T> Callable<T> holding(Lock lock, Callable<T> work) {
@@ -159,25 +209,61 @@ public final class BackgroundTasks implements AutoCloseable {
   }
 
   /**
-   * Stops taking work and waits (up to ten seconds) for what is queued, so the last autosave
-   * reaches the disk before the database closes. Never call it on the FX thread.
+   * Stops taking work and finishes every write already asked for, however long that takes, so no
+   * save is ever dropped before the database closes. Whole-file work (a backup, an export) is
+   * stopped first: its thread is interrupted and it gets a grace period to remove its half-written
+   * file; after that it is abandoned. Reads still under way get the same grace. Never call it on
+   * the FX thread.
    */
   @Override
   public void close() {
-    for (ExecutorService service : new ExecutorService[] {writer, readers}) {
-      if (service == null) {
-        continue;
+    boolean interrupted = false;
+    if (wholeFile != null) {
+      List<Runnable> dropped = wholeFile.shutdownNow();
+      if (!dropped.isEmpty()) {
+        LOG.info("Closing: {} whole-file task(s) not started are dropped", dropped.size());
       }
-      service.shutdown();
+    }
+    if (writer != null) {
+      writer.shutdown();
+      interrupted |= awaitEvery(writer);
+    }
+    interrupted |= awaitOrStop(readers, "Reads");
+    interrupted |= awaitOrStop(wholeFile, "Whole-file work (a backup or an export)");
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits for every queued write; never gives up (an interrupt is remembered, not obeyed). */
+  private boolean awaitEvery(ExecutorService service) {
+    boolean interrupted = false;
+    while (true) {
       try {
-        if (!service.awaitTermination(10, TimeUnit.SECONDS)) {
-          LOG.warn("Background work did not finish within 10 s; stopping it");
-          service.shutdownNow();
+        if (service.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+          return interrupted;
         }
+        LOG.warn("Closing: still finishing the saves asked for before the window closed");
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        interrupted = true;
+      }
+    }
+  }
+
+  private boolean awaitOrStop(ExecutorService service, String what) {
+    if (service == null) {
+      return false;
+    }
+    service.shutdown();
+    try {
+      if (!service.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("Closing: {} did not stop within {} ms; abandoning it", what, grace.toMillis());
         service.shutdownNow();
       }
+      return false;
+    } catch (InterruptedException e) {
+      service.shutdownNow();
+      return true;
     }
   }
 

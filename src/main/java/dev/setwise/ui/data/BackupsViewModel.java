@@ -71,7 +71,7 @@ public final class BackupsViewModel {
     busy.set(true);
     status.set("Making a backup…");
     error.set(null);
-    tasks.write("make a backup", () -> {
+    tasks.wholeFile("make a backup", () -> {
       BackupService service = folder.backups();
       BackupInfo made = service.create(BackupReason.MANUAL);
       return new Made(made, service.list());

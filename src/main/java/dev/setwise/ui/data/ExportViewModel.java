@@ -110,7 +110,7 @@ public final class ExportViewModel {
             : step.step() + "…");
       }
     });
-    tasks.read("export your data", () -> exports.exportToFile(owner.id(), target, relay, cancel), done -> {
+    tasks.wholeFile("export your data", () -> exports.exportToFile(owner.id(), target, relay, cancel), done -> {
       if (ticket != generation) {
         return;
       }

@@ -147,7 +147,7 @@ public final class ImportViewModel {
     long ticket = ++generation;
     Cancellation cancel = begin(ticket, State.IMPORTING, "Starting…");
     ImportSource source = ImportSource.of(file);
-    tasks.write("import the file", () -> imports.importData(source, new ImportOptions(target.profileName()),
+    tasks.wholeFile("import the file", () -> imports.importData(source, new ImportOptions(target.profileName()),
         relay(ticket), cancel), done -> {
           if (ticket != generation) {
             return;

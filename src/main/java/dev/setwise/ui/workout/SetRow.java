@@ -14,10 +14,12 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * One set as the workout screen edits it. The actual fields start prefilled from the target (or,
- * for a set added mid-workout, from the set before it), so a typical set needs one keystroke: the
- * prefilled value only becomes an actual value when the athlete types in the field or marks the
- * set done.
+ * One set as the workout screen edits it. A field of a set not yet done that holds no logged value
+ * shows a suggestion (the target, or for a set added mid-workout what the set before it got), so a
+ * typical set needs one keystroke. A suggestion is not a logged value: it is saved only when the
+ * athlete types in the field or marks the set done, and un-marking the set turns what was adopted
+ * back into a suggestion. A field the athlete cleared stays empty; a set done shows exactly what
+ * was logged, so a cleared value never comes back as the target after a restart.
  */
 public final class SetRow {
 
@@ -28,6 +30,8 @@ public final class SetRow {
     private final StringProperty error = new SimpleStringProperty(this, "error");
     private final BooleanProperty prefilled = new SimpleBooleanProperty(this, "prefilled", true);
     private boolean loading;
+    /** True while the value is a suggestion that marking the set done adopted, untouched since. */
+    private boolean adopted;
 
     Field(String key, String initial, boolean recorded, Runnable onEdit) {
       this.key = key;
@@ -38,6 +42,7 @@ public final class SetRow {
       text.addListener((obs, old, now) -> {
         if (!loading) {
           prefilled.set(false);
+          adopted = false;
           onEdit.run();
         }
       });
@@ -65,8 +70,20 @@ public final class SetRow {
       return !prefilled.get();
     }
 
-    void record() {
-      prefilled.set(false);
+    /** The set is marked done: a suggestion shown becomes the logged value. */
+    void adopt() {
+      if (prefilled.get()) {
+        adopted = true;
+        prefilled.set(false);
+      }
+    }
+
+    /** The set is marked not done: a suggestion adopted by marking it done is a suggestion again. */
+    void unadopt() {
+      if (adopted) {
+        adopted = false;
+        prefilled.set(true);
+      }
     }
   }
 
@@ -89,17 +106,25 @@ public final class SetRow {
     this.targetRpe = set.targetRpe();
     this.durationSeconds = set.durationSeconds();
     this.distanceM = set.distanceM();
-    this.reps = new Field("reps", set.reps() != null ? NumberText.format(set.reps())
-        : NumberText.format(suggestion.reps() != null ? suggestion.reps() : suggestion.targetReps()),
-        set.reps() != null || set.completed(), onEdit);
-    this.weight = new Field("weight", set.weight() != null ? NumberText.format(set.weight())
-        : NumberText.format(suggestion.weight() != null ? suggestion.weight() : suggestion.targetWeight()),
-        set.weight() != null || set.completed(), onEdit);
-    this.rpe = new Field("rpe", set.rpe() != null ? NumberText.format(set.rpe())
-        : NumberText.format(suggestion.rpe() != null ? suggestion.rpe() : suggestion.targetRpe()),
-        set.rpe() != null || set.completed(), onEdit);
+    this.reps = field("reps", set.reps(), suggestion.reps() != null ? suggestion.reps() : suggestion.targetReps(),
+        set.completed(), onEdit);
+    this.weight = field("weight", set.weight(),
+        suggestion.weight() != null ? suggestion.weight() : suggestion.targetWeight(), set.completed(), onEdit);
+    this.rpe = field("rpe", set.rpe(), suggestion.rpe() != null ? suggestion.rpe() : suggestion.targetRpe(),
+        set.completed(), onEdit);
     done.set(set.completed());
     completedAt.set(set.completedAt());
+  }
+
+  /**
+   * A field as loaded: what was logged, else (on a set not done) the suggestion. A set done shows
+   * exactly what was logged: an empty field is a value the athlete cleared or never gave.
+   */
+  private static Field field(String key, Number logged, Number suggested, boolean done, Runnable onEdit) {
+    if (logged != null || done) {
+      return new Field(key, NumberText.format(logged), true, onEdit);
+    }
+    return new Field(key, NumberText.format(suggested), false, onEdit);
   }
 
   public SetType type() {
@@ -139,9 +164,14 @@ public final class SetRow {
     return completedAt;
   }
 
+  /** Marks the set done at {@code at}, adopting the suggestions shown; null marks it not done. */
   void markDone(Instant at) {
     for (Field field : fields()) {
-      field.record();
+      if (at != null) {
+        field.adopt();
+      } else {
+        field.unadopt();
+      }
     }
     completedAt.set(at);
     done.set(at != null);

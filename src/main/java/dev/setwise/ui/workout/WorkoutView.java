@@ -32,6 +32,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -43,6 +44,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
@@ -261,7 +263,7 @@ public final class WorkoutView {
     scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
     VBox.setVgrow(scroll, Priority.ALWAYS);
 
-    VBox header = new VBox(10, top, restBanner(), error);
+    VBox header = new VBox(10, top, changedElsewhereBanner(), restBanner(), error);
     header.setPadding(new Insets(16, 20, 8, 20));
     active.getChildren().addAll(header, scroll);
   }
@@ -291,6 +293,26 @@ public final class WorkoutView {
       }
     });
     return label;
+  }
+
+  /** "Changed elsewhere: reload", with Reload, when a change made elsewhere refused a save. */
+  private Node changedElsewhereBanner() {
+    Label text = new Label("Changed elsewhere: reload to see this workout as it is now. "
+        + "Your last change here was not saved.", Views.icon(MaterialDesignA.ALERT_OUTLINE));
+    text.setWrapText(true);
+    text.getStyleClass().add(Styles.TEXT_BOLD);
+    text.setId("changed-elsewhere");
+    Button reload = Views.button("Reload", MaterialDesignR.RELOAD);
+    reload.getStyleClass().add(Styles.ACCENT);
+    reload.setId("reload-workout");
+    reload.setOnAction(event -> vm.reload());
+    Views.tip(reload, "Show the workout as it is now", null);
+    HBox banner = new HBox(12, text, new Spacer(), reload);
+    banner.setAlignment(Pos.CENTER_LEFT);
+    banner.getStyleClass().addAll("changed-elsewhere", Styles.BG_WARNING_SUBTLE);
+    banner.visibleProperty().bind(vm.changedElsewhereProperty());
+    banner.managedProperty().bind(banner.visibleProperty());
+    return banner;
   }
 
   private Node restBanner() {
@@ -561,11 +583,15 @@ public final class WorkoutView {
     field.setMaxWidth(width);
     field.textProperty().bindBidirectional(model.textProperty());
     field.setAccessibleText(what + ": " + where);
+    Tooltip suggestion = new Tooltip("Suggested, not logged yet: marking the set done or typing here logs it");
     Runnable prefilled = () -> {
       field.getStyleClass().remove("prefilled");
-      if (model.prefilledProperty().get()) {
+      boolean suggested = model.prefilledProperty().get();
+      if (suggested) {
         field.getStyleClass().add("prefilled");
       }
+      field.setTooltip(suggested ? suggestion : null);
+      field.setAccessibleHelp(suggested ? "Suggested value, not logged yet" : null);
     };
     prefilled.run();
     Views.whenChanged(field, model.prefilledProperty(), now -> prefilled.run());

@@ -62,6 +62,7 @@ public final class WorkoutViewModel {
   }
 
   private static final Duration REST_OVER_BANNER = Duration.ofSeconds(6);
+  private static final String NOT_SAVED = "Not saved: ";
 
   private final UiServices services;
   private final BackgroundTasks tasks;
@@ -89,6 +90,7 @@ public final class WorkoutViewModel {
   private final StringProperty saveMessage = new SimpleStringProperty(this, "saveMessage", "");
   private final StringProperty error = new SimpleStringProperty(this, "error");
   private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+  private final BooleanProperty changedElsewhere = new SimpleBooleanProperty(this, "changedElsewhere");
 
   private final BooleanProperty resting = new SimpleBooleanProperty(this, "resting");
   private final IntegerProperty restRemaining = new SimpleIntegerProperty(this, "restRemaining");
@@ -236,11 +238,11 @@ public final class WorkoutViewModel {
     }
     // The owner is fixed now: saves still queued after a profile switch belong to this session's owner.
     UUID owner = profile.get().id();
-    saver = new AutoSaver(tasks, structure -> services.sessions().update(owner, started.id(), structure),
-        this::saved, this::saveFailed);
+    saver = new AutoSaver(tasks, started, (basis, next) -> write(owner, basis, next), this::saved, this::saveFailed);
     startError.set(null);
     conflict.set(false);
     error.set(null);
+    changedElsewhere.set(false);
     resting.set(false);
     restOver.set(false);
     saveState.set(SaveState.SAVED);
@@ -261,7 +263,7 @@ public final class WorkoutViewModel {
     updateProgress(structure);
     if (!problems.isEmpty()) {
       saveState.set(SaveState.INVALID);
-      saveMessage.set("Not saved: " + FieldNames.describe(problems.get(0)));
+      saveMessage.set(NOT_SAVED + FieldNames.describe(problems.get(0)));
       return;
     }
     saveState.set(SaveState.SAVING);
@@ -280,18 +282,65 @@ public final class WorkoutViewModel {
     }
   }
 
+  /**
+   * The one place the workout screen writes an edit: {@code next} over {@code basis}, the session
+   * as the screen last loaded or saved it. Once sessions carry versions (contract §5.1), pass
+   * {@code basis.version()} here as the expected version; the service's refusal then shows as
+   * "Changed elsewhere" through {@link ChangedElsewhere}.
+   */
+  private Session write(UUID owner, Session basis, SessionStructure next) {
+    return services.sessions().update(owner, basis.id(), next);
+  }
+
   private void saveFailed(Failure failure) {
     saveState.set(SaveState.FAILED);
-    saveMessage.set("Not saved: " + failure.message());
+    saveMessage.set(NOT_SAVED + failure.message());
+    if (ChangedElsewhere.refused(failure.cause())) {
+      changedElsewhere.set(true);
+    }
+  }
+
+  /**
+   * Shows the workout as it is on disk now, dropping what this screen could not save (after a
+   * change made elsewhere refused it): the session in progress again, or the start form when it
+   * was completed or deleted elsewhere.
+   */
+  public void reload() {
+    changedElsewhere.set(false);
+    saveState.set(SaveState.SAVED);
+    saveMessage.set("");
+    refresh();
   }
 
   /** Tries the last unsaved change again. */
   public void retrySave() {
-    if (saver != null) {
+    if (saver != null && saver.hasPending()) {
       saveState.set(SaveState.SAVING);
       saveMessage.set("Saving…");
       saver.retry();
     }
+  }
+
+  /** Tries a failed save once more (the window is closing); does nothing otherwise. */
+  public void retryFailedSave() {
+    if (saveState.get() == SaveState.FAILED) {
+      retrySave();
+    }
+  }
+
+  /**
+   * Why the screen holds a change that is not on disk (a field with a problem, a save that
+   * failed), or null when everything shown is saved. Ask after the writes finished.
+   */
+  public String unsavedChange() {
+    if (mode.get() != Mode.ACTIVE || saver == null) {
+      return null;
+    }
+    if (saveState.get() == SaveState.INVALID || saveState.get() == SaveState.FAILED) {
+      String message = saveMessage.get();
+      return message.startsWith(NOT_SAVED) ? message.substring(NOT_SAVED.length()) : message;
+    }
+    return null;
   }
 
   /** The session as the rows show it; text that is not a number goes to {@code problems}. */
@@ -521,10 +570,15 @@ public final class WorkoutViewModel {
       showStartForm();
       refresh();
       navigator.openSession(done.id(), false);
-    }, failure -> {
-      busy.set(false);
-      error.set(failure.message());
-    });
+    }, this::actionFailed);
+  }
+
+  private void actionFailed(Failure failure) {
+    busy.set(false);
+    error.set(failure.message());
+    if (ChangedElsewhere.refused(failure.cause())) {
+      changedElsewhere.set(true);
+    }
   }
 
   /** Deletes the session in progress and everything logged in it. */
@@ -543,10 +597,7 @@ public final class WorkoutViewModel {
       busy.set(false);
       showStartForm();
       refresh();
-    }, failure -> {
-      busy.set(false);
-      error.set(failure.message());
-    });
+    }, this::actionFailed);
   }
 
   // ---- clocks ----
@@ -658,6 +709,14 @@ public final class WorkoutViewModel {
 
   public BooleanProperty busyProperty() {
     return busy;
+  }
+
+  /**
+   * True when the last save (or Complete, or Discard) was refused because the session was changed
+   * elsewhere: the screen shows "Changed elsewhere: reload" with {@link #reload()}.
+   */
+  public BooleanProperty changedElsewhereProperty() {
+    return changedElsewhere;
   }
 
   public BooleanProperty restingProperty() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.setwise.AppContext;
 import dev.setwise.support.MutableClock;
 import dev.setwise.ui.DesktopApp;
+import dev.setwise.ui.SingleInstance;
 import dev.setwise.ui.common.BackgroundTasks;
 import dev.setwise.ui.common.Chime;
 import dev.setwise.ui.common.UiPreferences;
@@ -43,6 +44,8 @@ final class AppDriver implements AutoCloseable {
   /** Answers the app's file dialogs (native ones cannot be driven headless). */
   FilePicker files = new NativeFilePicker();
   BackgroundTasks tasks;
+  /** The folder's window lock, held while the window is open, as the app holds it. */
+  SingleInstance.Owner window;
   DesktopApp app;
   Stage stage;
 
@@ -58,11 +61,13 @@ final class AppDriver implements AutoCloseable {
       context = AppContext.open(dataDir, clock);
     }
     tasks = BackgroundTasks.create();
+    window = (SingleInstance.Owner) SingleInstance.claim(dataDir);
     UiPreferences preferences = UiPreferences.load(dataDir);
     FxToolkit.setupFixture(() -> {
       stage = new Stage();
       app = DesktopApp.show(new DataFolder(context, dir -> AppContext.open(dir, clock)), stage, tasks, preferences,
           Chime.SILENT, files);
+      app.answerSecondStarts(window);
       // Same refusal as the app's own check, but remembered so the test can fail on it.
       context.checkCallers(() -> {
         if (Platform.isFxApplicationThread()) {
@@ -77,6 +82,11 @@ final class AppDriver implements AutoCloseable {
     return this;
   }
 
+  /** Asks the window to close as its close button does, and returns at once (the window decides). */
+  void requestClose() {
+    robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+  }
+
   /** Closes the window as its close button does, waits for pending writes, closes the database. */
   void closeApp() throws TimeoutException {
     FxToolkit.setupFixture(() -> {
@@ -84,6 +94,7 @@ final class AppDriver implements AutoCloseable {
       stage.hide();
     });
     tasks.close();
+    window.close();
     // After a restore the app works on a context of its own; the first one is closed already.
     app.context().close();
     context.close();

@@ -231,6 +231,100 @@ class WorkoutViewModelTest {
     assertThat(again.weight().prefilledProperty().get()).isTrue();
   }
 
+  private WorkoutViewModel reopen() {
+    WorkoutViewModel reopened = new WorkoutViewModel(f.services, f.tasks, () -> { }, f.profile, f.navigator);
+    reopened.refresh();
+    return reopened;
+  }
+
+  @Test
+  void aValueClearedOnADoneSetStaysClearedAfterReopeningAndTheNextSaveKeepsItCleared() {
+    vm.start();
+    SetRow row = vm.exercises().get(0).sets().get(1);
+    vm.setDone(row, true);
+    assertThat(storedSet(0, 1).rpe()).isEqualTo(8.0);
+    row.rpe().textProperty().set("");
+    row.weight().textProperty().set("");
+    assertThat(storedSet(0, 1).rpe()).isNull();
+
+    WorkoutViewModel reopened = reopen();
+    SetRow again = reopened.exercises().get(0).sets().get(1);
+    assertThat(again.isDone()).isTrue();
+    assertThat(again.rpe().textProperty().get()).isEmpty();
+    assertThat(again.rpe().prefilledProperty().get()).isFalse();
+    assertThat(again.weight().textProperty().get()).isEmpty();
+    assertThat(again.reps().textProperty().get()).isEqualTo("5");
+
+    // Any later save (here: a note) writes the set as logged, never its target.
+    reopened.notesProperty().set("Knees fine");
+    assertThat(stored().structure().notes()).isEqualTo("Knees fine");
+    assertThat(storedSet(0, 1).rpe()).isNull();
+    assertThat(storedSet(0, 1).weight()).isNull();
+    assertThat(storedSet(0, 1).reps()).isEqualTo(5);
+  }
+
+  @Test
+  void aSetDoneWithoutValuesShowsNoTargetAfterReopening() {
+    Session started = f.services.sessions().start(f.owner(), plan.id(), null);
+    SetEntry bare = started.structure().exercises().get(0).sets().get(2).withCompleted(TestContext.START);
+    f.services.sessions().update(f.owner(), started.id(), started.structure().withExercise(0,
+        started.structure().exercises().get(0).withSet(2, bare)));
+
+    WorkoutViewModel reopened = reopen();
+    SetRow row = reopened.exercises().get(0).sets().get(2);
+    assertThat(row.fields()).extracting(field -> field.textProperty().get()).containsExactly("", "", "");
+    assertThat(row.fields()).noneMatch(field -> field.prefilledProperty().get());
+  }
+
+  @Test
+  void unmarkingASetTurnsTheSuggestionsItAdoptedBackIntoSuggestionsAndKeepsWhatWasTyped() {
+    vm.start();
+    SetRow row = vm.exercises().get(0).sets().get(1);
+    row.reps().textProperty().set("4");
+    vm.setDone(row, true);
+    assertThat(storedSet(0, 1).weight()).isEqualTo(100.0);
+
+    vm.setDone(row, false);
+
+    SetEntry saved = storedSet(0, 1);
+    assertThat(saved.completed()).isFalse();
+    assertThat(saved.reps()).isEqualTo(4);
+    assertThat(saved.weight()).isNull();
+    assertThat(saved.rpe()).isNull();
+    assertThat(row.weight().textProperty().get()).isEqualTo("100");
+    assertThat(row.weight().prefilledProperty().get()).isTrue();
+    assertThat(row.reps().prefilledProperty().get()).isFalse();
+  }
+
+  @Test
+  void aValueEditedAfterTheSetWasDoneStaysLoggedWhenTheSetIsUnmarked() {
+    vm.start();
+    SetRow row = vm.exercises().get(0).sets().get(1);
+    vm.setDone(row, true);
+    row.rpe().textProperty().set("9");
+    vm.setDone(row, false);
+    assertThat(storedSet(0, 1).rpe()).isEqualTo(9.0);
+    assertThat(storedSet(0, 1).reps()).isNull();
+  }
+
+  @Test
+  void aSetAddedMidWorkoutSuggestsTheSetBeforeAndLogsNothingUntilDone() {
+    vm.start();
+    ExerciseRow squat = vm.exercises().get(0);
+    squat.sets().get(3).weight().textProperty().set("102.5");
+
+    SetRow added = vm.addSet(squat);
+
+    assertThat(added.weight().textProperty().get()).isEqualTo("102.5");
+    assertThat(added.fields()).allMatch(field -> field.prefilledProperty().get());
+    SetEntry saved = storedSet(0, 4);
+    assertThat(saved.reps()).isNull();
+    assertThat(saved.weight()).isNull();
+    assertThat(saved.rpe()).isNull();
+    vm.setDone(added, true);
+    assertThat(storedSet(0, 4).weight()).isEqualTo(102.5);
+  }
+
   @Test
   void startingWhileAnotherSessionIsInProgressShowsTheConflictAndResumeOpensIt() {
     Session elsewhere = f.services.sessions().start(f.owner(), plan.id(), null);
@@ -307,6 +401,66 @@ class WorkoutViewModelTest {
     assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.START);
     assertThat(f.services.audit().list(f.owner(), 1, 0).items().get(0).action()).isEqualTo("session_deleted");
     assertThat(current).isNotNull();
+  }
+
+  @Test
+  void aSaveRefusedBecauseTheWorkoutWasCompletedElsewhereSaysChangedElsewhereAndReloadShowsItAsItIs() {
+    vm.start();
+    Session current = vm.sessionProperty().get();
+    f.services.sessions().complete(f.owner(), current.id(), null);
+
+    vm.exercises().get(0).sets().get(1).reps().textProperty().set("3");
+
+    assertThat(vm.changedElsewhereProperty().get()).isTrue();
+    assertThat(stored().structure().exercises().get(0).sets().get(1).reps()).isNull();
+    vm.reload();
+    assertThat(vm.changedElsewhereProperty().get()).isFalse();
+    assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.START);
+  }
+
+  @Test
+  void aWorkoutDiscardedElsewhereSaysChangedElsewhereOnTheNextSaveAndOnComplete() {
+    vm.start();
+    f.services.sessions().delete(f.owner(), vm.sessionProperty().get().id());
+
+    vm.doneAndNext(null);
+    assertThat(vm.changedElsewhereProperty().get()).isTrue();
+    vm.complete();
+    assertThat(vm.changedElsewhereProperty().get()).isTrue();
+    assertThat(vm.errorProperty().get()).isEqualTo(Messages.SESSION_NOT_FOUND);
+
+    vm.reload();
+    assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.START);
+    assertThat(vm.changedElsewhereProperty().get()).isFalse();
+  }
+
+  @Test
+  void aFailureThatIsNotAChangeElsewhereOffersNoReload() {
+    vm.start();
+    vm.exercises().get(0).sets().get(1).reps().textProperty().set("abc");
+    assertThat(vm.saveStateProperty().get()).isEqualTo(WorkoutViewModel.SaveState.INVALID);
+    assertThat(vm.changedElsewhereProperty().get()).isFalse();
+    assertThat(vm.unsavedChange()).isEqualTo("Exercise 1, set 2: reps must be a whole number");
+  }
+
+  @Test
+  void eachSaveIsMadeFromTheSessionTheLastSaveReturned() {
+    Session started = f.services.sessions().start(f.owner(), plan.id(), null);
+    java.util.List<Session> bases = new java.util.ArrayList<>();
+    java.util.List<Session> results = new java.util.ArrayList<>();
+    AutoSaver saver = new AutoSaver(f.tasks, started, (basis, next) -> {
+      bases.add(basis);
+      f.t.clock.advance(Duration.ofSeconds(1));
+      return f.services.sessions().update(f.owner(), basis.id(), next);
+    }, results::add, failure -> { });
+
+    saver.submit(started.structure().withExercise(0, started.structure().exercises().get(0)));
+    saver.submit(started.structure());
+
+    assertThat(bases).hasSize(2);
+    assertThat(bases.get(0)).isEqualTo(started);
+    assertThat(bases.get(1)).isEqualTo(results.get(0));
+    assertThat(bases.get(1).updatedAt()).isAfter(started.updatedAt());
   }
 
   @Test
