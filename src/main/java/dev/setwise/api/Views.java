@@ -27,6 +27,7 @@ final class Views {
     node.put("session", StructureTree.toTree(session.structure()));
     node.put("created_at", Timestamps.format(session.createdAt()));
     node.put("updated_at", Timestamps.format(session.updatedAt()));
+    node.put("version", session.version());
     return node;
   }
 
@@ -35,6 +36,7 @@ final class Views {
         summary.endedAt(), summary.status().code());
     node.put("created_at", Timestamps.format(summary.createdAt()));
     node.put("updated_at", Timestamps.format(summary.updatedAt()));
+    node.put("version", summary.version());
     node.put("name", summary.name());
     node.put("unit", summary.unit().code());
     node.put("exercise_count", summary.exerciseCount());
@@ -53,6 +55,7 @@ final class Views {
     node.put("archived", plan.archived());
     node.put("created_at", Timestamps.format(plan.createdAt()));
     node.put("updated_at", Timestamps.format(plan.updatedAt()));
+    node.put("version", plan.version());
     return node;
   }
 
@@ -65,6 +68,7 @@ final class Views {
     node.put("archived", plan.archived());
     node.put("created_at", Timestamps.format(plan.createdAt()));
     node.put("updated_at", Timestamps.format(plan.updatedAt()));
+    node.put("version", plan.version());
     return node;
   }
 

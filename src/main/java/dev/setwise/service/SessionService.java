@@ -7,6 +7,7 @@ import dev.setwise.domain.Messages;
 import dev.setwise.domain.NotFoundException;
 import dev.setwise.domain.Page;
 import dev.setwise.domain.Plan;
+import dev.setwise.domain.PreconditionFailedException;
 import dev.setwise.domain.Session;
 import dev.setwise.domain.SessionQuery;
 import dev.setwise.domain.SessionStructure;
@@ -33,9 +34,15 @@ import java.util.UUID;
  *
  * <p>Each public method is one use case in one transaction, audit row included. Call from any
  * thread but the JavaFX application thread: writes wait for the single writer and for the disk.
- * Business outcomes are {@link ValidationException}, {@link NotFoundException} and
- * {@link ConflictException} with the contract's messages; database failures are
- * {@link dev.setwise.store.StoreException}.
+ * Business outcomes are {@link ValidationException}, {@link NotFoundException},
+ * {@link ConflictException} and {@link PreconditionFailedException} with the contract's messages;
+ * database failures are {@link dev.setwise.store.StoreException}.
+ *
+ * <p>Versions (contract §5.1): a session is at version 1 when created and one more after every
+ * change (update, completion). The writes that change a session take an optional
+ * {@code expectedVersion}, the version the caller's change was made from: when it is not the
+ * stored one, nothing changes and {@code Session was changed elsewhere} is thrown. {@code null}
+ * means "whatever the version" (the last write wins).
  */
 public final class SessionService {
 
@@ -103,41 +110,68 @@ public final class SessionService {
   }
 
   /**
-   * Replaces the snapshot of an in-progress session (the desktop app's autosave and
-   * {@code PATCH /api/sessions/{id}}). A structure without a name keeps the current name.
+   * Replaces the snapshot of an in-progress session whatever its version (the last write wins).
    *
-   * @throws ValidationException {@code Invalid session data}, or {@code Cannot update completed session}
-   * @throws NotFoundException {@code Session not found}
+   * @see #update(UUID, UUID, SessionStructure, Long)
    */
   public Session update(UUID profileId, UUID sessionId, SessionStructure structure) {
+    return update(profileId, sessionId, structure, null);
+  }
+
+  /**
+   * Replaces the snapshot of an in-progress session (the desktop app's autosave and
+   * {@code PATCH /api/sessions/{id}}) as its next version. A structure without a name keeps the
+   * current name.
+   *
+   * @param expectedVersion the version the change was made from, or {@code null} for any
+   * @throws ValidationException {@code Invalid session data}, or {@code Cannot update completed session}
+   * @throws NotFoundException {@code Session not found}
+   * @throws PreconditionFailedException {@code Session was changed elsewhere}: another version is stored
+   */
+  public Session update(UUID profileId, UUID sessionId, SessionStructure structure, Long expectedVersion) {
     SessionStructure checked = StructureValidator.check(structure, "session", Messages.INVALID_SESSION_DATA);
     return database.write(tx -> {
-      Session current = inProgress(sessions.find(tx, profileId, sessionId));
+      Session current = inProgress(expected(sessions.find(tx, profileId, sessionId), expectedVersion));
       SessionStructure snapshot = checked.name() == null ? checked.withName(current.structure().name()) : checked;
       Instant now = clock.instant();
-      sessions.write(tx, profileId, sessionId, snapshot, null, now);
+      if (!sessions.write(tx, profileId, sessionId, snapshot, null, now, current.version())) {
+        throw changedElsewhere(current);
+      }
       return new Session(sessionId, current.planId(), current.date(), current.startedAt(), null, snapshot,
-          current.createdAt(), now);
+          current.createdAt(), now, current.version() + 1);
     });
   }
 
   /**
-   * Completes a session, optionally with a final snapshot; from then on it never changes.
-   * {@code ended_at} is now. Audited as {@code session_completed}.
+   * Completes a session whatever its version.
    *
-   * @throws ValidationException {@code Invalid session data}, or {@code Cannot update completed session}
-   * @throws NotFoundException {@code Session not found}
+   * @see #complete(UUID, UUID, SessionStructure, Long)
    */
   public Session complete(UUID profileId, UUID sessionId, SessionStructure finalStructure) {
+    return complete(profileId, sessionId, finalStructure, null);
+  }
+
+  /**
+   * Completes a session, optionally with a final snapshot, as its next version; from then on its
+   * recorded content never changes. {@code ended_at} is now. Audited as {@code session_completed}.
+   *
+   * @param expectedVersion the version the completion was made from, or {@code null} for any
+   * @throws ValidationException {@code Invalid session data}, or {@code Cannot update completed session}
+   * @throws NotFoundException {@code Session not found}
+   * @throws PreconditionFailedException {@code Session was changed elsewhere}: another version is stored
+   */
+  public Session complete(UUID profileId, UUID sessionId, SessionStructure finalStructure, Long expectedVersion) {
     SessionStructure checked = finalStructure == null ? null
         : StructureValidator.check(finalStructure, "session", Messages.INVALID_SESSION_DATA);
     return database.write(tx -> {
-      Session current = inProgress(sessions.find(tx, profileId, sessionId));
+      Session current = inProgress(expected(sessions.find(tx, profileId, sessionId), expectedVersion));
       SessionStructure snapshot = checked == null ? current.structure()
           : checked.name() == null ? checked.withName(current.structure().name()) : checked;
       Instant now = clock.instant();
       Instant endedAt = now.isBefore(current.startedAt()) ? current.startedAt() : now;
-      sessions.write(tx, profileId, sessionId, snapshot, endedAt, now);
+      if (!sessions.write(tx, profileId, sessionId, snapshot, endedAt, now, current.version())) {
+        throw changedElsewhere(current);
+      }
       StructureStats stats = snapshot.stats();
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("name", snapshot.name());
@@ -147,21 +181,33 @@ public final class SessionService {
       details.put("unit", snapshot.unit().code());
       audit.record(tx, profileId, AuditAction.SESSION_COMPLETED, "session", sessionId, details);
       return new Session(sessionId, current.planId(), current.date(), current.startedAt(), endedAt, snapshot,
-          current.createdAt(), now);
+          current.createdAt(), now, current.version() + 1);
     });
+  }
+
+  /**
+   * Deletes a session whatever its version.
+   *
+   * @see #delete(UUID, UUID, Long)
+   */
+  public void delete(UUID profileId, UUID sessionId) {
+    delete(profileId, sessionId, null);
   }
 
   /**
    * Deletes a session: discards one in progress, or removes a completed one from history.
    * Audited as {@code session_deleted}.
    *
+   * @param expectedVersion the version the deletion was decided on, or {@code null} for any
    * @throws NotFoundException {@code Session not found}
+   * @throws PreconditionFailedException {@code Session was changed elsewhere}: another version is stored
    */
-  public void delete(UUID profileId, UUID sessionId) {
+  public void delete(UUID profileId, UUID sessionId, Long expectedVersion) {
     database.write(tx -> {
-      Session current = sessions.find(tx, profileId, sessionId)
-          .orElseThrow(() -> new NotFoundException(Messages.SESSION_NOT_FOUND));
-      sessions.delete(tx, profileId, sessionId);
+      Session current = expected(sessions.find(tx, profileId, sessionId), expectedVersion);
+      if (!sessions.delete(tx, profileId, sessionId, current.version())) {
+        throw changedElsewhere(current);
+      }
       audit.record(tx, profileId, AuditAction.SESSION_DELETED, "session", sessionId,
           Map.of("status", current.status().code(), "date", current.date().toString(),
               "name", String.valueOf(current.structure().name())));
@@ -192,11 +238,23 @@ public final class SessionService {
     return database.read(tx -> sessions.list(tx, profileId, query));
   }
 
-  private static Session inProgress(Optional<Session> found) {
+  /** The session found, checked against the version the caller expects (a stale one is a 412, before anything else). */
+  private static Session expected(Optional<Session> found, Long expectedVersion) {
     Session session = found.orElseThrow(() -> new NotFoundException(Messages.SESSION_NOT_FOUND));
+    if (expectedVersion != null && expectedVersion != session.version()) {
+      throw changedElsewhere(session);
+    }
+    return session;
+  }
+
+  private static Session inProgress(Session session) {
     if (session.completed()) {
       throw new ValidationException(Messages.SESSION_COMPLETED);
     }
     return session;
+  }
+
+  private static PreconditionFailedException changedElsewhere(Session current) {
+    return new PreconditionFailedException(Messages.SESSION_CHANGED, current.version());
   }
 }

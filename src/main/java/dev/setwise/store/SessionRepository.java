@@ -22,11 +22,17 @@ import java.util.UUID;
 /**
  * Sessions and their summary columns, always scoped to their owner. Lists read only the summary
  * columns; the snapshot is parsed for single-session reads only.
+ *
+ * <p>Every write of a session's structure goes through {@link #insert} (a new session) and
+ * {@link #write} (the snapshot of a session in progress, and its completion); {@link #delete}
+ * removes one. Anything derived from a session's structure hooks in there.
  */
 public final class SessionRepository {
 
   private static final String SUMMARY_COLUMNS = "id, plan_id, date, started_at, ended_at, name, unit, "
-      + "exercise_count, set_count, completed_set_count, volume, created_at, updated_at";
+      + "exercise_count, set_count, completed_set_count, volume, created_at, updated_at, version";
+  private static final String SESSION_COLUMNS =
+      "id, plan_id, date, started_at, ended_at, created_at, updated_at, version, session";
 
   /** Sort key of ended_at: a session still in progress sorts as the latest (see sessions_by_ended). */
   private static final String STILL_RUNNING = "9223372036854775807";
@@ -47,8 +53,8 @@ public final class SessionRepository {
     StructureStats stats = session.structure().stats();
     try (PreparedStatement statement = tx.connection().prepareStatement(
         "INSERT INTO sessions (id, user_id, plan_id, date, started_at, ended_at, session, name, unit, exercise_count, "
-            + "set_count, completed_set_count, volume, created_at, updated_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            + "set_count, completed_set_count, volume, created_at, updated_at, version) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       Rows.setUuid(statement, 1, session.id());
       Rows.setUuid(statement, 2, ownerId);
       Rows.setUuid(statement, 3, session.planId());
@@ -64,6 +70,7 @@ public final class SessionRepository {
       statement.setDouble(13, stats.volume());
       Rows.setInstant(statement, 14, session.createdAt());
       Rows.setInstant(statement, 15, session.updatedAt());
+      statement.setLong(16, session.version());
       statement.executeUpdate();
     } catch (SQLException e) {
       if (isOneInProgressViolation(e)) {
@@ -74,18 +81,19 @@ public final class SessionRepository {
   }
 
   /**
-   * Replaces the snapshot (and summary) of an in-progress session; optionally completes it.
-   * The schema refuses any change to a completed session.
+   * Replaces the snapshot (and summary) of an in-progress session, optionally completing it, as
+   * version {@code fromVersion + 1}, only over {@code fromVersion} (compare-and-set). The schema
+   * refuses any change to a completed session.
    *
-   * @return false when no in-progress session of this owner has that id
+   * @return false when no in-progress session of this owner has that id at {@code fromVersion}
    */
-  public boolean write(Tx tx, UUID ownerId, UUID id, SessionStructure structure, Instant endedAt, Instant updatedAt)
-      throws SQLException {
+  public boolean write(Tx tx, UUID ownerId, UUID id, SessionStructure structure, Instant endedAt, Instant updatedAt,
+      long fromVersion) throws SQLException {
     StructureStats stats = structure.stats();
     try (PreparedStatement statement = tx.connection().prepareStatement(
         "UPDATE sessions SET session = ?, name = ?, unit = ?, exercise_count = ?, set_count = ?, "
-            + "completed_set_count = ?, volume = ?, ended_at = ?, updated_at = ? "
-            + "WHERE id = ? AND user_id = ? AND ended_at IS NULL")) {
+            + "completed_set_count = ?, volume = ?, ended_at = ?, updated_at = ?, version = version + 1 "
+            + "WHERE id = ? AND user_id = ? AND ended_at IS NULL AND version = ?")) {
       statement.setString(1, json.write(structure));
       statement.setString(2, summaryName(structure));
       statement.setString(3, structure.unit().code());
@@ -97,14 +105,14 @@ public final class SessionRepository {
       Rows.setInstant(statement, 9, updatedAt);
       Rows.setUuid(statement, 10, id);
       Rows.setUuid(statement, 11, ownerId);
+      statement.setLong(12, fromVersion);
       return statement.executeUpdate() == 1;
     }
   }
 
   public Optional<Session> find(Tx tx, UUID ownerId, UUID id) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT id, plan_id, date, started_at, ended_at, session, created_at, updated_at "
-            + "FROM sessions WHERE id = ? AND user_id = ?")) {
+        "SELECT " + SESSION_COLUMNS + " FROM sessions WHERE id = ? AND user_id = ?")) {
       Rows.setUuid(statement, 1, id);
       Rows.setUuid(statement, 2, ownerId);
       return one(statement);
@@ -113,8 +121,7 @@ public final class SessionRepository {
 
   public Optional<Session> findInProgress(Tx tx, UUID ownerId) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT id, plan_id, date, started_at, ended_at, session, created_at, updated_at "
-            + "FROM sessions WHERE user_id = ? AND ended_at IS NULL")) {
+        "SELECT " + SESSION_COLUMNS + " FROM sessions WHERE user_id = ? AND ended_at IS NULL")) {
       Rows.setUuid(statement, 1, ownerId);
       return one(statement);
     }
@@ -130,12 +137,13 @@ public final class SessionRepository {
     }
   }
 
-  /** @return false when the owner has no session with that id */
-  public boolean delete(Tx tx, UUID ownerId, UUID id) throws SQLException {
+  /** @return false when the owner has no session with that id at {@code fromVersion} */
+  public boolean delete(Tx tx, UUID ownerId, UUID id, long fromVersion) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "DELETE FROM sessions WHERE id = ? AND user_id = ?")) {
+        "DELETE FROM sessions WHERE id = ? AND user_id = ? AND version = ?")) {
       Rows.setUuid(statement, 1, id);
       Rows.setUuid(statement, 2, ownerId);
+      statement.setLong(3, fromVersion);
       return statement.executeUpdate() == 1;
     }
   }
@@ -219,7 +227,7 @@ public final class SessionRepository {
       }
       return Optional.of(new Session(Rows.uuid(rs, "id"), Rows.uuid(rs, "plan_id"), Rows.date(rs, "date"),
           Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), json.read(rs.getString("session")),
-          Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at")));
+          Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version")));
     }
   }
 
@@ -228,7 +236,7 @@ public final class SessionRepository {
         Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), rs.getString("name"),
         Unit.fromCode(rs.getString("unit")).orElseThrow(), rs.getInt("exercise_count"), rs.getInt("set_count"),
         rs.getInt("completed_set_count"), rs.getDouble("volume"),
-        Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
+        Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version"));
   }
 
   private static String summaryName(SessionStructure structure) {

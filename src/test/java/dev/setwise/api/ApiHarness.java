@@ -147,6 +147,11 @@ final class ApiHarness implements AutoCloseable {
       return send("DELETE", path, token, null, Map.of());
     }
 
+    /** Any request with extra headers ({@code If-Match}, {@code Idempotency-Key} …). */
+    Response request(String method, String path, String body, Map<String, String> headers) {
+      return send(method, path, token, body, headers);
+    }
+
     /** Creates a plan over HTTP and returns its id. */
     String plan(String name) {
       Response created = post("/api/plans", "{\"name\": " + quote(name) + ", \"structure\": " + PLAN_STRUCTURE + "}");
