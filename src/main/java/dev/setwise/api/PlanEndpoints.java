@@ -26,7 +26,7 @@ final class PlanEndpoints {
     Object body = bodies.json(ctx, Messages.INVALID_PLAN_DATA);
     PlanRequests.Create request = PlanRequests.create(body);
     exchanges.idempotent(ctx, caller, "POST /api/plans", body, () -> {
-      Plan plan = plans.create(caller, request.name(), request.structure());
+      Plan plan = plans.create(caller, request.id(), request.name(), request.structure());
       return exchanges.resource(201, "/api/plans/" + plan.id(), Views.plan(plan), plan.version());
     });
   }

@@ -29,7 +29,7 @@ final class SessionEndpoints {
     Object body = bodies.json(ctx, Messages.INVALID_SESSION_DATA);
     SessionRequests.Create request = SessionRequests.create(body);
     exchanges.idempotent(ctx, caller, "POST /api/sessions", body, () -> {
-      Session session = sessions.start(caller, request.planId(), request.date(), request.session());
+      Session session = sessions.create(caller, request);
       return exchanges.resource(201, "/api/sessions/" + session.id(), Views.session(session), session.version());
     });
   }

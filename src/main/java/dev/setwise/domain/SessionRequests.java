@@ -10,8 +10,16 @@ import java.util.UUID;
  */
 public final class SessionRequests {
 
-  /** {@code POST /api/sessions}. {@code date} defaults to today; {@code session} to the plan's structure. */
-  public record Create(UUID planId, LocalDate date, SessionStructure session) {}
+  /**
+   * {@code POST /api/sessions}. {@code date} defaults to today; {@code session} to the plan's
+   * structure; {@code id} is the client's choice (contract §5.1), or null for a new one.
+   */
+  public record Create(UUID id, UUID planId, LocalDate date, SessionStructure session) {
+
+    public Create(UUID planId, LocalDate date, SessionStructure session) {
+      this(null, planId, date, session);
+    }
+  }
 
   /** {@code PATCH /api/sessions/{id}}. */
   public record Update(SessionStructure session) {}
@@ -26,12 +34,13 @@ public final class SessionRequests {
     TreeObject object = TreeObject.of(body, "$", problems);
     Create request = null;
     if (object != null) {
-      object.allowOnly(Set.of("plan_id", "date", "session"));
+      object.allowOnly(Set.of("id", "plan_id", "date", "session"));
+      UUID id = object.uuid("id", false);
       UUID planId = object.uuid("plan_id", true);
       LocalDate date = object.date("date", false);
       SessionStructure session = object.has("session")
           ? StructureValidator.read(object.raw("session"), "session", problems) : null;
-      request = new Create(planId, date, session);
+      request = new Create(id, planId, date, session);
     }
     problems.throwIfAny(Messages.INVALID_SESSION_DATA);
     return request;

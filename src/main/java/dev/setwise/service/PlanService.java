@@ -1,6 +1,7 @@
 package dev.setwise.service;
 
 import dev.setwise.domain.AuditAction;
+import dev.setwise.domain.ConflictException;
 import dev.setwise.domain.Ids;
 import dev.setwise.domain.Messages;
 import dev.setwise.domain.NotFoundException;
@@ -51,18 +52,33 @@ public final class PlanService {
   }
 
   /**
-   * Creates a plan; audited as {@code plan_created}.
+   * Creates a plan with a new id; audited as {@code plan_created}.
    *
    * @throws ValidationException {@code Invalid plan data}, with every problem of name and structure
    */
   public Plan create(UUID profileId, String name, SessionStructure structure) {
+    return create(profileId, null, name, structure);
+  }
+
+  /**
+   * Creates a plan at version 1 under the id a client chose (a device that made it offline), or a
+   * new id when {@code id} is null; audited as {@code plan_created}. An id already used by any plan
+   * of any profile is refused, so a create that is sent again changes nothing.
+   *
+   * @throws ValidationException {@code Invalid plan data}, with every problem of name and structure
+   * @throws ConflictException {@code Plan already exists}, checked before anything else is written
+   */
+  public Plan create(UUID profileId, UUID id, String name, SessionStructure structure) {
     Problems problems = new Problems();
     String checkedName = checkName(name, problems);
     SessionStructure checked = checkStructure(structure, problems);
     problems.throwIfAny(Messages.INVALID_PLAN_DATA);
     return database.write(tx -> {
+      if (id != null && plans.exists(tx, id)) {
+        throw new ConflictException(Messages.PLAN_EXISTS);
+      }
       Instant now = clock.instant();
-      Plan plan = new Plan(Ids.newId(), checkedName, checked, false, false, now, now);
+      Plan plan = new Plan(id != null ? id : Ids.newId(), checkedName, checked, false, false, now, now);
       plans.insert(tx, profileId, plan);
       audit.record(tx, profileId, AuditAction.PLAN_CREATED, "plan", plan.id(), Map.of("name", checkedName));
       return plan;

@@ -10,6 +10,7 @@ import dev.setwise.domain.Plan;
 import dev.setwise.domain.PreconditionFailedException;
 import dev.setwise.domain.Session;
 import dev.setwise.domain.SessionQuery;
+import dev.setwise.domain.SessionRequests;
 import dev.setwise.domain.SessionStructure;
 import dev.setwise.domain.SessionSummary;
 import dev.setwise.domain.StructureStats;
@@ -69,7 +70,7 @@ public final class SessionService {
    * @throws ConflictException {@code An in-progress session already exists}
    */
   public Session start(UUID profileId, UUID planId, LocalDate date) {
-    return startChecked(profileId, planId, date, null);
+    return startChecked(profileId, null, planId, date, null);
   }
 
   /**
@@ -81,13 +82,29 @@ public final class SessionService {
    * @throws ConflictException {@code An in-progress session already exists}
    */
   public Session start(UUID profileId, UUID planId, LocalDate date, SessionStructure structure) {
-    SessionStructure checked = structure == null ? null
-        : StructureValidator.check(structure, "session", Messages.INVALID_SESSION_DATA);
-    return startChecked(profileId, planId, date, checked);
+    return create(profileId, new SessionRequests.Create(planId, date, structure));
   }
 
-  private Session startChecked(UUID profileId, UUID planId, LocalDate date, SessionStructure structure) {
+  /**
+   * {@code POST /api/sessions}: starts a session (see {@link #start(UUID, UUID, LocalDate, SessionStructure)})
+   * under the id a client chose, or a new id when the request has none. An id already used by any
+   * session of any profile is refused before any other rule, so a create sent again (its answer
+   * lost) changes nothing and says so.
+   *
+   * @throws ValidationException {@code Invalid session data} (with paths), or {@code Plan not found or access denied}
+   * @throws ConflictException {@code Session already exists}, or {@code An in-progress session already exists}
+   */
+  public Session create(UUID profileId, SessionRequests.Create request) {
+    SessionStructure checked = request.session() == null ? null
+        : StructureValidator.check(request.session(), "session", Messages.INVALID_SESSION_DATA);
+    return startChecked(profileId, request.id(), request.planId(), request.date(), checked);
+  }
+
+  private Session startChecked(UUID profileId, UUID id, UUID planId, LocalDate date, SessionStructure structure) {
     return database.write(tx -> {
+      if (id != null && sessions.exists(tx, id)) {
+        throw new ConflictException(Messages.SESSION_EXISTS);
+      }
       Plan plan = (planId == null ? Optional.<Plan>empty() : plans.find(tx, profileId, planId))
           .filter(p -> !p.archived())
           .orElseThrow(() -> new ValidationException(Messages.PLAN_NOT_FOUND_OR_DENIED));
@@ -100,7 +117,7 @@ public final class SessionService {
       }
       Instant now = clock.instant();
       LocalDate day = date != null ? date : LocalDate.now(clock);
-      Session session = new Session(Ids.newId(), plan.id(), day, now, null, snapshot, now, now);
+      Session session = new Session(id != null ? id : Ids.newId(), plan.id(), day, now, null, snapshot, now, now);
       sessions.insert(tx, profileId, session);
       plans.markHasSessions(tx, profileId, plan.id());
       audit.record(tx, profileId, AuditAction.SESSION_STARTED, "session", session.id(),

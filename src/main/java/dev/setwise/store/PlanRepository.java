@@ -1,5 +1,7 @@
 package dev.setwise.store;
 
+import dev.setwise.domain.ConflictException;
+import dev.setwise.domain.Messages;
 import dev.setwise.domain.Plan;
 import dev.setwise.domain.PlanSummary;
 import dev.setwise.json.StructureJson;
@@ -24,6 +26,7 @@ public final class PlanRepository {
     this.json = json;
   }
 
+  /** @throws ConflictException {@code Plan already exists} when a plan with this id exists in any profile */
   public void insert(Tx tx, UUID ownerId, Plan plan) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
         "INSERT INTO plans (id, user_id, name, structure, exercise_count, has_sessions, archived, created_at, "
@@ -39,6 +42,11 @@ public final class PlanRepository {
       Rows.setInstant(statement, 9, plan.updatedAt());
       statement.setLong(10, plan.version());
       statement.executeUpdate();
+    } catch (SQLException e) {
+      if (String.valueOf(e.getMessage()).contains("UNIQUE constraint failed: plans.id")) {
+        throw new ConflictException(Messages.PLAN_EXISTS);
+      }
+      throw e;
     }
   }
 

@@ -47,7 +47,8 @@ public final class SessionRepository {
   /**
    * Inserts a session with its summary columns.
    *
-   * @throws ConflictException when the schema finds another in-progress session of the owner
+   * @throws ConflictException when the schema finds another in-progress session of the owner, or
+   *     a session with this id
    */
   public void insert(Tx tx, UUID ownerId, Session session) throws SQLException {
     StructureStats stats = session.structure().stats();
@@ -75,6 +76,9 @@ public final class SessionRepository {
     } catch (SQLException e) {
       if (isOneInProgressViolation(e)) {
         throw new ConflictException(Messages.SESSION_IN_PROGRESS);
+      }
+      if (String.valueOf(e.getMessage()).contains("UNIQUE constraint failed: sessions.id")) {
+        throw new ConflictException(Messages.SESSION_EXISTS);
       }
       throw e;
     }
@@ -127,6 +131,7 @@ public final class SessionRepository {
     }
   }
 
+  /** True when a session with this id exists in any profile. */
   public boolean exists(Tx tx, UUID id) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
         "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?)")) {
