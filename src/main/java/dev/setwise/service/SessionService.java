@@ -8,6 +8,7 @@ import dev.setwise.domain.NotFoundException;
 import dev.setwise.domain.Page;
 import dev.setwise.domain.Plan;
 import dev.setwise.domain.PreconditionFailedException;
+import dev.setwise.domain.Problems;
 import dev.setwise.domain.Session;
 import dev.setwise.domain.SessionQuery;
 import dev.setwise.domain.SessionRequests;
@@ -15,11 +16,15 @@ import dev.setwise.domain.SessionStructure;
 import dev.setwise.domain.SessionSummary;
 import dev.setwise.domain.StructureStats;
 import dev.setwise.domain.StructureValidator;
+import dev.setwise.domain.Timestamps;
 import dev.setwise.domain.ValidationException;
 import dev.setwise.store.Database;
 import dev.setwise.store.PlanRepository;
 import dev.setwise.store.SessionRepository;
+import dev.setwise.store.Tx;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -47,6 +52,9 @@ import java.util.UUID;
  */
 public final class SessionService {
 
+  /** How far ahead of the clock the times of a session logged elsewhere may be. */
+  public static final int MAX_FUTURE_MINUTES = 5;
+
   private final Database database;
   private final SessionRepository sessions;
   private final PlanRepository plans;
@@ -70,12 +78,12 @@ public final class SessionService {
    * @throws ConflictException {@code An in-progress session already exists}
    */
   public Session start(UUID profileId, UUID planId, LocalDate date) {
-    return startChecked(profileId, null, planId, date, null);
+    return create(profileId, new SessionRequests.Create(planId, date, null));
   }
 
   /**
-   * Starts a session with a given snapshot, as {@code POST /api/sessions} does; a {@code null}
-   * structure copies the plan's. A structure without a name takes the plan's name.
+   * Starts a session with a given snapshot; a {@code null} structure copies the plan's. A
+   * structure without a name takes the plan's name.
    *
    * @throws ValidationException {@code Invalid session data} (with paths under {@code session}),
    *     or {@code Plan not found or access denied}
@@ -86,10 +94,20 @@ public final class SessionService {
   }
 
   /**
-   * {@code POST /api/sessions}: starts a session (see {@link #start(UUID, UUID, LocalDate, SessionStructure)})
-   * under the id a client chose, or a new id when the request has none. An id already used by any
-   * session of any profile is refused before any other rule, so a create sent again (its answer
-   * lost) changes nothing and says so.
+   * {@code POST /api/sessions}, in one transaction:
+   * <ul>
+   *   <li>without {@code endedAt}, starts a session in progress as {@link #start(UUID, UUID, LocalDate,
+   *       SessionStructure)} does (a plan of the caller that is not archived; one in progress per
+   *       profile), at {@code startedAt} when given, else now; audited {@code session_started};</li>
+   *   <li>with {@code endedAt}, records a session done elsewhere (another device, another app):
+   *       created completed, audited {@code session_started} and {@code session_completed}; it is
+   *       not in progress, so another session in progress does not stop it, and its plan may be
+   *       none or an archived plan of the caller.</li>
+   * </ul>
+   * Neither time may be more than {@value #MAX_FUTURE_MINUTES} minutes ahead of the clock. The date
+   * defaults to the day of {@code startedAt} (today without it) in the clock's zone. The session gets
+   * the id the client chose, or a new id; an id used by any session of any profile is refused before
+   * any rule but the request's own validity, so a create sent again (its answer lost) changes nothing.
    *
    * @throws ValidationException {@code Invalid session data} (with paths), or {@code Plan not found or access denied}
    * @throws ConflictException {@code Session already exists}, or {@code An in-progress session already exists}
@@ -97,33 +115,92 @@ public final class SessionService {
   public Session create(UUID profileId, SessionRequests.Create request) {
     SessionStructure checked = request.session() == null ? null
         : StructureValidator.check(request.session(), "session", Messages.INVALID_SESSION_DATA);
-    return startChecked(profileId, request.id(), request.planId(), request.date(), checked);
-  }
-
-  private Session startChecked(UUID profileId, UUID id, UUID planId, LocalDate date, SessionStructure structure) {
+    Instant startedAt = Timestamps.truncate(request.startedAt());
+    Instant endedAt = Timestamps.truncate(request.endedAt());
+    checkNotAhead(startedAt, endedAt);
     return database.write(tx -> {
-      if (id != null && sessions.exists(tx, id)) {
+      if (request.id() != null && sessions.exists(tx, request.id())) {
         throw new ConflictException(Messages.SESSION_EXISTS);
       }
-      Plan plan = (planId == null ? Optional.<Plan>empty() : plans.find(tx, profileId, planId))
-          .filter(p -> !p.archived())
-          .orElseThrow(() -> new ValidationException(Messages.PLAN_NOT_FOUND_OR_DENIED));
-      if (sessions.findInProgress(tx, profileId).isPresent()) {
-        throw new ConflictException(Messages.SESSION_IN_PROGRESS);
-      }
-      SessionStructure snapshot = structure != null ? structure : plan.structure().targetsOnly();
-      if (snapshot.name() == null) {
-        snapshot = snapshot.withName(plan.name());
-      }
-      Instant now = clock.instant();
-      LocalDate day = date != null ? date : LocalDate.now(clock);
-      Session session = new Session(id != null ? id : Ids.newId(), plan.id(), day, now, null, snapshot, now, now);
-      sessions.insert(tx, profileId, session);
-      plans.markHasSessions(tx, profileId, plan.id());
-      audit.record(tx, profileId, AuditAction.SESSION_STARTED, "session", session.id(),
-          Map.of("plan_id", plan.id().toString(), "date", day.toString(), "name", snapshot.name()));
-      return session;
+      UUID id = request.id() != null ? request.id() : Ids.newId();
+      return endedAt == null
+          ? startInProgress(tx, profileId, id, request.planId(), request.date(), startedAt, checked)
+          : recordCompleted(tx, profileId, id, request, startedAt, endedAt, checked);
     });
+  }
+
+  private Session startInProgress(Tx tx, UUID profileId, UUID id, UUID planId, LocalDate date, Instant startedAt,
+      SessionStructure structure) throws SQLException {
+    Plan plan = (planId == null ? Optional.<Plan>empty() : plans.find(tx, profileId, planId))
+        .filter(p -> !p.archived())
+        .orElseThrow(() -> new ValidationException(Messages.PLAN_NOT_FOUND_OR_DENIED));
+    if (sessions.findInProgress(tx, profileId).isPresent()) {
+      throw new ConflictException(Messages.SESSION_IN_PROGRESS);
+    }
+    SessionStructure snapshot = named(structure != null ? structure : plan.structure().targetsOnly(), plan);
+    Instant now = clock.instant();
+    Instant started = startedAt != null ? startedAt : now;
+    LocalDate day = date != null ? date : LocalDate.ofInstant(started, clock.getZone());
+    Session session = new Session(id, plan.id(), day, started, null, snapshot, now, now);
+    sessions.insert(tx, profileId, session);
+    plans.markHasSessions(tx, profileId, plan.id());
+    audit.record(tx, profileId, AuditAction.SESSION_STARTED, "session", session.id(),
+        Map.of("plan_id", plan.id().toString(), "date", day.toString(), "name", snapshot.name()));
+    return session;
+  }
+
+  private Session recordCompleted(Tx tx, UUID profileId, UUID id, SessionRequests.Create request, Instant startedAt,
+      Instant endedAt, SessionStructure structure) throws SQLException {
+    Plan plan = null;
+    if (request.planId() != null) {
+      plan = plans.find(tx, profileId, request.planId())
+          .orElseThrow(() -> new ValidationException(Messages.PLAN_NOT_FOUND_OR_DENIED));
+    }
+    SessionStructure snapshot = structure != null ? structure : plan.structure().targetsOnly();
+    snapshot = plan == null ? snapshot : named(snapshot, plan);
+    Instant now = clock.instant();
+    LocalDate day = request.date() != null ? request.date() : LocalDate.ofInstant(startedAt, clock.getZone());
+    Session session = new Session(id, request.planId(), day, startedAt, endedAt, snapshot, now, now);
+    sessions.insert(tx, profileId, session);
+    Map<String, Object> started = new LinkedHashMap<>();
+    if (plan != null) {
+      plans.markHasSessions(tx, profileId, plan.id());
+      started.put("plan_id", plan.id().toString());
+    }
+    started.put("date", day.toString());
+    started.put("name", String.valueOf(snapshot.name()));
+    started.put("logged", true);
+    audit.record(tx, profileId, AuditAction.SESSION_STARTED, "session", id, started);
+    audit.record(tx, profileId, AuditAction.SESSION_COMPLETED, "session", id, completionDetails(snapshot));
+    return session;
+  }
+
+  /** Times of a session logged elsewhere: never more than a few minutes ahead of this clock. */
+  private void checkNotAhead(Instant startedAt, Instant endedAt) {
+    Instant latest = clock.instant().plus(Duration.ofMinutes(MAX_FUTURE_MINUTES));
+    Problems problems = new Problems();
+    if (startedAt != null && startedAt.isAfter(latest)) {
+      problems.add("started_at", "must not be more than " + MAX_FUTURE_MINUTES + " minutes in the future");
+    }
+    if (endedAt != null && endedAt.isAfter(latest)) {
+      problems.add("ended_at", "must not be more than " + MAX_FUTURE_MINUTES + " minutes in the future");
+    }
+    problems.throwIfAny(Messages.INVALID_SESSION_DATA);
+  }
+
+  private static SessionStructure named(SessionStructure snapshot, Plan plan) {
+    return snapshot.name() == null ? snapshot.withName(plan.name()) : snapshot;
+  }
+
+  private static Map<String, Object> completionDetails(SessionStructure snapshot) {
+    StructureStats stats = snapshot.stats();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("name", snapshot.name());
+    details.put("completed_set_count", stats.completedSetCount());
+    details.put("set_count", stats.setCount());
+    details.put("volume", stats.volume());
+    details.put("unit", snapshot.unit().code());
+    return details;
   }
 
   /**
@@ -189,14 +266,7 @@ public final class SessionService {
       if (!sessions.write(tx, profileId, sessionId, snapshot, endedAt, now, current.version())) {
         throw changedElsewhere(current);
       }
-      StructureStats stats = snapshot.stats();
-      Map<String, Object> details = new LinkedHashMap<>();
-      details.put("name", snapshot.name());
-      details.put("completed_set_count", stats.completedSetCount());
-      details.put("set_count", stats.setCount());
-      details.put("volume", stats.volume());
-      details.put("unit", snapshot.unit().code());
-      audit.record(tx, profileId, AuditAction.SESSION_COMPLETED, "session", sessionId, details);
+      audit.record(tx, profileId, AuditAction.SESSION_COMPLETED, "session", sessionId, completionDetails(snapshot));
       return new Session(sessionId, current.planId(), current.date(), current.startedAt(), endedAt, snapshot,
           current.createdAt(), now, current.version() + 1);
     });
