@@ -2,6 +2,7 @@ package dev.setwise.api;
 
 import dev.setwise.json.JsonCodec;
 import dev.setwise.service.AuditLog;
+import dev.setwise.service.ChangeFeedService;
 import dev.setwise.service.IdempotencyService;
 import dev.setwise.service.PlanService;
 import dev.setwise.service.SessionService;
@@ -35,7 +36,7 @@ public final class ApiServer {
 
   /** The services the API serves, and the version it reports. */
   public record Services(SessionService sessions, PlanService plans, AuditLog audit, TokenService tokens,
-      IdempotencyService idempotency, String version) {}
+      IdempotencyService idempotency, ChangeFeedService changes, String version) {}
 
   /** The server could not start (port in use, unknown host …); the message is fit for a user. */
   public static final class StartException extends RuntimeException {
@@ -67,6 +68,7 @@ public final class ApiServer {
     SessionEndpoints sessions = new SessionEndpoints(services.sessions(), exchanges, bodies);
     PlanEndpoints plans = new PlanEndpoints(services.plans(), exchanges, bodies);
     AuditEndpoints audit = new AuditEndpoints(services.audit(), exchanges);
+    ChangeEndpoints changes = new ChangeEndpoints(services.changes(), exchanges);
     Map<String, Object> health = new LinkedHashMap<>();
     health.put("status", "ok");
     health.put("version", services.version());
@@ -131,6 +133,8 @@ public final class ApiServer {
       config.routes.delete("/api/plans/{id}", plans::delete);
       config.routes.get("/api/audit-log", audit::list);
       config.routes.head("/api/audit-log", audit::list);
+      config.routes.get("/api/changes", changes::list);
+      config.routes.head("/api/changes", changes::list);
     });
     try {
       app.start();

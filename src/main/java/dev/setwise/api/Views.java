@@ -1,6 +1,9 @@
 package dev.setwise.api;
 
 import dev.setwise.domain.AuditEntry;
+import dev.setwise.domain.Change;
+import dev.setwise.domain.ChangePage;
+import dev.setwise.domain.EntityType;
 import dev.setwise.domain.Page;
 import dev.setwise.domain.Plan;
 import dev.setwise.domain.PlanSummary;
@@ -69,6 +72,26 @@ final class Views {
     node.put("created_at", Timestamps.format(plan.createdAt()));
     node.put("updated_at", Timestamps.format(plan.updatedAt()));
     node.put("version", plan.version());
+    return node;
+  }
+
+  /** A change of the feed: {@code {"entity_type", "id", "version", "deleted", "data"}}. */
+  static Map<String, Object> change(Change change) {
+    Map<String, Object> node = new LinkedHashMap<>();
+    node.put("entity_type", change.entityType().code());
+    node.put("id", change.id().toString());
+    node.put("version", change.version());
+    node.put("deleted", change.deleted());
+    node.put("data", change.deleted() ? null
+        : change.entityType() == EntityType.PLAN ? plan(change.plan()) : session(change.session()));
+    return node;
+  }
+
+  /** {@code {"data": [Change], "next_cursor", "has_more"}}. */
+  static Map<String, Object> changePage(ChangePage page) {
+    Map<String, Object> node = list(page.changes(), Views::change);
+    node.put("next_cursor", page.nextCursor());
+    node.put("has_more", page.hasMore());
     return node;
   }
 

@@ -62,8 +62,8 @@ public final class PlanService {
 
   /**
    * Creates a plan at version 1 under the id a client chose (a device that made it offline), or a
-   * new id when {@code id} is null; audited as {@code plan_created}. An id already used by any plan
-   * of any profile is refused, so a create that is sent again changes nothing.
+   * new id when {@code id} is null; audited as {@code plan_created}. An id used by any plan of any
+   * profile, now or before it was deleted, is refused, so a create that is sent again changes nothing.
    *
    * @throws ValidationException {@code Invalid plan data}, with every problem of name and structure
    * @throws ConflictException {@code Plan already exists}, checked before anything else is written
@@ -74,7 +74,7 @@ public final class PlanService {
     SessionStructure checked = checkStructure(structure, problems);
     problems.throwIfAny(Messages.INVALID_PLAN_DATA);
     return database.write(tx -> {
-      if (id != null && plans.exists(tx, id)) {
+      if (id != null && plans.idTaken(tx, id)) {
         throw new ConflictException(Messages.PLAN_EXISTS);
       }
       Instant now = clock.instant();

@@ -106,8 +106,9 @@ public final class SessionService {
    * </ul>
    * Neither time may be more than {@value #MAX_FUTURE_MINUTES} minutes ahead of the clock. The date
    * defaults to the day of {@code startedAt} (today without it) in the clock's zone. The session gets
-   * the id the client chose, or a new id; an id used by any session of any profile is refused before
-   * any rule but the request's own validity, so a create sent again (its answer lost) changes nothing.
+   * the id the client chose, or a new id; an id used by any session of any profile (now, or before it
+   * was deleted) is refused before any rule but the request's own validity, so a create sent again
+   * (its answer lost) changes nothing.
    *
    * @throws ValidationException {@code Invalid session data} (with paths), or {@code Plan not found or access denied}
    * @throws ConflictException {@code Session already exists}, or {@code An in-progress session already exists}
@@ -119,7 +120,7 @@ public final class SessionService {
     Instant endedAt = Timestamps.truncate(request.endedAt());
     checkNotAhead(startedAt, endedAt);
     return database.write(tx -> {
-      if (request.id() != null && sessions.exists(tx, request.id())) {
+      if (request.id() != null && sessions.idTaken(tx, request.id())) {
         throw new ConflictException(Messages.SESSION_EXISTS);
       }
       UUID id = request.id() != null ? request.id() : Ids.newId();

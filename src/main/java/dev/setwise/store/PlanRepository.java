@@ -43,7 +43,8 @@ public final class PlanRepository {
       statement.setLong(10, plan.version());
       statement.executeUpdate();
     } catch (SQLException e) {
-      if (String.valueOf(e.getMessage()).contains("UNIQUE constraint failed: plans.id")) {
+      String message = String.valueOf(e.getMessage());
+      if (message.contains("UNIQUE constraint failed: plans.id") || message.contains("used by a deleted plan")) {
         throw new ConflictException(Messages.PLAN_EXISTS);
       }
       throw e;
@@ -149,11 +150,16 @@ public final class PlanRepository {
     }
   }
 
-  /** True when a plan with this id exists in any profile. */
-  public boolean exists(Tx tx, UUID planId) throws SQLException {
+  /**
+   * True when a plan with this id exists in any profile, or existed: the id of a deleted plan
+   * stays taken by its tombstone in the change feed.
+   */
+  public boolean idTaken(Tx tx, UUID planId) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT EXISTS (SELECT 1 FROM plans WHERE id = ?)")) {
+        "SELECT EXISTS (SELECT 1 FROM plans WHERE id = ?) "
+            + "OR EXISTS (SELECT 1 FROM changes WHERE entity_type = 'plan' AND entity_id = ?)")) {
       Rows.setUuid(statement, 1, planId);
+      Rows.setUuid(statement, 2, planId);
       try (ResultSet rs = statement.executeQuery()) {
         return rs.next() && rs.getInt(1) == 1;
       }

@@ -77,7 +77,8 @@ public final class SessionRepository {
       if (isOneInProgressViolation(e)) {
         throw new ConflictException(Messages.SESSION_IN_PROGRESS);
       }
-      if (String.valueOf(e.getMessage()).contains("UNIQUE constraint failed: sessions.id")) {
+      String message = String.valueOf(e.getMessage());
+      if (message.contains("UNIQUE constraint failed: sessions.id") || message.contains("used by a deleted session")) {
         throw new ConflictException(Messages.SESSION_EXISTS);
       }
       throw e;
@@ -128,6 +129,22 @@ public final class SessionRepository {
         "SELECT " + SESSION_COLUMNS + " FROM sessions WHERE user_id = ? AND ended_at IS NULL")) {
       Rows.setUuid(statement, 1, ownerId);
       return one(statement);
+    }
+  }
+
+  /**
+   * True when a session with this id exists in any profile, or existed: the id of a deleted
+   * session stays taken by its tombstone in the change feed.
+   */
+  public boolean idTaken(Tx tx, UUID id) throws SQLException {
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?) "
+            + "OR EXISTS (SELECT 1 FROM changes WHERE entity_type = 'session' AND entity_id = ?)")) {
+      Rows.setUuid(statement, 1, id);
+      Rows.setUuid(statement, 2, id);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next() && rs.getInt(1) == 1;
+      }
     }
   }
 

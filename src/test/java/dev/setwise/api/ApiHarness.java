@@ -60,7 +60,7 @@ final class ApiHarness implements AutoCloseable {
   static ApiHarness start(Path dataDir) {
     TestContext t = new TestContext(dataDir);
     ApiServer server = ApiServer.start(new ApiServer.Services(t.app.sessions(), t.app.plans(), t.app.audit(),
-        t.app.tokens(), t.app.idempotency(), "test-version"), "127.0.0.1", 0);
+        t.app.tokens(), t.app.idempotency(), t.app.changes(), "test-version"), "127.0.0.1", 0);
     return new ApiHarness(t, server);
   }
 
