@@ -118,3 +118,68 @@ BEGIN
     SET seq = (SELECT max(seq) + 1 FROM changes WHERE user_id = OLD.user_id), version = OLD.version + 1, deleted = 1
     WHERE entity_type = 'session' AND entity_id = OLD.id;
 END;
+
+-- Amendments (contract §5.1a, docs/decisions/0022): a completed session corrected, its original
+-- kept. The session row keeps its original snapshot for ever; each amendment is a new structure
+-- with a reason, one version of the session higher than the one before, never changed or removed
+-- (it goes only with its session, when that is deleted). The summary columns of the session
+-- follow its newest amendment, so lists and volume use it without reading any JSON.
+CREATE TABLE session_amendments (
+    session_id           TEXT    NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    user_id              TEXT    NOT NULL REFERENCES profiles (id),
+    version              INTEGER NOT NULL CHECK (version >= 2),
+    reason               TEXT    NOT NULL CHECK (length(trim(reason)) BETWEEN 1 AND 500),
+    at                   INTEGER NOT NULL,
+    -- the summary of this structure, which the session's summary columns take when it is the newest
+    name                 TEXT    NOT NULL,
+    unit                 TEXT    NOT NULL CHECK (unit IN ('kg', 'lb')),
+    exercise_count       INTEGER NOT NULL CHECK (exercise_count >= 0),
+    set_count            INTEGER NOT NULL CHECK (set_count >= 0),
+    completed_set_count  INTEGER NOT NULL CHECK (completed_set_count BETWEEN 0 AND set_count),
+    volume               REAL    NOT NULL CHECK (volume >= 0),
+    session              TEXT    NOT NULL CHECK (json_valid(session)),
+    PRIMARY KEY (session_id, version)
+) STRICT;
+
+CREATE TRIGGER session_amendments_follow_their_session
+BEFORE INSERT ON session_amendments
+WHEN NOT EXISTS (SELECT 1 FROM sessions
+                 WHERE id = NEW.session_id AND user_id = NEW.user_id AND ended_at IS NOT NULL
+                   AND version + 1 = NEW.version)
+BEGIN
+    SELECT RAISE(ABORT, 'an amendment follows the completed session it amends, one version on');
+END;
+
+CREATE TRIGGER session_amendments_never_change
+BEFORE UPDATE ON session_amendments
+BEGIN
+    SELECT RAISE(ABORT, 'a session amendment never changes');
+END;
+
+CREATE TRIGGER session_amendments_are_kept
+BEFORE DELETE ON session_amendments
+WHEN EXISTS (SELECT 1 FROM sessions WHERE id = OLD.session_id)
+BEGIN
+    SELECT RAISE(ABORT, 'a session amendment is kept as long as its session');
+END;
+
+-- A completed session still never changes what it recorded. The one update it takes is to follow
+-- its newest amendment: one version on, summary columns and time exactly those of the amendment
+-- of that version, the original snapshot and every other column untouched.
+DROP TRIGGER sessions_completed_immutable;
+
+CREATE TRIGGER sessions_completed_immutable
+BEFORE UPDATE ON sessions
+WHEN OLD.ended_at IS NOT NULL
+ AND (NEW.id IS NOT OLD.id OR NEW.user_id IS NOT OLD.user_id OR NEW.plan_id IS NOT OLD.plan_id
+      OR NEW.date IS NOT OLD.date OR NEW.started_at IS NOT OLD.started_at OR NEW.ended_at IS NOT OLD.ended_at
+      OR NEW.created_at IS NOT OLD.created_at OR NEW.session IS NOT OLD.session
+      OR NEW.version IS NOT OLD.version + 1
+      OR NOT EXISTS (SELECT 1 FROM session_amendments a
+                     WHERE a.session_id = NEW.id AND a.version = NEW.version AND a.user_id = NEW.user_id
+                       AND a.at = NEW.updated_at AND a.name = NEW.name AND a.unit = NEW.unit
+                       AND a.exercise_count = NEW.exercise_count AND a.set_count = NEW.set_count
+                       AND a.completed_set_count = NEW.completed_set_count AND a.volume = NEW.volume))
+BEGIN
+    SELECT RAISE(ABORT, 'completed session is immutable');
+END;

@@ -124,6 +124,9 @@ public final class ApiServer {
       config.routes.patch("/api/sessions/{id}", sessions::update);
       config.routes.delete("/api/sessions/{id}", sessions::delete);
       config.routes.post("/api/sessions/{id}/complete", sessions::complete);
+      config.routes.post("/api/sessions/{id}/amendments", sessions::amend);
+      config.routes.get("/api/sessions/{id}/amendments", sessions::amendments);
+      config.routes.head("/api/sessions/{id}/amendments", sessions::amendments);
       config.routes.post("/api/plans", plans::create);
       config.routes.get("/api/plans", plans::list);
       config.routes.head("/api/plans", plans::list);

@@ -57,6 +57,29 @@ final class SessionEndpoints {
     });
   }
 
+  /**
+   * {@code POST /api/sessions/{id}/amendments}: 201 with the session as amended; {@code If-Match}
+   * and {@code Idempotency-Key} optional.
+   */
+  void amend(Context ctx) {
+    UUID caller = exchanges.caller(ctx);
+    UUID id = Exchanges.id(ctx, Messages.SESSION_NOT_FOUND);
+    Long expected = IfMatch.expectedVersion(ctx);
+    Object body = bodies.json(ctx, Messages.INVALID_SESSION_DATA);
+    SessionRequests.Amend request = SessionRequests.amend(body);
+    exchanges.idempotent(ctx, caller, "POST /api/sessions/" + id + "/amendments", body, () -> {
+      Session session = sessions.amend(caller, id, request.session(), request.reason(), expected);
+      return exchanges.resource(201, null, Views.session(session), session.version());
+    });
+  }
+
+  /** {@code GET /api/sessions/{id}/amendments}: the original first, then every amendment. */
+  void amendments(Context ctx) {
+    UUID caller = exchanges.caller(ctx);
+    UUID id = Exchanges.id(ctx, Messages.SESSION_NOT_FOUND);
+    exchanges.send(ctx, 200, Views.list(sessions.amendments(caller, id), Views::amendment));
+  }
+
   /** {@code GET /api/sessions}: one page of summaries (never the snapshots) and the total. */
   void list(Context ctx) {
     UUID caller = exchanges.caller(ctx);

@@ -8,6 +8,7 @@ import dev.setwise.domain.Page;
 import dev.setwise.domain.Plan;
 import dev.setwise.domain.PlanSummary;
 import dev.setwise.domain.Session;
+import dev.setwise.domain.SessionAmendment;
 import dev.setwise.domain.SessionSummary;
 import dev.setwise.domain.StructureTree;
 import dev.setwise.domain.Timestamps;
@@ -31,6 +32,7 @@ final class Views {
     node.put("created_at", Timestamps.format(session.createdAt()));
     node.put("updated_at", Timestamps.format(session.updatedAt()));
     node.put("version", session.version());
+    node.put("amended", session.amended());
     return node;
   }
 
@@ -40,6 +42,7 @@ final class Views {
     node.put("created_at", Timestamps.format(summary.createdAt()));
     node.put("updated_at", Timestamps.format(summary.updatedAt()));
     node.put("version", summary.version());
+    node.put("amended", summary.amended());
     node.put("name", summary.name());
     node.put("unit", summary.unit().code());
     node.put("exercise_count", summary.exerciseCount());
@@ -72,6 +75,16 @@ final class Views {
     node.put("created_at", Timestamps.format(plan.createdAt()));
     node.put("updated_at", Timestamps.format(plan.updatedAt()));
     node.put("version", plan.version());
+    return node;
+  }
+
+  /** One recorded state of a session: {@code {"version", "reason", "at", "session"}}. */
+  static Map<String, Object> amendment(SessionAmendment amendment) {
+    Map<String, Object> node = new LinkedHashMap<>();
+    node.put("version", amendment.version());
+    node.put("reason", amendment.reason());
+    node.put("at", Timestamps.format(amendment.at()));
+    node.put("session", StructureTree.toTree(amendment.session()));
     return node;
   }
 

@@ -11,6 +11,7 @@ public final class Messages {
   public static final String SESSION_NOT_FOUND = "Session not found";
   public static final String PLAN_NOT_FOUND = "Plan not found";
   public static final String SESSION_COMPLETED = "Cannot update completed session";
+  public static final String ONLY_COMPLETED_AMENDED = "Only completed sessions can be amended";
   public static final String PLAN_EXISTS = "Plan already exists";
   public static final String SESSION_EXISTS = "Session already exists";
   public static final String PLAN_CHANGED = "Plan was changed elsewhere";

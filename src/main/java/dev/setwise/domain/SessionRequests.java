@@ -35,7 +35,28 @@ public final class SessionRequests {
   /** {@code POST /api/sessions/{id}/complete}; {@code session} is an optional final update. */
   public record Complete(SessionStructure session) {}
 
+  /** {@code POST /api/sessions/{id}/amendments}: the corrected structure and why (1..{@value #MAX_REASON} chars). */
+  public record Amend(SessionStructure session, String reason) {}
+
+  /** The longest reason of an amendment, in characters. */
+  public static final int MAX_REASON = 500;
+
   private SessionRequests() {}
+
+  /** Reads an amendment: {@code session} and {@code reason} are both required. */
+  public static Amend amend(Object body) {
+    Problems problems = new Problems();
+    TreeObject object = TreeObject.of(body, "$", problems);
+    Amend request = null;
+    if (object != null) {
+      object.allowOnly(Set.of("session", "reason"));
+      SessionStructure session = StructureValidator.read(object.raw("session"), "session", problems);
+      String reason = object.string("reason", true, 1, MAX_REASON);
+      request = new Amend(session, reason);
+    }
+    problems.throwIfAny(Messages.INVALID_SESSION_DATA);
+    return request;
+  }
 
   public static Create create(Object body) {
     Problems problems = new Problems();

@@ -10,6 +10,7 @@ import dev.setwise.domain.Plan;
 import dev.setwise.domain.PreconditionFailedException;
 import dev.setwise.domain.Problems;
 import dev.setwise.domain.Session;
+import dev.setwise.domain.SessionAmendment;
 import dev.setwise.domain.SessionQuery;
 import dev.setwise.domain.SessionRequests;
 import dev.setwise.domain.SessionStructure;
@@ -28,13 +29,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The Sessions rules of the seed: at most one in-progress session per profile, a plan must belong
- * to whoever starts from it, a completed session never changes, start/complete/delete are audited,
+ * to whoever starts from it, a completed session never changes what it recorded (corrections are
+ * amendments beside it, contract §5.1a), start/complete/amend/delete are audited,
  * and every read and write is scoped to the calling profile (another profile's session id behaves
  * exactly like a missing one).
  *
@@ -269,7 +272,7 @@ public final class SessionService {
       }
       audit.record(tx, profileId, AuditAction.SESSION_COMPLETED, "session", sessionId, completionDetails(snapshot));
       return new Session(sessionId, current.planId(), current.date(), current.startedAt(), endedAt, snapshot,
-          current.createdAt(), now, current.version() + 1);
+          current.createdAt(), now, current.version() + 1, false);
     });
   }
 
@@ -301,6 +304,88 @@ public final class SessionService {
               "name", String.valueOf(current.structure().name())));
       return null;
     });
+  }
+
+  /**
+   * Amends a completed session, whatever its version.
+   *
+   * @see #amend(UUID, UUID, SessionStructure, String, Long)
+   */
+  public Session amend(UUID profileId, UUID sessionId, SessionStructure structure, String reason) {
+    return amend(profileId, sessionId, structure, reason, null);
+  }
+
+  /**
+   * Corrects a completed session (contract §5.1a): {@code structure} becomes what the session
+   * holds, as its next version, with {@code reason} (1..{@value SessionRequests#MAX_REASON}
+   * characters, trimmed) recorded beside it. The original snapshot and every earlier amendment stay
+   * exactly as they were (the schema refuses any change to them); summaries, lists and volume use
+   * the newest amendment from then on, and the change feed reports it as a change of the session.
+   * A structure without a name keeps the session's name. Audited as {@code session_amended} with
+   * the reason, in the same transaction. One write transaction; any thread but the JavaFX
+   * application thread.
+   *
+   * @param expectedVersion the version the correction was made from, or {@code null} for any
+   * @return the session as it is now: amended, one version on
+   * @throws ValidationException {@code Invalid session data} (paths under {@code session}, and
+   *     {@code reason}), or {@code Only completed sessions can be amended} for one in progress
+   * @throws NotFoundException {@code Session not found}, also for another profile's session
+   * @throws PreconditionFailedException {@code Session was changed elsewhere}: another version is stored
+   */
+  public Session amend(UUID profileId, UUID sessionId, SessionStructure structure, String reason,
+      Long expectedVersion) {
+    Problems problems = new Problems();
+    SessionStructure checked = null;
+    if (structure == null) {
+      problems.add("session", "is required");
+    } else {
+      try {
+        checked = StructureValidator.check(structure, "session", Messages.INVALID_SESSION_DATA);
+      } catch (ValidationException e) {
+        e.problems().forEach(p -> problems.add(p.path(), p.message()));
+      }
+    }
+    String why = reason == null ? "" : reason.strip();
+    int length = why.codePointCount(0, why.length());
+    if (length < 1 || length > SessionRequests.MAX_REASON) {
+      problems.add("reason", "must be 1 to " + SessionRequests.MAX_REASON + " characters");
+    }
+    problems.throwIfAny(Messages.INVALID_SESSION_DATA);
+    SessionStructure correction = checked;
+    return database.write(tx -> {
+      Session current = expected(sessions.find(tx, profileId, sessionId), expectedVersion);
+      if (!current.completed()) {
+        throw new ValidationException(Messages.ONLY_COMPLETED_AMENDED);
+      }
+      SessionStructure amended = correction.name() == null
+          ? correction.withName(current.structure().name()) : correction;
+      Instant now = clock.instant();
+      if (!sessions.amend(tx, profileId, sessionId, amended, why, now, current.version())) {
+        throw changedElsewhere(current);
+      }
+      Map<String, Object> details = completionDetails(amended);
+      details.put("reason", why);
+      details.put("version", current.version() + 1);
+      audit.record(tx, profileId, AuditAction.SESSION_AMENDED, "session", sessionId, details);
+      return new Session(sessionId, current.planId(), current.date(), current.startedAt(), current.endedAt(),
+          amended, current.createdAt(), now, current.version() + 1, true);
+    });
+  }
+
+  /**
+   * Every recorded state of a session, oldest first: the original as it was completed (reason
+   * null), then each amendment with its reason (contract §5.1a). A session never amended has just
+   * its original; one in progress, just its snapshot so far. One read transaction; any thread but
+   * the JavaFX application thread.
+   *
+   * @throws NotFoundException {@code Session not found}, also for another profile's session
+   */
+  public List<SessionAmendment> amendments(UUID profileId, UUID sessionId) {
+    List<SessionAmendment> found = database.read(tx -> sessions.amendments(tx, profileId, sessionId));
+    if (found.isEmpty()) {
+      throw new NotFoundException(Messages.SESSION_NOT_FOUND);
+    }
+    return found;
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.setwise.domain.ConflictException;
 import dev.setwise.domain.Messages;
 import dev.setwise.domain.Page;
 import dev.setwise.domain.Session;
+import dev.setwise.domain.SessionAmendment;
 import dev.setwise.domain.SessionQuery;
 import dev.setwise.domain.SessionStructure;
 import dev.setwise.domain.SessionSummary;
@@ -23,16 +24,23 @@ import java.util.UUID;
  * Sessions and their summary columns, always scoped to their owner. Lists read only the summary
  * columns; the snapshot is parsed for single-session reads only.
  *
- * <p>Every write of a session's structure goes through {@link #insert} (a new session) and
- * {@link #write} (the snapshot of a session in progress, and its completion); {@link #delete}
- * removes one. Anything derived from a session's structure hooks in there.
+ * <p>Every write of a session's structure goes through {@link #insert} (a new session, in progress
+ * or already completed), {@link #write} (the snapshot of a session in progress, and its
+ * completion) and {@link #amend} (a new effective structure of a completed session); {@link #delete}
+ * removes one. Anything derived from a session's structure (what it holds now, see {@link #find})
+ * hooks in there.
  */
 public final class SessionRepository {
 
+  /** Whether the session of the row has amendments: one step in their primary key. */
+  private static final String AMENDED =
+      "EXISTS (SELECT 1 FROM session_amendments a WHERE a.session_id = sessions.id) AS amended";
   private static final String SUMMARY_COLUMNS = "id, plan_id, date, started_at, ended_at, name, unit, "
-      + "exercise_count, set_count, completed_set_count, volume, created_at, updated_at, version";
-  private static final String SESSION_COLUMNS =
-      "id, plan_id, date, started_at, ended_at, created_at, updated_at, version, session";
+      + "exercise_count, set_count, completed_set_count, volume, created_at, updated_at, version, " + AMENDED;
+  /** A session as it is now: the structure of its newest amendment, else its own snapshot. */
+  private static final String SESSION_COLUMNS = "id, plan_id, date, started_at, ended_at, created_at, updated_at, "
+      + "version, " + AMENDED + ", coalesce((SELECT a.session FROM session_amendments a "
+      + "WHERE a.session_id = sessions.id ORDER BY a.version DESC LIMIT 1), session) AS session";
 
   /** Sort key of ended_at: a session still in progress sorts as the latest (see sessions_by_ended). */
   private static final String STILL_RUNNING = "9223372036854775807";
@@ -113,6 +121,98 @@ public final class SessionRepository {
       statement.setLong(12, fromVersion);
       return statement.executeUpdate() == 1;
     }
+  }
+
+  /**
+   * Records an amendment of a completed session: {@code structure} becomes what the session holds
+   * (its summary columns follow it) as version {@code fromVersion + 1}, only over {@code fromVersion};
+   * the original snapshot and earlier amendments stay as they are (the schema refuses anything else).
+   *
+   * @return false when no completed session of this owner has that id at {@code fromVersion}
+   */
+  public boolean amend(Tx tx, UUID ownerId, UUID id, SessionStructure structure, String reason, Instant at,
+      long fromVersion) throws SQLException {
+    StructureStats stats = structure.stats();
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "INSERT INTO session_amendments (session_id, user_id, version, reason, at, name, unit, exercise_count, "
+            + "set_count, completed_set_count, volume, session) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+            + "WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ? AND user_id = ? AND version = ? "
+            + "AND ended_at IS NOT NULL)")) {
+      Rows.setUuid(statement, 1, id);
+      Rows.setUuid(statement, 2, ownerId);
+      statement.setLong(3, fromVersion + 1);
+      statement.setString(4, reason);
+      Rows.setInstant(statement, 5, at);
+      statement.setString(6, summaryName(structure));
+      statement.setString(7, structure.unit().code());
+      statement.setInt(8, stats.exerciseCount());
+      statement.setInt(9, stats.setCount());
+      statement.setInt(10, stats.completedSetCount());
+      statement.setDouble(11, stats.volume());
+      statement.setString(12, json.write(structure));
+      Rows.setUuid(statement, 13, id);
+      Rows.setUuid(statement, 14, ownerId);
+      statement.setLong(15, fromVersion);
+      if (statement.executeUpdate() != 1) {
+        return false;
+      }
+    }
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "UPDATE sessions SET name = ?, unit = ?, exercise_count = ?, set_count = ?, completed_set_count = ?, "
+            + "volume = ?, updated_at = ?, version = version + 1 WHERE id = ? AND user_id = ? AND version = ?")) {
+      statement.setString(1, summaryName(structure));
+      statement.setString(2, structure.unit().code());
+      statement.setInt(3, stats.exerciseCount());
+      statement.setInt(4, stats.setCount());
+      statement.setInt(5, stats.completedSetCount());
+      statement.setDouble(6, stats.volume());
+      Rows.setInstant(statement, 7, at);
+      Rows.setUuid(statement, 8, id);
+      Rows.setUuid(statement, 9, ownerId);
+      statement.setLong(10, fromVersion);
+      if (statement.executeUpdate() != 1) {
+        throw new SQLException("the amended session did not take its amendment");
+      }
+      return true;
+    }
+  }
+
+  /**
+   * Every recorded state of the owner's session, oldest first: the original as completed (reason
+   * null, at its end, at the version it had before its first amendment), then each amendment.
+   * Empty when the owner has no such session; just the original for one never amended (or the
+   * snapshot so far, for one in progress).
+   */
+  public List<SessionAmendment> amendments(Tx tx, UUID ownerId, UUID id) throws SQLException {
+    List<SessionAmendment> found = new ArrayList<>();
+    long version;
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT ended_at, updated_at, version, session, (SELECT count(*) FROM session_amendments a "
+            + "WHERE a.session_id = sessions.id) AS amendments FROM sessions WHERE id = ? AND user_id = ?")) {
+      Rows.setUuid(statement, 1, id);
+      Rows.setUuid(statement, 2, ownerId);
+      try (ResultSet rs = statement.executeQuery()) {
+        if (!rs.next()) {
+          return found;
+        }
+        Instant at = rs.getObject("ended_at") != null ? Rows.instant(rs, "ended_at") : Rows.instant(rs, "updated_at");
+        version = rs.getLong("version") - rs.getLong("amendments");
+        found.add(new SessionAmendment(version, null, at, json.read(rs.getString("session"))));
+      }
+    }
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT version, reason, at, session FROM session_amendments WHERE session_id = ? AND user_id = ? "
+            + "ORDER BY version")) {
+      Rows.setUuid(statement, 1, id);
+      Rows.setUuid(statement, 2, ownerId);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          found.add(new SessionAmendment(rs.getLong("version"), rs.getString("reason"), Rows.instant(rs, "at"),
+              json.read(rs.getString("session"))));
+        }
+      }
+    }
+    return found;
   }
 
   public Optional<Session> find(Tx tx, UUID ownerId, UUID id) throws SQLException {
@@ -249,7 +349,8 @@ public final class SessionRepository {
       }
       return Optional.of(new Session(Rows.uuid(rs, "id"), Rows.uuid(rs, "plan_id"), Rows.date(rs, "date"),
           Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), json.read(rs.getString("session")),
-          Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version")));
+          Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version"),
+          rs.getInt("amended") == 1));
     }
   }
 
@@ -258,7 +359,8 @@ public final class SessionRepository {
         Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), rs.getString("name"),
         Unit.fromCode(rs.getString("unit")).orElseThrow(), rs.getInt("exercise_count"), rs.getInt("set_count"),
         rs.getInt("completed_set_count"), rs.getDouble("volume"),
-        Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version"));
+        Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version"),
+        rs.getInt("amended") == 1);
   }
 
   private static String summaryName(SessionStructure structure) {

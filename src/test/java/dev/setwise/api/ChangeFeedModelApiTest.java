@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The change feed against a brute-force model, over real HTTP. Random plan and session changes
  * (creates with and without client ids and idempotent retries, edits, stale If-Match, archiving,
- * deletions, sessions logged elsewhere) by two profiles are interleaved with random page reads by
+ * deletions, sessions logged elsewhere, amendments) by two profiles are interleaved with random page reads by
  * several readers. The model keeps, per profile, every entity with the number of its latest change;
  * the page a reader must get is the model's entities after its cursor, in that order, cut at the
  * limit. Every page must be exactly that, and each reader that walks to the end holds every
@@ -119,7 +119,7 @@ class ChangeFeedModelApiTest extends ApiTestBase {
 
   private void act(Model model, Random random) {
     Caller caller = model.caller;
-    switch (random.nextInt(11)) {
+    switch (random.nextInt(12)) {
       case 0, 1 -> {
         boolean clientId = random.nextBoolean();
         String id = clientId ? UUID.randomUUID().toString() : null;
@@ -214,6 +214,13 @@ class ChangeFeedModelApiTest extends ApiTestBase {
         }
         model.change("session", id, 1, false);
       }
+      case 9 -> pick(random, model.sessions(true)).ifPresent(id -> {
+        long version = model.version("session", id);
+        Response amended = caller.post("/api/sessions/" + id + "/amendments", "{\"session\": "
+            + ApiHarness.LOGGED_SESSION + ", \"reason\": \"fix " + version + "\"}");
+        assertThat(amended.status()).as(amended.toString()).isEqualTo(201);
+        model.change("session", id, version + 1, false);
+      });
       default -> pick(random, model.sessions(null)).ifPresent(id -> {
         // A stale write of any kind changes nothing and is no change in the feed.
         long version = model.version("session", id);
