@@ -161,6 +161,18 @@ public final class ApiServer {
   }
 
   /**
+   * Every route the server answers, as {@code "METHOD /path"} with Javalin's {@code {id}} path
+   * parameters (the test that holds {@code docs/api/openapi.yaml} to the server reads them).
+   */
+  java.util.List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(parsed -> parsed.endpoint)
+        .filter(endpoint -> endpoint.method.isHttpMethod())
+        .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+        .distinct().sorted().toList();
+  }
+
+  /**
    * Stops serving: refuses new requests, lets running ones finish, then closes the listener.
    * Safe to call more than once and from any thread (a shutdown hook, for instance).
    */

@@ -153,13 +153,14 @@ class AmendmentsApiTest extends ApiTestBase {
       "a reason too long|{\"session\": SESSION, \"reason\": \"LONG\"}|reason|must be 1 to 500 characters",
       "a reason that is no string|{\"session\": SESSION, \"reason\": 5}|reason|must be a string",
       "no session|{\"reason\": \"r\"}|session|is required",
-      "a bad set|{\"session\": {\"unit\": \"kg\", \"exercises\": [{\"name\": \"A\", \"sets\": [{\"reps\": 1.5}]}]}, \"reason\": \"r\"}|session.exercises[0].sets[0].reps|must be an integer",
+      "a bad set|{\"session\": BAD_SET, \"reason\": \"r\"}|session.exercises[0].sets[0].reps|must be an integer",
       "an unknown property|{\"session\": SESSION, \"reason\": \"r\", \"version\": 3}|version|is not a known property",
   })
   void badAmendmentsAreValidationErrorsWithTheirPathsAndChangeNothing(String why, String body, String path,
       String message) {
     Response refused = alex.post("/api/sessions/" + id + "/amendments",
-        body.replace("SESSION", CORRECTED).replace("LONG", "x".repeat(501)));
+        body.replace("BAD_SET", "{\"unit\": \"kg\", \"exercises\": [{\"name\": \"A\", \"sets\": [{\"reps\": 1.5}]}]}")
+            .replace("SESSION", CORRECTED).replace("LONG", "x".repeat(501)));
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
     assertThat(refused.message()).isEqualTo("Invalid session data");

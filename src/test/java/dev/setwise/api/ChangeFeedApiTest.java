@@ -77,7 +77,8 @@ class ChangeFeedApiTest extends ApiTestBase {
     Walk walk = walk(alex, null, 3);
     assertThat(walk.pages).isEqualTo(4);
     assertThat(walk.seen).hasSize(12).doesNotHaveDuplicates();
-    assertThat(walk.seen.subList(0, 7)).containsExactlyElementsOf(plans.stream().map(p -> "plan " + p + " v1").toList());
+    assertThat(walk.seen.subList(0, 7))
+        .containsExactlyElementsOf(plans.stream().map(p -> "plan " + p + " v1").toList());
     assertThat(walk.seen.subList(7, 12))
         .containsExactlyElementsOf(sessions.stream().map(s -> "session " + s + " v2").toList());
 
@@ -164,7 +165,8 @@ class ChangeFeedApiTest extends ApiTestBase {
     JsonNode samsFeed = sam.get("/api/changes").json();
     JsonNode alexFeed = alex.get("/api/changes").json();
 
-    assertThat(samsFeed.get("data")).singleElement().satisfies(c -> assertThat(c.get("id").asString()).isEqualTo(samPlan));
+    assertThat(samsFeed.get("data")).singleElement()
+        .satisfies(c -> assertThat(c.get("id").asString()).isEqualTo(samPlan));
     assertThat(alexFeed.get("data").valueStream().map(c -> c.get("id").asString()).toList())
         .containsExactly(alexPlan, alexSession);
     assertThat(sam.get("/api/changes?after=" + alexFeed.get("next_cursor").asString()).json().get("data"))

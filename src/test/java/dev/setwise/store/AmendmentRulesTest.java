@@ -133,7 +133,8 @@ class AmendmentRulesTest {
 
   private String text(String sql) {
     return database.read(tx -> {
-      try (PreparedStatement statement = tx.connection().prepareStatement(sql); ResultSet rs = statement.executeQuery()) {
+      try (PreparedStatement statement = tx.connection().prepareStatement(sql);
+          ResultSet rs = statement.executeQuery()) {
         rs.next();
         return rs.getString(1);
       }

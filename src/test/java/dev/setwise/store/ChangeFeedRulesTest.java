@@ -154,7 +154,8 @@ class ChangeFeedRulesTest {
   private static String sessionInsert(String id, String owner, String plan) {
     return "INSERT INTO sessions (id, user_id, plan_id, date, started_at, ended_at, session, name, unit, "
         + "exercise_count, set_count, completed_set_count, volume, created_at, updated_at) VALUES ('" + id + "', '"
-        + owner + "', '" + plan + "', '2026-11-24', 1000, NULL, '" + STRUCTURE + "', 'A', 'kg', 0, 0, 0, 0, 1000, 1000)";
+        + owner + "', '" + plan + "', '2026-11-24', 1000, NULL, '" + STRUCTURE
+        + "', 'A', 'kg', 0, 0, 0, 0, 1000, 1000)";
   }
 
   private List<String> feed(String owner) {

@@ -105,7 +105,8 @@ class VersionRulesTest {
 
   @Test
   void theVersionSitsBeforeTheSnapshotSoListsNeverWalkItsOverflowPages() {
-    assertThat(text("SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('sessions') ORDER BY cid)"))
+    assertThat(text("SELECT group_concat(name, ',') FROM "
+        + "(SELECT name FROM pragma_table_info('sessions') ORDER BY cid)"))
         .endsWith(",version,session");
   }
 
@@ -131,7 +132,8 @@ class VersionRulesTest {
 
   private String text(String sql) {
     return database.read(tx -> {
-      try (PreparedStatement statement = tx.connection().prepareStatement(sql); ResultSet rs = statement.executeQuery()) {
+      try (PreparedStatement statement = tx.connection().prepareStatement(sql);
+          ResultSet rs = statement.executeQuery()) {
         rs.next();
         return rs.getString(1);
       }
