@@ -121,7 +121,7 @@ public final class SessionService {
         : StructureValidator.check(request.session(), "session", Messages.INVALID_SESSION_DATA);
     Instant startedAt = Timestamps.truncate(request.startedAt());
     Instant endedAt = Timestamps.truncate(request.endedAt());
-    checkNotAhead(startedAt, endedAt);
+    checkTimes(startedAt, endedAt, request.planId() == null && checked == null);
     return database.write(tx -> {
       if (request.id() != null && sessions.idTaken(tx, request.id())) {
         throw new ConflictException(Messages.SESSION_EXISTS);
@@ -179,10 +179,23 @@ public final class SessionService {
     return session;
   }
 
-  /** Times of a session logged elsewhere: never more than a few minutes ahead of this clock. */
-  private void checkNotAhead(Instant startedAt, Instant endedAt) {
+  /**
+   * Times of a session logged elsewhere: never more than a few minutes ahead of this clock, an end
+   * only with a start and not before it (the request readers check the latter too, with the same
+   * paths; callers in process get the same answers).
+   */
+  private void checkTimes(Instant startedAt, Instant endedAt, boolean nothingToCopy) {
     Instant latest = clock.instant().plus(Duration.ofMinutes(MAX_FUTURE_MINUTES));
     Problems problems = new Problems();
+    if (endedAt != null && startedAt == null) {
+      problems.add("started_at", "is required");
+    }
+    if (endedAt != null && startedAt != null && endedAt.isBefore(startedAt)) {
+      problems.add("ended_at", "must not be before started_at");
+    }
+    if (endedAt != null && nothingToCopy) {
+      problems.add("session", "is required when there is no plan_id");
+    }
     if (startedAt != null && startedAt.isAfter(latest)) {
       problems.add("started_at", "must not be more than " + MAX_FUTURE_MINUTES + " minutes in the future");
     }
