@@ -36,16 +36,4 @@ public final class ChangeRepository {
       return rows;
     }
   }
-
-  /** True when a plan or session with this id was deleted (by any profile): its id stays taken. */
-  public boolean isTombstone(Tx tx, EntityType type, UUID id) throws SQLException {
-    try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT EXISTS (SELECT 1 FROM changes WHERE entity_type = ? AND entity_id = ? AND deleted = 1)")) {
-      statement.setString(1, type.code());
-      Rows.setUuid(statement, 2, id);
-      try (ResultSet rs = statement.executeQuery()) {
-        return rs.next() && rs.getInt(1) == 1;
-      }
-    }
-  }
 }
