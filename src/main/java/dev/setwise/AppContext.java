@@ -2,6 +2,7 @@ package dev.setwise;
 
 import dev.setwise.json.StructureJson;
 import dev.setwise.service.AuditLog;
+import dev.setwise.service.ChangeFeedService;
 import dev.setwise.service.IdempotencyService;
 import dev.setwise.service.PlanService;
 import dev.setwise.service.ProfileService;
@@ -12,6 +13,7 @@ import dev.setwise.service.backup.BackupService;
 import dev.setwise.service.exchange.ExportService;
 import dev.setwise.service.exchange.ImportService;
 import dev.setwise.store.AuditRepository;
+import dev.setwise.store.ChangeRepository;
 import dev.setwise.store.Database;
 import dev.setwise.store.ExchangeRepository;
 import dev.setwise.store.IdempotencyRepository;
@@ -44,6 +46,7 @@ public final class AppContext implements AutoCloseable {
   private final ImportService imports;
   private final TokenService tokens;
   private final IdempotencyService idempotency;
+  private final ChangeFeedService changes;
 
   private AppContext(Path dataDir, Clock clock, Database database, BackupService backups) {
     this.dataDir = dataDir;
@@ -64,6 +67,7 @@ public final class AppContext implements AutoCloseable {
         backups, clock);
     this.tokens = new TokenService(database, new TokenRepository(), profileRepository, clock);
     this.idempotency = new IdempotencyService(database, new IdempotencyRepository(), clock);
+    this.changes = new ChangeFeedService(database, new ChangeRepository(), planRepository, sessionRepository);
   }
 
   /**
@@ -139,6 +143,11 @@ public final class AppContext implements AutoCloseable {
   /** Idempotency keys of the REST server. */
   public IdempotencyService idempotency() {
     return idempotency;
+  }
+
+  /** The change feed of plans and sessions (contract §5.1), for sync. */
+  public ChangeFeedService changes() {
+    return changes;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.setwise.api;
 
 import dev.setwise.json.JsonCodec;
 import dev.setwise.service.AuditLog;
+import dev.setwise.service.ChangeFeedService;
 import dev.setwise.service.IdempotencyService;
 import dev.setwise.service.PlanService;
 import dev.setwise.service.SessionService;
@@ -35,7 +36,7 @@ public final class ApiServer {
 
   /** The services the API serves, and the version it reports. */
   public record Services(SessionService sessions, PlanService plans, AuditLog audit, TokenService tokens,
-      IdempotencyService idempotency, String version) {}
+      IdempotencyService idempotency, ChangeFeedService changes, String version) {}
 
   /** The server could not start (port in use, unknown host …); the message is fit for a user. */
   public static final class StartException extends RuntimeException {
@@ -67,6 +68,7 @@ public final class ApiServer {
     SessionEndpoints sessions = new SessionEndpoints(services.sessions(), exchanges, bodies);
     PlanEndpoints plans = new PlanEndpoints(services.plans(), exchanges, bodies);
     AuditEndpoints audit = new AuditEndpoints(services.audit(), exchanges);
+    ChangeEndpoints changes = new ChangeEndpoints(services.changes(), exchanges);
     Map<String, Object> health = new LinkedHashMap<>();
     health.put("status", "ok");
     health.put("version", services.version());
@@ -122,6 +124,9 @@ public final class ApiServer {
       config.routes.patch("/api/sessions/{id}", sessions::update);
       config.routes.delete("/api/sessions/{id}", sessions::delete);
       config.routes.post("/api/sessions/{id}/complete", sessions::complete);
+      config.routes.post("/api/sessions/{id}/amendments", sessions::amend);
+      config.routes.get("/api/sessions/{id}/amendments", sessions::amendments);
+      config.routes.head("/api/sessions/{id}/amendments", sessions::amendments);
       config.routes.post("/api/plans", plans::create);
       config.routes.get("/api/plans", plans::list);
       config.routes.head("/api/plans", plans::list);
@@ -131,6 +136,8 @@ public final class ApiServer {
       config.routes.delete("/api/plans/{id}", plans::delete);
       config.routes.get("/api/audit-log", audit::list);
       config.routes.head("/api/audit-log", audit::list);
+      config.routes.get("/api/changes", changes::list);
+      config.routes.head("/api/changes", changes::list);
     });
     try {
       app.start();
@@ -151,6 +158,18 @@ public final class ApiServer {
 
   public int port() {
     return app.port();
+  }
+
+  /**
+   * Every route the server answers, as {@code "METHOD /path"} with Javalin's {@code {id}} path
+   * parameters (the test that holds {@code docs/api/openapi.yaml} to the server reads them).
+   */
+  java.util.List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(parsed -> parsed.endpoint)
+        .filter(endpoint -> endpoint.method.isHttpMethod())
+        .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+        .distinct().sorted().toList();
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.setwise.api;
 
 import dev.setwise.domain.ConflictException;
 import dev.setwise.domain.NotFoundException;
+import dev.setwise.domain.PreconditionFailedException;
 import dev.setwise.domain.Problem;
 import dev.setwise.domain.ValidationException;
 import io.javalin.http.HttpResponseException;
@@ -51,6 +52,12 @@ final class ErrorAnswers {
     }
     if (failure instanceof ConflictException) {
       return new ErrorAnswer(409, body("ConflictError", failure.getMessage()), Map.of());
+    }
+    if (failure instanceof PreconditionFailedException stale) {
+      // The current version's tag, so a client can reload (GET) knowing what to expect.
+      Map<String, String> headers = stale.currentVersion().isPresent()
+          ? Map.of("ETag", IfMatch.etag(stale.currentVersion().getAsLong())) : Map.of();
+      return new ErrorAnswer(412, body("PreconditionFailed", failure.getMessage()), headers);
     }
     if (failure instanceof HttpError error) {
       return new ErrorAnswer(error.status(), body(error.type(), error.getMessage()), error.headers());

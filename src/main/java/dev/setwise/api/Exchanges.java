@@ -71,14 +71,27 @@ final class Exchanges {
     return new Answer(status, location, codec.writeBytes(tree));
   }
 
+  /** An answer with one plan or session at {@code version}: it carries {@code ETag: "<version>"}. */
+  Answer resource(int status, String location, Object tree, long version) {
+    return new Answer(status, location, IfMatch.etag(version), codec.writeBytes(tree));
+  }
+
   void send(Context ctx, int status, Object tree) {
     send(ctx, answer(status, null, tree));
+  }
+
+  /** Sends one plan or session at {@code version}, with its {@code ETag}. */
+  void sendResource(Context ctx, int status, Object tree, long version) {
+    send(ctx, resource(status, null, tree, version));
   }
 
   static void send(Context ctx, Answer answer) {
     ctx.status(answer.status());
     if (answer.location() != null) {
       ctx.header("Location", answer.location());
+    }
+    if (answer.etag() != null) {
+      ctx.header("ETag", answer.etag());
     }
     ctx.contentType(JSON);
     ctx.result(answer.body());

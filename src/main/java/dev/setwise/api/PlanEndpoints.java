@@ -26,8 +26,8 @@ final class PlanEndpoints {
     Object body = bodies.json(ctx, Messages.INVALID_PLAN_DATA);
     PlanRequests.Create request = PlanRequests.create(body);
     exchanges.idempotent(ctx, caller, "POST /api/plans", body, () -> {
-      Plan plan = plans.create(caller, request.name(), request.structure());
-      return exchanges.answer(201, "/api/plans/" + plan.id(), Views.plan(plan));
+      Plan plan = plans.create(caller, request.id(), request.name(), request.structure());
+      return exchanges.resource(201, "/api/plans/" + plan.id(), Views.plan(plan), plan.version());
     });
   }
 
@@ -41,22 +41,29 @@ final class PlanEndpoints {
   void get(Context ctx) {
     UUID caller = exchanges.caller(ctx);
     UUID id = Exchanges.id(ctx, Messages.PLAN_NOT_FOUND);
-    exchanges.send(ctx, 200, Views.plan(plans.get(caller, id)));
+    Plan plan = plans.get(caller, id);
+    exchanges.sendResource(ctx, 200, Views.plan(plan), plan.version());
   }
 
-  /** {@code PATCH /api/plans/{id}}: name and/or structure; sessions already started keep their snapshot. */
+  /**
+   * {@code PATCH /api/plans/{id}}: name and/or structure; sessions already started keep their
+   * snapshot; {@code If-Match} optional.
+   */
   void update(Context ctx) {
     UUID caller = exchanges.caller(ctx);
     UUID id = Exchanges.id(ctx, Messages.PLAN_NOT_FOUND);
+    Long expected = IfMatch.expectedVersion(ctx);
     PlanRequests.Update request = PlanRequests.update(bodies.json(ctx, Messages.INVALID_PLAN_DATA));
-    exchanges.send(ctx, 200, Views.plan(plans.update(caller, id, request.name(), request.structure())));
+    Plan plan = plans.update(caller, id, request.name(), request.structure(), expected);
+    exchanges.sendResource(ctx, 200, Views.plan(plan), plan.version());
   }
 
-  /** {@code DELETE /api/plans/{id}}: 204; a plan with sessions is archived, never removed. */
+  /** {@code DELETE /api/plans/{id}}: 204; a plan with sessions is archived, never removed; If-Match optional. */
   void delete(Context ctx) {
     UUID caller = exchanges.caller(ctx);
     UUID id = Exchanges.id(ctx, Messages.PLAN_NOT_FOUND);
-    plans.delete(caller, id);
+    Long expected = IfMatch.expectedVersion(ctx);
+    plans.delete(caller, id, expected);
     Exchanges.noContent(ctx);
   }
 }

@@ -29,27 +29,55 @@ final class SessionEndpoints {
     Object body = bodies.json(ctx, Messages.INVALID_SESSION_DATA);
     SessionRequests.Create request = SessionRequests.create(body);
     exchanges.idempotent(ctx, caller, "POST /api/sessions", body, () -> {
-      Session session = sessions.start(caller, request.planId(), request.date(), request.session());
-      return exchanges.answer(201, "/api/sessions/" + session.id(), Views.session(session));
+      Session session = sessions.create(caller, request);
+      return exchanges.resource(201, "/api/sessions/" + session.id(), Views.session(session), session.version());
     });
   }
 
-  /** {@code PATCH /api/sessions/{id}}: replaces the snapshot of a session in progress. */
+  /** {@code PATCH /api/sessions/{id}}: replaces the snapshot of a session in progress; If-Match optional. */
   void update(Context ctx) {
     UUID caller = exchanges.caller(ctx);
     UUID id = Exchanges.id(ctx, Messages.SESSION_NOT_FOUND);
+    Long expected = IfMatch.expectedVersion(ctx);
     SessionRequests.Update request = SessionRequests.update(bodies.json(ctx, Messages.INVALID_SESSION_DATA));
-    exchanges.send(ctx, 200, Views.session(sessions.update(caller, id, request.session())));
+    Session session = sessions.update(caller, id, request.session(), expected);
+    exchanges.sendResource(ctx, 200, Views.session(session), session.version());
   }
 
-  /** {@code POST /api/sessions/{id}/complete}: no body, {@code {}} or {@code {"session": …}}. */
+  /** {@code POST /api/sessions/{id}/complete}: no body, {@code {}} or {@code {"session": …}}; If-Match optional. */
   void complete(Context ctx) {
     UUID caller = exchanges.caller(ctx);
     UUID id = Exchanges.id(ctx, Messages.SESSION_NOT_FOUND);
+    Long expected = IfMatch.expectedVersion(ctx);
     Object body = bodies.json(ctx, Messages.INVALID_SESSION_DATA);
     SessionRequests.Complete request = SessionRequests.complete(body);
-    exchanges.idempotent(ctx, caller, "POST /api/sessions/" + id + "/complete", body,
-        () -> exchanges.answer(200, null, Views.session(sessions.complete(caller, id, request.session()))));
+    exchanges.idempotent(ctx, caller, "POST /api/sessions/" + id + "/complete", body, () -> {
+      Session session = sessions.complete(caller, id, request.session(), expected);
+      return exchanges.resource(200, null, Views.session(session), session.version());
+    });
+  }
+
+  /**
+   * {@code POST /api/sessions/{id}/amendments}: 201 with the session as amended; {@code If-Match}
+   * and {@code Idempotency-Key} optional.
+   */
+  void amend(Context ctx) {
+    UUID caller = exchanges.caller(ctx);
+    UUID id = Exchanges.id(ctx, Messages.SESSION_NOT_FOUND);
+    Long expected = IfMatch.expectedVersion(ctx);
+    Object body = bodies.json(ctx, Messages.INVALID_SESSION_DATA);
+    SessionRequests.Amend request = SessionRequests.amend(body);
+    exchanges.idempotent(ctx, caller, "POST /api/sessions/" + id + "/amendments", body, () -> {
+      Session session = sessions.amend(caller, id, request.session(), request.reason(), expected);
+      return exchanges.resource(201, null, Views.session(session), session.version());
+    });
+  }
+
+  /** {@code GET /api/sessions/{id}/amendments}: the original first, then every amendment. */
+  void amendments(Context ctx) {
+    UUID caller = exchanges.caller(ctx);
+    UUID id = Exchanges.id(ctx, Messages.SESSION_NOT_FOUND);
+    exchanges.send(ctx, 200, Views.list(sessions.amendments(caller, id), Views::amendment));
   }
 
   /** {@code GET /api/sessions}: one page of summaries (never the snapshots) and the total. */
@@ -64,14 +92,16 @@ final class SessionEndpoints {
   void get(Context ctx) {
     UUID caller = exchanges.caller(ctx);
     UUID id = Exchanges.id(ctx, Messages.SESSION_NOT_FOUND);
-    exchanges.send(ctx, 200, Views.session(sessions.get(caller, id)));
+    Session session = sessions.get(caller, id);
+    exchanges.sendResource(ctx, 200, Views.session(session), session.version());
   }
 
-  /** {@code DELETE /api/sessions/{id}}: 204; discards one in progress or removes one from history. */
+  /** {@code DELETE /api/sessions/{id}}: 204; discards one in progress or removes a completed one; If-Match optional. */
   void delete(Context ctx) {
     UUID caller = exchanges.caller(ctx);
     UUID id = Exchanges.id(ctx, Messages.SESSION_NOT_FOUND);
-    sessions.delete(caller, id);
+    Long expected = IfMatch.expectedVersion(ctx);
+    sessions.delete(caller, id, expected);
     Exchanges.noContent(ctx);
   }
 }

@@ -1,10 +1,14 @@
 package dev.setwise.api;
 
 import dev.setwise.domain.AuditEntry;
+import dev.setwise.domain.Change;
+import dev.setwise.domain.ChangePage;
+import dev.setwise.domain.EntityType;
 import dev.setwise.domain.Page;
 import dev.setwise.domain.Plan;
 import dev.setwise.domain.PlanSummary;
 import dev.setwise.domain.Session;
+import dev.setwise.domain.SessionAmendment;
 import dev.setwise.domain.SessionSummary;
 import dev.setwise.domain.StructureTree;
 import dev.setwise.domain.Timestamps;
@@ -27,6 +31,8 @@ final class Views {
     node.put("session", StructureTree.toTree(session.structure()));
     node.put("created_at", Timestamps.format(session.createdAt()));
     node.put("updated_at", Timestamps.format(session.updatedAt()));
+    node.put("version", session.version());
+    node.put("amended", session.amended());
     return node;
   }
 
@@ -35,6 +41,8 @@ final class Views {
         summary.endedAt(), summary.status().code());
     node.put("created_at", Timestamps.format(summary.createdAt()));
     node.put("updated_at", Timestamps.format(summary.updatedAt()));
+    node.put("version", summary.version());
+    node.put("amended", summary.amended());
     node.put("name", summary.name());
     node.put("unit", summary.unit().code());
     node.put("exercise_count", summary.exerciseCount());
@@ -53,6 +61,7 @@ final class Views {
     node.put("archived", plan.archived());
     node.put("created_at", Timestamps.format(plan.createdAt()));
     node.put("updated_at", Timestamps.format(plan.updatedAt()));
+    node.put("version", plan.version());
     return node;
   }
 
@@ -65,6 +74,37 @@ final class Views {
     node.put("archived", plan.archived());
     node.put("created_at", Timestamps.format(plan.createdAt()));
     node.put("updated_at", Timestamps.format(plan.updatedAt()));
+    node.put("version", plan.version());
+    return node;
+  }
+
+  /** One recorded state of a session: {@code {"version", "reason", "at", "session"}}. */
+  static Map<String, Object> amendment(SessionAmendment amendment) {
+    Map<String, Object> node = new LinkedHashMap<>();
+    node.put("version", amendment.version());
+    node.put("reason", amendment.reason());
+    node.put("at", Timestamps.format(amendment.at()));
+    node.put("session", StructureTree.toTree(amendment.session()));
+    return node;
+  }
+
+  /** A change of the feed: {@code {"entity_type", "id", "version", "deleted", "data"}}. */
+  static Map<String, Object> change(Change change) {
+    Map<String, Object> node = new LinkedHashMap<>();
+    node.put("entity_type", change.entityType().code());
+    node.put("id", change.id().toString());
+    node.put("version", change.version());
+    node.put("deleted", change.deleted());
+    node.put("data", change.deleted() ? null
+        : change.entityType() == EntityType.PLAN ? plan(change.plan()) : session(change.session()));
+    return node;
+  }
+
+  /** {@code {"data": [Change], "next_cursor", "has_more"}}. */
+  static Map<String, Object> changePage(ChangePage page) {
+    Map<String, Object> node = list(page.changes(), Views::change);
+    node.put("next_cursor", page.nextCursor());
+    node.put("has_more", page.hasMore());
     return node;
   }
 

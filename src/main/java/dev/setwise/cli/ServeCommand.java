@@ -52,7 +52,7 @@ final class ServeCommand implements Callable<Integer> {
     ApiServer server;
     try {
       server = ApiServer.start(new ApiServer.Services(context.sessions(), context.plans(), context.audit(),
-          context.tokens(), context.idempotency(), Version.current()), host.strip(), port);
+          context.tokens(), context.idempotency(), context.changes(), Version.current()), host.strip(), port);
     } catch (ApiServer.StartException e) {
       context.close();
       spec.commandLine().getErr().println("setwise: " + e.getMessage());

@@ -13,6 +13,8 @@ public enum AuditAction {
   SESSION_STARTED,
   SESSION_COMPLETED,
   SESSION_DELETED,
+  /** A completed session was corrected; its original is kept (contract §5.1a). */
+  SESSION_AMENDED,
   /** An export or another app's CSV was imported (issue 5). */
   DATA_IMPORTED;
 

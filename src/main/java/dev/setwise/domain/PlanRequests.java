@@ -1,14 +1,20 @@
 package dev.setwise.domain;
 
 import java.util.Set;
+import java.util.UUID;
 
 /** The bodies of the Plans API, read strictly; problems are reported as {@code Invalid plan data}. */
 public final class PlanRequests {
 
   public static final int MAX_PLAN_NAME = 120;
 
-  /** {@code POST /api/plans}. */
-  public record Create(String name, SessionStructure structure) {}
+  /** {@code POST /api/plans}. {@code id} is the client's choice (contract §5.1), or null for a new one. */
+  public record Create(UUID id, String name, SessionStructure structure) {
+
+    public Create(String name, SessionStructure structure) {
+      this(null, name, structure);
+    }
+  }
 
   /** {@code PATCH /api/plans/{id}}: each part optional; what is absent stays as it is. */
   public record Update(String name, SessionStructure structure) {}
@@ -20,10 +26,11 @@ public final class PlanRequests {
     TreeObject object = TreeObject.of(body, "$", problems);
     Create request = null;
     if (object != null) {
-      object.allowOnly(Set.of("name", "structure"));
+      object.allowOnly(Set.of("id", "name", "structure"));
+      UUID id = object.uuid("id", false);
       String name = object.string("name", true, 1, MAX_PLAN_NAME);
       SessionStructure structure = StructureValidator.readPlan(object.raw("structure"), "structure", problems);
-      request = new Create(name, structure);
+      request = new Create(id, name, structure);
     }
     problems.throwIfAny(Messages.INVALID_PLAN_DATA);
     return request;

@@ -1,5 +1,6 @@
 package dev.setwise.domain;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
@@ -10,8 +11,23 @@ import java.util.UUID;
  */
 public final class SessionRequests {
 
-  /** {@code POST /api/sessions}. {@code date} defaults to today; {@code session} to the plan's structure. */
-  public record Create(UUID planId, LocalDate date, SessionStructure session) {}
+  /**
+   * {@code POST /api/sessions}. {@code date} defaults to the day it started; {@code session} to the
+   * plan's structure; {@code id} is the client's choice (contract §5.1), or null for a new one.
+   * {@code startedAt} defaults to now; with {@code endedAt} the session was done elsewhere and is
+   * recorded completed, and {@code planId} may be null.
+   */
+  public record Create(UUID id, UUID planId, LocalDate date, SessionStructure session, Instant startedAt,
+      Instant endedAt) {
+
+    public Create(UUID planId, LocalDate date, SessionStructure session) {
+      this(null, planId, date, session, null, null);
+    }
+
+    public Create(UUID id, UUID planId, LocalDate date, SessionStructure session) {
+      this(id, planId, date, session, null, null);
+    }
+  }
 
   /** {@code PATCH /api/sessions/{id}}. */
   public record Update(SessionStructure session) {}
@@ -19,19 +35,50 @@ public final class SessionRequests {
   /** {@code POST /api/sessions/{id}/complete}; {@code session} is an optional final update. */
   public record Complete(SessionStructure session) {}
 
+  /** {@code POST /api/sessions/{id}/amendments}: the corrected structure and why (1..{@value #MAX_REASON} chars). */
+  public record Amend(SessionStructure session, String reason) {}
+
+  /** The longest reason of an amendment, in characters. */
+  public static final int MAX_REASON = 500;
+
   private SessionRequests() {}
+
+  /** Reads an amendment: {@code session} and {@code reason} are both required. */
+  public static Amend amend(Object body) {
+    Problems problems = new Problems();
+    TreeObject object = TreeObject.of(body, "$", problems);
+    Amend request = null;
+    if (object != null) {
+      object.allowOnly(Set.of("session", "reason"));
+      SessionStructure session = StructureValidator.read(object.raw("session"), "session", problems);
+      String reason = object.string("reason", true, 1, MAX_REASON);
+      request = new Amend(session, reason);
+    }
+    problems.throwIfAny(Messages.INVALID_SESSION_DATA);
+    return request;
+  }
 
   public static Create create(Object body) {
     Problems problems = new Problems();
     TreeObject object = TreeObject.of(body, "$", problems);
     Create request = null;
     if (object != null) {
-      object.allowOnly(Set.of("plan_id", "date", "session"));
-      UUID planId = object.uuid("plan_id", true);
+      object.allowOnly(Set.of("id", "plan_id", "date", "session", "started_at", "ended_at"));
+      UUID id = object.uuid("id", false);
+      boolean logged = object.has("ended_at");
+      UUID planId = object.uuid("plan_id", !logged);
       LocalDate date = object.date("date", false);
       SessionStructure session = object.has("session")
           ? StructureValidator.read(object.raw("session"), "session", problems) : null;
-      request = new Create(planId, date, session);
+      Instant startedAt = object.instant("started_at", logged);
+      Instant endedAt = object.instant("ended_at", false);
+      if (startedAt != null && endedAt != null && endedAt.isBefore(startedAt)) {
+        problems.add("ended_at", "must not be before started_at");
+      }
+      if (logged && !object.has("plan_id") && !object.has("session")) {
+        problems.add("session", "is required when there is no plan_id");
+      }
+      request = new Create(id, planId, date, session, startedAt, endedAt);
     }
     problems.throwIfAny(Messages.INVALID_SESSION_DATA);
     return request;

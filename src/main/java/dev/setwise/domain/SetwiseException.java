@@ -5,7 +5,7 @@ package dev.setwise.domain;
  * it never carries SQL, file paths or stack traces.
  */
 public abstract sealed class SetwiseException extends RuntimeException
-    permits ValidationException, NotFoundException, ConflictException {
+    permits ValidationException, NotFoundException, ConflictException, PreconditionFailedException {
 
   protected SetwiseException(String message) {
     super(message, null, false, false);

@@ -40,11 +40,16 @@ public final class IdempotencyService {
     this.clock = clock;
   }
 
-  /** An answer as it was first given. {@code location} may be null. */
-  public record Answer(int status, String location, byte[] body) {
+  /** An answer as it was first given. {@code location} and {@code etag} may be null. */
+  public record Answer(int status, String location, String etag, byte[] body) {
 
     public Answer {
       Objects.requireNonNull(body, "body");
+    }
+
+    /** An answer without an {@code ETag}. */
+    public Answer(int status, String location, byte[] body) {
+      this(status, location, null, body);
     }
 
     public boolean success() {
@@ -95,13 +100,14 @@ public final class IdempotencyService {
       if (seen.isPresent()) {
         IdempotencyRepository.Entry entry = seen.get();
         return MessageDigest.isEqual(entry.fingerprint(), fingerprint)
-            ? new Outcome(Kind.REPLAYED, new Answer(entry.status(), entry.location(), entry.body()))
+            ? new Outcome(Kind.REPLAYED, new Answer(entry.status(), entry.location(), entry.etag(), entry.body()))
             : new Outcome(Kind.KEY_REUSED, null);
       }
       Answer answer = Objects.requireNonNull(action.get(), "action answered null");
       if (answer.success()) {
         repository.insert(tx, profileId, key,
-            new IdempotencyRepository.Entry(fingerprint, answer.status(), answer.location(), answer.body(), now));
+            new IdempotencyRepository.Entry(fingerprint, answer.status(), answer.location(), answer.etag(),
+                answer.body(), now));
       }
       return new Outcome(Kind.EXECUTED, answer);
     });

@@ -1,6 +1,7 @@
 package dev.setwise.service;
 
 import dev.setwise.domain.AuditAction;
+import dev.setwise.domain.ConflictException;
 import dev.setwise.domain.Ids;
 import dev.setwise.domain.Messages;
 import dev.setwise.domain.NotFoundException;
@@ -8,6 +9,7 @@ import dev.setwise.domain.Plan;
 import dev.setwise.domain.PlanDeletion;
 import dev.setwise.domain.PlanRequests;
 import dev.setwise.domain.PlanSummary;
+import dev.setwise.domain.PreconditionFailedException;
 import dev.setwise.domain.Problem;
 import dev.setwise.domain.Problems;
 import dev.setwise.domain.SessionStructure;
@@ -28,6 +30,12 @@ import java.util.UUID;
  * profile's plans: another profile's plan id behaves exactly like a missing one. Each method is one
  * transaction; call from any thread but the JavaFX application thread. Database failures surface as
  * {@link dev.setwise.store.StoreException}.
+ *
+ * <p>Versions (contract §5.1): a plan is at version 1 when created and one more after every change
+ * of its name or structure and when it is archived; a session started from it (which sets
+ * {@code has_sessions}) is not a change of the plan. Update and delete take an optional
+ * {@code expectedVersion}, the version the caller's change was made from: when it is not the stored
+ * one, nothing changes and {@code Plan was changed elsewhere} is thrown; {@code null} means any.
  */
 public final class PlanService {
 
@@ -44,18 +52,33 @@ public final class PlanService {
   }
 
   /**
-   * Creates a plan; audited as {@code plan_created}.
+   * Creates a plan with a new id; audited as {@code plan_created}.
    *
    * @throws ValidationException {@code Invalid plan data}, with every problem of name and structure
    */
   public Plan create(UUID profileId, String name, SessionStructure structure) {
+    return create(profileId, null, name, structure);
+  }
+
+  /**
+   * Creates a plan at version 1 under the id a client chose (a device that made it offline), or a
+   * new id when {@code id} is null; audited as {@code plan_created}. An id used by any plan of any
+   * profile, now or before it was deleted, is refused, so a create that is sent again changes nothing.
+   *
+   * @throws ValidationException {@code Invalid plan data}, with every problem of name and structure
+   * @throws ConflictException {@code Plan already exists}, checked before anything else is written
+   */
+  public Plan create(UUID profileId, UUID id, String name, SessionStructure structure) {
     Problems problems = new Problems();
     String checkedName = checkName(name, problems);
     SessionStructure checked = checkStructure(structure, problems);
     problems.throwIfAny(Messages.INVALID_PLAN_DATA);
     return database.write(tx -> {
+      if (id != null && plans.idTaken(tx, id)) {
+        throw new ConflictException(Messages.PLAN_EXISTS);
+      }
       Instant now = clock.instant();
-      Plan plan = new Plan(Ids.newId(), checkedName, checked, false, false, now, now);
+      Plan plan = new Plan(id != null ? id : Ids.newId(), checkedName, checked, false, false, now, now);
       plans.insert(tx, profileId, plan);
       audit.record(tx, profileId, AuditAction.PLAN_CREATED, "plan", plan.id(), Map.of("name", checkedName));
       return plan;
@@ -63,27 +86,40 @@ public final class PlanService {
   }
 
   /**
-   * Changes a plan's name and/or structure (a {@code null} part stays as it is); sessions already
-   * started keep their snapshot. Audited as {@code plan_updated}.
+   * Changes a plan's name and/or structure whatever its version (the last write wins).
    *
-   * @throws ValidationException {@code Invalid plan data}
-   * @throws NotFoundException {@code Plan not found}, also for an archived plan or another profile's
+   * @see #update(UUID, UUID, String, SessionStructure, Long)
    */
   public Plan update(UUID profileId, UUID planId, String name, SessionStructure structure) {
+    return update(profileId, planId, name, structure, null);
+  }
+
+  /**
+   * Changes a plan's name and/or structure (a {@code null} part stays as it is) as its next
+   * version; sessions already started keep their snapshot. Audited as {@code plan_updated}. With
+   * neither part given nothing changes (the version stays), after the checks.
+   *
+   * @param expectedVersion the version the change was made from, or {@code null} for any
+   * @throws ValidationException {@code Invalid plan data}
+   * @throws NotFoundException {@code Plan not found}, also for an archived plan or another profile's
+   * @throws PreconditionFailedException {@code Plan was changed elsewhere}: another version is stored
+   */
+  public Plan update(UUID profileId, UUID planId, String name, SessionStructure structure, Long expectedVersion) {
     Problems problems = new Problems();
     String checkedName = name == null ? null : checkName(name, problems);
     SessionStructure checked = structure == null ? null : checkStructure(structure, problems);
     problems.throwIfAny(Messages.INVALID_PLAN_DATA);
     return database.write(tx -> {
-      Plan current = plans.find(tx, profileId, planId).filter(p -> !p.archived())
-          .orElseThrow(() -> new NotFoundException(Messages.PLAN_NOT_FOUND));
+      Plan current = expected(plans.find(tx, profileId, planId).filter(p -> !p.archived()), expectedVersion);
       if (checkedName == null && checked == null) {
         return current;
       }
       Plan updated = new Plan(planId, checkedName == null ? current.name() : checkedName,
           checked == null ? current.structure() : checked, current.hasSessions(), false, current.createdAt(),
-          clock.instant());
-      plans.update(tx, profileId, updated);
+          clock.instant(), current.version() + 1);
+      if (!plans.update(tx, profileId, updated)) {
+        throw changedElsewhere(current);
+      }
       Map<String, Object> details = new LinkedHashMap<>();
       if (checkedName != null) {
         details.put("name", checkedName);
@@ -127,21 +163,36 @@ public final class PlanService {
   }
 
   /**
-   * Deletes a plan: a plan that sessions refer to is archived (hidden from lists, its sessions
-   * intact and readable); any other is removed. Audited as {@code plan_archived} or {@code plan_deleted}.
+   * Deletes a plan whatever its version.
    *
-   * @throws NotFoundException {@code Plan not found}, also when it is already archived
+   * @see #delete(UUID, UUID, Long)
    */
   public PlanDeletion delete(UUID profileId, UUID planId) {
+    return delete(profileId, planId, null);
+  }
+
+  /**
+   * Deletes a plan: a plan that sessions refer to is archived (hidden from lists, its sessions
+   * intact and readable; a change, so its version rises); any other is removed. Audited as
+   * {@code plan_archived} or {@code plan_deleted}.
+   *
+   * @param expectedVersion the version the deletion was decided on, or {@code null} for any
+   * @throws NotFoundException {@code Plan not found}, also when it is already archived
+   * @throws PreconditionFailedException {@code Plan was changed elsewhere}: another version is stored
+   */
+  public PlanDeletion delete(UUID profileId, UUID planId, Long expectedVersion) {
     return database.write(tx -> {
-      Plan plan = plans.find(tx, profileId, planId).filter(p -> !p.archived())
-          .orElseThrow(() -> new NotFoundException(Messages.PLAN_NOT_FOUND));
+      Plan plan = expected(plans.find(tx, profileId, planId).filter(p -> !p.archived()), expectedVersion);
       if (plan.hasSessions() || plans.isReferenced(tx, profileId, planId)) {
-        plans.archive(tx, profileId, planId, clock.instant());
+        if (!plans.archive(tx, profileId, planId, plan.version(), clock.instant())) {
+          throw changedElsewhere(plan);
+        }
         audit.record(tx, profileId, AuditAction.PLAN_ARCHIVED, "plan", planId, Map.of("name", plan.name()));
         return PlanDeletion.ARCHIVED;
       }
-      plans.delete(tx, profileId, planId);
+      if (!plans.delete(tx, profileId, planId, plan.version())) {
+        throw changedElsewhere(plan);
+      }
       audit.record(tx, profileId, AuditAction.PLAN_DELETED, "plan", planId, Map.of("name", plan.name()));
       return PlanDeletion.REMOVED;
     });
@@ -162,6 +213,19 @@ public final class PlanService {
       found.addAll(StructureValidator.problemsOf(structure, "structure", true));
     }
     return found;
+  }
+
+  /** The plan found, checked against the version the caller expects (a stale one fails before anything else). */
+  private static Plan expected(java.util.Optional<Plan> found, Long expectedVersion) {
+    Plan plan = found.orElseThrow(() -> new NotFoundException(Messages.PLAN_NOT_FOUND));
+    if (expectedVersion != null && expectedVersion != plan.version()) {
+      throw changedElsewhere(plan);
+    }
+    return plan;
+  }
+
+  private static PreconditionFailedException changedElsewhere(Plan current) {
+    return new PreconditionFailedException(Messages.PLAN_CHANGED, current.version());
   }
 
   private static String checkName(String name, Problems problems) {

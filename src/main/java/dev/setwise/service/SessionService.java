@@ -7,37 +7,56 @@ import dev.setwise.domain.Messages;
 import dev.setwise.domain.NotFoundException;
 import dev.setwise.domain.Page;
 import dev.setwise.domain.Plan;
+import dev.setwise.domain.PreconditionFailedException;
+import dev.setwise.domain.Problems;
 import dev.setwise.domain.Session;
+import dev.setwise.domain.SessionAmendment;
 import dev.setwise.domain.SessionQuery;
+import dev.setwise.domain.SessionRequests;
 import dev.setwise.domain.SessionStructure;
 import dev.setwise.domain.SessionSummary;
 import dev.setwise.domain.StructureStats;
 import dev.setwise.domain.StructureValidator;
+import dev.setwise.domain.Timestamps;
 import dev.setwise.domain.ValidationException;
 import dev.setwise.store.Database;
 import dev.setwise.store.PlanRepository;
 import dev.setwise.store.SessionRepository;
+import dev.setwise.store.Tx;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The Sessions rules of the seed: at most one in-progress session per profile, a plan must belong
- * to whoever starts from it, a completed session never changes, start/complete/delete are audited,
+ * to whoever starts from it, a completed session never changes what it recorded (corrections are
+ * amendments beside it, contract §5.1a), start/complete/amend/delete are audited,
  * and every read and write is scoped to the calling profile (another profile's session id behaves
  * exactly like a missing one).
  *
  * <p>Each public method is one use case in one transaction, audit row included. Call from any
  * thread but the JavaFX application thread: writes wait for the single writer and for the disk.
- * Business outcomes are {@link ValidationException}, {@link NotFoundException} and
- * {@link ConflictException} with the contract's messages; database failures are
- * {@link dev.setwise.store.StoreException}.
+ * Business outcomes are {@link ValidationException}, {@link NotFoundException},
+ * {@link ConflictException} and {@link PreconditionFailedException} with the contract's messages;
+ * database failures are {@link dev.setwise.store.StoreException}.
+ *
+ * <p>Versions (contract §5.1): a session is at version 1 when created and one more after every
+ * change (update, completion). The writes that change a session take an optional
+ * {@code expectedVersion}, the version the caller's change was made from: when it is not the
+ * stored one, nothing changes and {@code Session was changed elsewhere} is thrown. {@code null}
+ * means "whatever the version" (the last write wins).
  */
 public final class SessionService {
+
+  /** How far ahead of the clock the times of a session logged elsewhere may be. */
+  public static final int MAX_FUTURE_MINUTES = 5;
 
   private final Database database;
   private final SessionRepository sessions;
@@ -62,111 +81,324 @@ public final class SessionService {
    * @throws ConflictException {@code An in-progress session already exists}
    */
   public Session start(UUID profileId, UUID planId, LocalDate date) {
-    return startChecked(profileId, planId, date, null);
+    return create(profileId, new SessionRequests.Create(planId, date, null));
   }
 
   /**
-   * Starts a session with a given snapshot, as {@code POST /api/sessions} does; a {@code null}
-   * structure copies the plan's. A structure without a name takes the plan's name.
+   * Starts a session with a given snapshot; a {@code null} structure copies the plan's. A
+   * structure without a name takes the plan's name.
    *
    * @throws ValidationException {@code Invalid session data} (with paths under {@code session}),
    *     or {@code Plan not found or access denied}
    * @throws ConflictException {@code An in-progress session already exists}
    */
   public Session start(UUID profileId, UUID planId, LocalDate date, SessionStructure structure) {
-    SessionStructure checked = structure == null ? null
-        : StructureValidator.check(structure, "session", Messages.INVALID_SESSION_DATA);
-    return startChecked(profileId, planId, date, checked);
+    return create(profileId, new SessionRequests.Create(planId, date, structure));
   }
 
-  private Session startChecked(UUID profileId, UUID planId, LocalDate date, SessionStructure structure) {
+  /**
+   * {@code POST /api/sessions}, in one transaction:
+   * <ul>
+   *   <li>without {@code endedAt}, starts a session in progress as {@link #start(UUID, UUID, LocalDate,
+   *       SessionStructure)} does (a plan of the caller that is not archived; one in progress per
+   *       profile), at {@code startedAt} when given, else now; audited {@code session_started};</li>
+   *   <li>with {@code endedAt}, records a session done elsewhere (another device, another app):
+   *       created completed, audited {@code session_started} and {@code session_completed}; it is
+   *       not in progress, so another session in progress does not stop it, and its plan may be
+   *       none or an archived plan of the caller.</li>
+   * </ul>
+   * Neither time may be more than {@value #MAX_FUTURE_MINUTES} minutes ahead of the clock. The date
+   * defaults to the day of {@code startedAt} (today without it) in the clock's zone. The session gets
+   * the id the client chose, or a new id; an id used by any session of any profile (now, or before it
+   * was deleted) is refused before any rule but the request's own validity, so a create sent again
+   * (its answer lost) changes nothing.
+   *
+   * @throws ValidationException {@code Invalid session data} (with paths), or {@code Plan not found or access denied}
+   * @throws ConflictException {@code Session already exists}, or {@code An in-progress session already exists}
+   */
+  public Session create(UUID profileId, SessionRequests.Create request) {
+    SessionStructure checked = request.session() == null ? null
+        : StructureValidator.check(request.session(), "session", Messages.INVALID_SESSION_DATA);
+    Instant startedAt = Timestamps.truncate(request.startedAt());
+    Instant endedAt = Timestamps.truncate(request.endedAt());
+    checkTimes(startedAt, endedAt, request.planId() == null && checked == null);
     return database.write(tx -> {
-      Plan plan = (planId == null ? Optional.<Plan>empty() : plans.find(tx, profileId, planId))
-          .filter(p -> !p.archived())
-          .orElseThrow(() -> new ValidationException(Messages.PLAN_NOT_FOUND_OR_DENIED));
-      if (sessions.findInProgress(tx, profileId).isPresent()) {
-        throw new ConflictException(Messages.SESSION_IN_PROGRESS);
+      if (request.id() != null && sessions.idTaken(tx, request.id())) {
+        throw new ConflictException(Messages.SESSION_EXISTS);
       }
-      SessionStructure snapshot = structure != null ? structure : plan.structure().targetsOnly();
-      if (snapshot.name() == null) {
-        snapshot = snapshot.withName(plan.name());
-      }
-      Instant now = clock.instant();
-      LocalDate day = date != null ? date : LocalDate.now(clock);
-      Session session = new Session(Ids.newId(), plan.id(), day, now, null, snapshot, now, now);
-      sessions.insert(tx, profileId, session);
-      plans.markHasSessions(tx, profileId, plan.id());
-      audit.record(tx, profileId, AuditAction.SESSION_STARTED, "session", session.id(),
-          Map.of("plan_id", plan.id().toString(), "date", day.toString(), "name", snapshot.name()));
-      return session;
+      UUID id = request.id() != null ? request.id() : Ids.newId();
+      return endedAt == null
+          ? startInProgress(tx, profileId, id, request.planId(), request.date(), startedAt, checked)
+          : recordCompleted(tx, profileId, id, request, startedAt, endedAt, checked);
     });
+  }
+
+  private Session startInProgress(Tx tx, UUID profileId, UUID id, UUID planId, LocalDate date, Instant startedAt,
+      SessionStructure structure) throws SQLException {
+    Plan plan = (planId == null ? Optional.<Plan>empty() : plans.find(tx, profileId, planId))
+        .filter(p -> !p.archived())
+        .orElseThrow(() -> new ValidationException(Messages.PLAN_NOT_FOUND_OR_DENIED));
+    if (sessions.findInProgress(tx, profileId).isPresent()) {
+      throw new ConflictException(Messages.SESSION_IN_PROGRESS);
+    }
+    SessionStructure snapshot = named(structure != null ? structure : plan.structure().targetsOnly(), plan);
+    Instant now = clock.instant();
+    Instant started = startedAt != null ? startedAt : now;
+    LocalDate day = date != null ? date : LocalDate.ofInstant(started, clock.getZone());
+    Session session = new Session(id, plan.id(), day, started, null, snapshot, now, now);
+    sessions.insert(tx, profileId, session);
+    plans.markHasSessions(tx, profileId, plan.id());
+    audit.record(tx, profileId, AuditAction.SESSION_STARTED, "session", session.id(),
+        Map.of("plan_id", plan.id().toString(), "date", day.toString(), "name", snapshot.name()));
+    return session;
+  }
+
+  private Session recordCompleted(Tx tx, UUID profileId, UUID id, SessionRequests.Create request, Instant startedAt,
+      Instant endedAt, SessionStructure structure) throws SQLException {
+    Plan plan = null;
+    if (request.planId() != null) {
+      plan = plans.find(tx, profileId, request.planId())
+          .orElseThrow(() -> new ValidationException(Messages.PLAN_NOT_FOUND_OR_DENIED));
+    }
+    SessionStructure snapshot = structure != null ? structure : plan.structure().targetsOnly();
+    snapshot = plan == null ? snapshot : named(snapshot, plan);
+    Instant now = clock.instant();
+    LocalDate day = request.date() != null ? request.date() : LocalDate.ofInstant(startedAt, clock.getZone());
+    Session session = new Session(id, request.planId(), day, startedAt, endedAt, snapshot, now, now);
+    sessions.insert(tx, profileId, session);
+    Map<String, Object> started = new LinkedHashMap<>();
+    if (plan != null) {
+      plans.markHasSessions(tx, profileId, plan.id());
+      started.put("plan_id", plan.id().toString());
+    }
+    started.put("date", day.toString());
+    started.put("name", String.valueOf(snapshot.name()));
+    started.put("logged", true);
+    audit.record(tx, profileId, AuditAction.SESSION_STARTED, "session", id, started);
+    audit.record(tx, profileId, AuditAction.SESSION_COMPLETED, "session", id, completionDetails(snapshot));
+    return session;
+  }
+
+  /**
+   * Times of a session logged elsewhere: never more than a few minutes ahead of this clock, an end
+   * only with a start and not before it (the request readers check the latter too, with the same
+   * paths; callers in process get the same answers).
+   */
+  private void checkTimes(Instant startedAt, Instant endedAt, boolean nothingToCopy) {
+    Instant latest = clock.instant().plus(Duration.ofMinutes(MAX_FUTURE_MINUTES));
+    Problems problems = new Problems();
+    if (endedAt != null && startedAt == null) {
+      problems.add("started_at", "is required");
+    }
+    if (endedAt != null && startedAt != null && endedAt.isBefore(startedAt)) {
+      problems.add("ended_at", "must not be before started_at");
+    }
+    if (endedAt != null && nothingToCopy) {
+      problems.add("session", "is required when there is no plan_id");
+    }
+    if (startedAt != null && startedAt.isAfter(latest)) {
+      problems.add("started_at", "must not be more than " + MAX_FUTURE_MINUTES + " minutes in the future");
+    }
+    if (endedAt != null && endedAt.isAfter(latest)) {
+      problems.add("ended_at", "must not be more than " + MAX_FUTURE_MINUTES + " minutes in the future");
+    }
+    problems.throwIfAny(Messages.INVALID_SESSION_DATA);
+  }
+
+  private static SessionStructure named(SessionStructure snapshot, Plan plan) {
+    return snapshot.name() == null ? snapshot.withName(plan.name()) : snapshot;
+  }
+
+  private static Map<String, Object> completionDetails(SessionStructure snapshot) {
+    StructureStats stats = snapshot.stats();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("name", snapshot.name());
+    details.put("completed_set_count", stats.completedSetCount());
+    details.put("set_count", stats.setCount());
+    details.put("volume", stats.volume());
+    details.put("unit", snapshot.unit().code());
+    return details;
+  }
+
+  /**
+   * Replaces the snapshot of an in-progress session whatever its version (the last write wins).
+   *
+   * @see #update(UUID, UUID, SessionStructure, Long)
+   */
+  public Session update(UUID profileId, UUID sessionId, SessionStructure structure) {
+    return update(profileId, sessionId, structure, null);
   }
 
   /**
    * Replaces the snapshot of an in-progress session (the desktop app's autosave and
-   * {@code PATCH /api/sessions/{id}}). A structure without a name keeps the current name.
+   * {@code PATCH /api/sessions/{id}}) as its next version. A structure without a name keeps the
+   * current name.
    *
+   * @param expectedVersion the version the change was made from, or {@code null} for any
    * @throws ValidationException {@code Invalid session data}, or {@code Cannot update completed session}
    * @throws NotFoundException {@code Session not found}
+   * @throws PreconditionFailedException {@code Session was changed elsewhere}: another version is stored
    */
-  public Session update(UUID profileId, UUID sessionId, SessionStructure structure) {
+  public Session update(UUID profileId, UUID sessionId, SessionStructure structure, Long expectedVersion) {
     SessionStructure checked = StructureValidator.check(structure, "session", Messages.INVALID_SESSION_DATA);
     return database.write(tx -> {
-      Session current = inProgress(sessions.find(tx, profileId, sessionId));
+      Session current = inProgress(expected(sessions.find(tx, profileId, sessionId), expectedVersion));
       SessionStructure snapshot = checked.name() == null ? checked.withName(current.structure().name()) : checked;
       Instant now = clock.instant();
-      sessions.write(tx, profileId, sessionId, snapshot, null, now);
+      if (!sessions.write(tx, profileId, sessionId, snapshot, null, now, current.version())) {
+        throw changedElsewhere(current);
+      }
       return new Session(sessionId, current.planId(), current.date(), current.startedAt(), null, snapshot,
-          current.createdAt(), now);
+          current.createdAt(), now, current.version() + 1);
     });
   }
 
   /**
-   * Completes a session, optionally with a final snapshot; from then on it never changes.
-   * {@code ended_at} is now. Audited as {@code session_completed}.
+   * Completes a session whatever its version.
    *
-   * @throws ValidationException {@code Invalid session data}, or {@code Cannot update completed session}
-   * @throws NotFoundException {@code Session not found}
+   * @see #complete(UUID, UUID, SessionStructure, Long)
    */
   public Session complete(UUID profileId, UUID sessionId, SessionStructure finalStructure) {
+    return complete(profileId, sessionId, finalStructure, null);
+  }
+
+  /**
+   * Completes a session, optionally with a final snapshot, as its next version; from then on its
+   * recorded content never changes. {@code ended_at} is now. Audited as {@code session_completed}.
+   *
+   * @param expectedVersion the version the completion was made from, or {@code null} for any
+   * @throws ValidationException {@code Invalid session data}, or {@code Cannot update completed session}
+   * @throws NotFoundException {@code Session not found}
+   * @throws PreconditionFailedException {@code Session was changed elsewhere}: another version is stored
+   */
+  public Session complete(UUID profileId, UUID sessionId, SessionStructure finalStructure, Long expectedVersion) {
     SessionStructure checked = finalStructure == null ? null
         : StructureValidator.check(finalStructure, "session", Messages.INVALID_SESSION_DATA);
     return database.write(tx -> {
-      Session current = inProgress(sessions.find(tx, profileId, sessionId));
+      Session current = inProgress(expected(sessions.find(tx, profileId, sessionId), expectedVersion));
       SessionStructure snapshot = checked == null ? current.structure()
           : checked.name() == null ? checked.withName(current.structure().name()) : checked;
       Instant now = clock.instant();
       Instant endedAt = now.isBefore(current.startedAt()) ? current.startedAt() : now;
-      sessions.write(tx, profileId, sessionId, snapshot, endedAt, now);
-      StructureStats stats = snapshot.stats();
-      Map<String, Object> details = new LinkedHashMap<>();
-      details.put("name", snapshot.name());
-      details.put("completed_set_count", stats.completedSetCount());
-      details.put("set_count", stats.setCount());
-      details.put("volume", stats.volume());
-      details.put("unit", snapshot.unit().code());
-      audit.record(tx, profileId, AuditAction.SESSION_COMPLETED, "session", sessionId, details);
+      if (!sessions.write(tx, profileId, sessionId, snapshot, endedAt, now, current.version())) {
+        throw changedElsewhere(current);
+      }
+      audit.record(tx, profileId, AuditAction.SESSION_COMPLETED, "session", sessionId, completionDetails(snapshot));
       return new Session(sessionId, current.planId(), current.date(), current.startedAt(), endedAt, snapshot,
-          current.createdAt(), now);
+          current.createdAt(), now, current.version() + 1, false);
     });
+  }
+
+  /**
+   * Deletes a session whatever its version.
+   *
+   * @see #delete(UUID, UUID, Long)
+   */
+  public void delete(UUID profileId, UUID sessionId) {
+    delete(profileId, sessionId, null);
   }
 
   /**
    * Deletes a session: discards one in progress, or removes a completed one from history.
    * Audited as {@code session_deleted}.
    *
+   * @param expectedVersion the version the deletion was decided on, or {@code null} for any
    * @throws NotFoundException {@code Session not found}
+   * @throws PreconditionFailedException {@code Session was changed elsewhere}: another version is stored
    */
-  public void delete(UUID profileId, UUID sessionId) {
+  public void delete(UUID profileId, UUID sessionId, Long expectedVersion) {
     database.write(tx -> {
-      Session current = sessions.find(tx, profileId, sessionId)
-          .orElseThrow(() -> new NotFoundException(Messages.SESSION_NOT_FOUND));
-      sessions.delete(tx, profileId, sessionId);
+      Session current = expected(sessions.find(tx, profileId, sessionId), expectedVersion);
+      if (!sessions.delete(tx, profileId, sessionId, current.version())) {
+        throw changedElsewhere(current);
+      }
       audit.record(tx, profileId, AuditAction.SESSION_DELETED, "session", sessionId,
           Map.of("status", current.status().code(), "date", current.date().toString(),
               "name", String.valueOf(current.structure().name())));
       return null;
     });
+  }
+
+  /**
+   * Amends a completed session, whatever its version.
+   *
+   * @see #amend(UUID, UUID, SessionStructure, String, Long)
+   */
+  public Session amend(UUID profileId, UUID sessionId, SessionStructure structure, String reason) {
+    return amend(profileId, sessionId, structure, reason, null);
+  }
+
+  /**
+   * Corrects a completed session (contract §5.1a): {@code structure} becomes what the session
+   * holds, as its next version, with {@code reason} (1..{@value SessionRequests#MAX_REASON}
+   * characters, trimmed) recorded beside it. The original snapshot and every earlier amendment stay
+   * exactly as they were (the schema refuses any change to them); summaries, lists and volume use
+   * the newest amendment from then on, and the change feed reports it as a change of the session.
+   * A structure without a name keeps the session's name. Audited as {@code session_amended} with
+   * the reason, in the same transaction. One write transaction; any thread but the JavaFX
+   * application thread.
+   *
+   * @param expectedVersion the version the correction was made from, or {@code null} for any
+   * @return the session as it is now: amended, one version on
+   * @throws ValidationException {@code Invalid session data} (paths under {@code session}, and
+   *     {@code reason}), or {@code Only completed sessions can be amended} for one in progress
+   * @throws NotFoundException {@code Session not found}, also for another profile's session
+   * @throws PreconditionFailedException {@code Session was changed elsewhere}: another version is stored
+   */
+  public Session amend(UUID profileId, UUID sessionId, SessionStructure structure, String reason,
+      Long expectedVersion) {
+    Problems problems = new Problems();
+    SessionStructure checked = null;
+    if (structure == null) {
+      problems.add("session", "is required");
+    } else {
+      try {
+        checked = StructureValidator.check(structure, "session", Messages.INVALID_SESSION_DATA);
+      } catch (ValidationException e) {
+        e.problems().forEach(p -> problems.add(p.path(), p.message()));
+      }
+    }
+    String why = reason == null ? "" : reason.strip();
+    int length = why.codePointCount(0, why.length());
+    if (length < 1 || length > SessionRequests.MAX_REASON) {
+      problems.add("reason", "must be 1 to " + SessionRequests.MAX_REASON + " characters");
+    }
+    problems.throwIfAny(Messages.INVALID_SESSION_DATA);
+    SessionStructure correction = checked;
+    return database.write(tx -> {
+      Session current = expected(sessions.find(tx, profileId, sessionId), expectedVersion);
+      if (!current.completed()) {
+        throw new ValidationException(Messages.ONLY_COMPLETED_AMENDED);
+      }
+      SessionStructure amended = correction.name() == null
+          ? correction.withName(current.structure().name()) : correction;
+      Instant now = clock.instant();
+      if (!sessions.amend(tx, profileId, sessionId, amended, why, now, current.version())) {
+        throw changedElsewhere(current);
+      }
+      Map<String, Object> details = completionDetails(amended);
+      details.put("reason", why);
+      details.put("version", current.version() + 1);
+      audit.record(tx, profileId, AuditAction.SESSION_AMENDED, "session", sessionId, details);
+      return new Session(sessionId, current.planId(), current.date(), current.startedAt(), current.endedAt(),
+          amended, current.createdAt(), now, current.version() + 1, true);
+    });
+  }
+
+  /**
+   * Every recorded state of a session, oldest first: the original as it was completed (reason
+   * null), then each amendment with its reason (contract §5.1a). A session never amended has just
+   * its original; one in progress, just its snapshot so far. One read transaction; any thread but
+   * the JavaFX application thread.
+   *
+   * @throws NotFoundException {@code Session not found}, also for another profile's session
+   */
+  public List<SessionAmendment> amendments(UUID profileId, UUID sessionId) {
+    List<SessionAmendment> found = database.read(tx -> sessions.amendments(tx, profileId, sessionId));
+    if (found.isEmpty()) {
+      throw new NotFoundException(Messages.SESSION_NOT_FOUND);
+    }
+    return found;
   }
 
   /**
@@ -192,11 +424,23 @@ public final class SessionService {
     return database.read(tx -> sessions.list(tx, profileId, query));
   }
 
-  private static Session inProgress(Optional<Session> found) {
+  /** The session found, checked against the version the caller expects (a stale one is a 412, before anything else). */
+  private static Session expected(Optional<Session> found, Long expectedVersion) {
     Session session = found.orElseThrow(() -> new NotFoundException(Messages.SESSION_NOT_FOUND));
+    if (expectedVersion != null && expectedVersion != session.version()) {
+      throw changedElsewhere(session);
+    }
+    return session;
+  }
+
+  private static Session inProgress(Session session) {
     if (session.completed()) {
       throw new ValidationException(Messages.SESSION_COMPLETED);
     }
     return session;
+  }
+
+  private static PreconditionFailedException changedElsewhere(Session current) {
+    return new PreconditionFailedException(Messages.SESSION_CHANGED, current.version());
   }
 }

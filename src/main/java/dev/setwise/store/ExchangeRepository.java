@@ -84,6 +84,16 @@ public final class ExchangeRepository {
     return owner(tx, "SELECT user_id FROM sessions WHERE id = ?", sessionId);
   }
 
+  /** True when a plan with this id was deleted (its tombstone keeps the id taken). */
+  public boolean planDeleted(Tx tx, UUID planId) throws SQLException {
+    return tombstone(tx, "plan", planId);
+  }
+
+  /** True when a session with this id was deleted (its tombstone keeps the id taken). */
+  public boolean sessionDeleted(Tx tx, UUID sessionId) throws SQLException {
+    return tombstone(tx, "session", sessionId);
+  }
+
   public void insertImport(Tx tx, ImportRecord record) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
         "INSERT INTO imports (id, user_id, source, file_name, sha256, plans_added, sessions_added, skipped, "
@@ -125,6 +135,17 @@ public final class ExchangeRepository {
       try (ResultSet rs = statement.executeQuery()) {
         rs.next();
         return rs.getLong(1);
+      }
+    }
+  }
+
+  private static boolean tombstone(Tx tx, String entityType, UUID id) throws SQLException {
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT EXISTS (SELECT 1 FROM changes WHERE entity_type = ? AND entity_id = ? AND deleted = 1)")) {
+      statement.setString(1, entityType);
+      Rows.setUuid(statement, 2, id);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next() && rs.getInt(1) == 1;
       }
     }
   }

@@ -11,11 +11,12 @@ import java.util.UUID;
 public final class IdempotencyRepository {
 
   /** A recorded answer and the fingerprint of the request it answered. */
-  public record Entry(byte[] fingerprint, int status, String location, byte[] body, Instant createdAt) {}
+  public record Entry(byte[] fingerprint, int status, String location, String etag, byte[] body, Instant createdAt) {}
 
   public Optional<Entry> find(Tx tx, UUID ownerId, String key) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT fingerprint, status, location, body, created_at FROM idempotency_keys WHERE user_id = ? AND key = ?")) {
+        "SELECT fingerprint, status, location, etag, body, created_at FROM idempotency_keys "
+            + "WHERE user_id = ? AND key = ?")) {
       Rows.setUuid(statement, 1, ownerId);
       statement.setString(2, key);
       try (ResultSet rs = statement.executeQuery()) {
@@ -23,22 +24,23 @@ public final class IdempotencyRepository {
           return Optional.empty();
         }
         return Optional.of(new Entry(rs.getBytes("fingerprint"), rs.getInt("status"), rs.getString("location"),
-            rs.getBytes("body"), Rows.instant(rs, "created_at")));
+            rs.getString("etag"), rs.getBytes("body"), Rows.instant(rs, "created_at")));
       }
     }
   }
 
   public void insert(Tx tx, UUID ownerId, String key, Entry entry) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "INSERT INTO idempotency_keys (user_id, key, fingerprint, status, location, body, created_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        "INSERT INTO idempotency_keys (user_id, key, fingerprint, status, location, etag, body, created_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       Rows.setUuid(statement, 1, ownerId);
       statement.setString(2, key);
       statement.setBytes(3, entry.fingerprint());
       statement.setInt(4, entry.status());
       statement.setString(5, entry.location());
-      statement.setBytes(6, entry.body());
-      Rows.setInstant(statement, 7, entry.createdAt());
+      statement.setString(6, entry.etag());
+      statement.setBytes(7, entry.body());
+      Rows.setInstant(statement, 8, entry.createdAt());
       statement.executeUpdate();
     }
   }

@@ -1,5 +1,7 @@
 package dev.setwise.store;
 
+import dev.setwise.domain.ConflictException;
+import dev.setwise.domain.Messages;
 import dev.setwise.domain.Plan;
 import dev.setwise.domain.PlanSummary;
 import dev.setwise.json.StructureJson;
@@ -16,7 +18,7 @@ import java.util.UUID;
 public final class PlanRepository {
 
   private static final String SUMMARY_COLUMNS =
-      "id, name, exercise_count, has_sessions, archived, created_at, updated_at";
+      "id, name, exercise_count, has_sessions, archived, created_at, updated_at, version";
 
   private final StructureJson json;
 
@@ -24,10 +26,11 @@ public final class PlanRepository {
     this.json = json;
   }
 
+  /** @throws ConflictException {@code Plan already exists} when a plan with this id exists in any profile */
   public void insert(Tx tx, UUID ownerId, Plan plan) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
         "INSERT INTO plans (id, user_id, name, structure, exercise_count, has_sessions, archived, created_at, "
-            + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            + "updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       Rows.setUuid(statement, 1, plan.id());
       Rows.setUuid(statement, 2, ownerId);
       statement.setString(3, plan.name());
@@ -37,21 +40,36 @@ public final class PlanRepository {
       statement.setInt(7, plan.archived() ? 1 : 0);
       Rows.setInstant(statement, 8, plan.createdAt());
       Rows.setInstant(statement, 9, plan.updatedAt());
+      statement.setLong(10, plan.version());
       statement.executeUpdate();
+    } catch (SQLException e) {
+      String message = String.valueOf(e.getMessage());
+      if (message.contains("UNIQUE constraint failed: plans.id") || message.contains("used by a deleted plan")) {
+        throw new ConflictException(Messages.PLAN_EXISTS);
+      }
+      throw e;
     }
   }
 
-  /** Writes name and structure (and the counts beside it). */
-  public void update(Tx tx, UUID ownerId, Plan plan) throws SQLException {
+  /**
+   * Writes name and structure (and the counts beside it) as version {@code plan.version()}, only
+   * over the version just before it (compare-and-set).
+   *
+   * @return false when the stored plan is not at {@code plan.version() - 1} (changed meanwhile, or gone)
+   */
+  public boolean update(Tx tx, UUID ownerId, Plan plan) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "UPDATE plans SET name = ?, structure = ?, exercise_count = ?, updated_at = ? WHERE id = ? AND user_id = ?")) {
+        "UPDATE plans SET name = ?, structure = ?, exercise_count = ?, updated_at = ?, version = ? "
+            + "WHERE id = ? AND user_id = ? AND version = ?")) {
       statement.setString(1, plan.name());
       statement.setString(2, json.write(plan.structure()));
       statement.setInt(3, plan.structure().exercises().size());
       Rows.setInstant(statement, 4, plan.updatedAt());
-      Rows.setUuid(statement, 5, plan.id());
-      Rows.setUuid(statement, 6, ownerId);
-      statement.executeUpdate();
+      statement.setLong(5, plan.version());
+      Rows.setUuid(statement, 6, plan.id());
+      Rows.setUuid(statement, 7, ownerId);
+      statement.setLong(8, plan.version() - 1);
+      return statement.executeUpdate() == 1;
     }
   }
 
@@ -67,7 +85,7 @@ public final class PlanRepository {
         }
         return Optional.of(new Plan(Rows.uuid(rs, "id"), rs.getString("name"), json.read(rs.getString("structure")),
             rs.getInt("has_sessions") == 1, rs.getInt("archived") == 1,
-            Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at")));
+            Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version")));
       }
     }
   }
@@ -83,13 +101,17 @@ public final class PlanRepository {
         while (rs.next()) {
           plans.add(new PlanSummary(Rows.uuid(rs, "id"), rs.getString("name"), rs.getInt("exercise_count"),
               rs.getInt("has_sessions") == 1, rs.getInt("archived") == 1,
-              Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at")));
+              Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version")));
         }
       }
       return plans;
     }
   }
 
+  /**
+   * Notes that a session refers to the plan. Not a change of the plan: its version stays (a
+   * session started on one device must not make an edit of the plan on another a conflict).
+   */
   public void markHasSessions(Tx tx, UUID ownerId, UUID planId) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
         "UPDATE plans SET has_sessions = 1 WHERE id = ? AND user_id = ? AND has_sessions = 0")) {
@@ -111,22 +133,51 @@ public final class PlanRepository {
     }
   }
 
-  public void archive(Tx tx, UUID ownerId, UUID planId, Instant at) throws SQLException {
+  /**
+   * Archives the plan as version {@code fromVersion + 1}, only over {@code fromVersion}.
+   *
+   * @return false when the stored plan is not at {@code fromVersion}
+   */
+  public boolean archive(Tx tx, UUID ownerId, UUID planId, long fromVersion, Instant at) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "UPDATE plans SET archived = 1, updated_at = ? WHERE id = ? AND user_id = ?")) {
+        "UPDATE plans SET archived = 1, updated_at = ?, version = version + 1 "
+            + "WHERE id = ? AND user_id = ? AND version = ?")) {
       Rows.setInstant(statement, 1, at);
       Rows.setUuid(statement, 2, planId);
       Rows.setUuid(statement, 3, ownerId);
-      statement.executeUpdate();
+      statement.setLong(4, fromVersion);
+      return statement.executeUpdate() == 1;
     }
   }
 
-  public void delete(Tx tx, UUID ownerId, UUID planId) throws SQLException {
+  /**
+   * True when a plan with this id exists in any profile, or existed: the id of a deleted plan
+   * stays taken by its tombstone in the change feed.
+   */
+  public boolean idTaken(Tx tx, UUID planId) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "DELETE FROM plans WHERE id = ? AND user_id = ?")) {
+        "SELECT EXISTS (SELECT 1 FROM plans WHERE id = ?) "
+            + "OR EXISTS (SELECT 1 FROM changes WHERE entity_type = 'plan' AND entity_id = ?)")) {
+      Rows.setUuid(statement, 1, planId);
+      Rows.setUuid(statement, 2, planId);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next() && rs.getInt(1) == 1;
+      }
+    }
+  }
+
+  /**
+   * Removes the plan, only when it is at {@code fromVersion}.
+   *
+   * @return false when the stored plan is not at {@code fromVersion}
+   */
+  public boolean delete(Tx tx, UUID ownerId, UUID planId, long fromVersion) throws SQLException {
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "DELETE FROM plans WHERE id = ? AND user_id = ? AND version = ?")) {
       Rows.setUuid(statement, 1, planId);
       Rows.setUuid(statement, 2, ownerId);
-      statement.executeUpdate();
+      statement.setLong(3, fromVersion);
+      return statement.executeUpdate() == 1;
     }
   }
 }

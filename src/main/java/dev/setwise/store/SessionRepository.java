@@ -4,6 +4,7 @@ import dev.setwise.domain.ConflictException;
 import dev.setwise.domain.Messages;
 import dev.setwise.domain.Page;
 import dev.setwise.domain.Session;
+import dev.setwise.domain.SessionAmendment;
 import dev.setwise.domain.SessionQuery;
 import dev.setwise.domain.SessionStructure;
 import dev.setwise.domain.SessionSummary;
@@ -22,11 +23,24 @@ import java.util.UUID;
 /**
  * Sessions and their summary columns, always scoped to their owner. Lists read only the summary
  * columns; the snapshot is parsed for single-session reads only.
+ *
+ * <p>Every write of a session's structure goes through {@link #insert} (a new session, in progress
+ * or already completed), {@link #write} (the snapshot of a session in progress, and its
+ * completion) and {@link #amend} (a new effective structure of a completed session); {@link #delete}
+ * removes one. Anything derived from a session's structure (what it holds now, see {@link #find})
+ * hooks in there.
  */
 public final class SessionRepository {
 
+  /** Whether the session of the row has amendments: one step in their primary key. */
+  private static final String AMENDED =
+      "EXISTS (SELECT 1 FROM session_amendments a WHERE a.session_id = sessions.id) AS amended";
   private static final String SUMMARY_COLUMNS = "id, plan_id, date, started_at, ended_at, name, unit, "
-      + "exercise_count, set_count, completed_set_count, volume, created_at, updated_at";
+      + "exercise_count, set_count, completed_set_count, volume, created_at, updated_at, version, " + AMENDED;
+  /** A session as it is now: the structure of its newest amendment, else its own snapshot. */
+  private static final String SESSION_COLUMNS = "id, plan_id, date, started_at, ended_at, created_at, updated_at, "
+      + "version, " + AMENDED + ", coalesce((SELECT a.session FROM session_amendments a "
+      + "WHERE a.session_id = sessions.id ORDER BY a.version DESC LIMIT 1), session) AS session";
 
   /** Sort key of ended_at: a session still in progress sorts as the latest (see sessions_by_ended). */
   private static final String STILL_RUNNING = "9223372036854775807";
@@ -41,14 +55,15 @@ public final class SessionRepository {
   /**
    * Inserts a session with its summary columns.
    *
-   * @throws ConflictException when the schema finds another in-progress session of the owner
+   * @throws ConflictException when the schema finds another in-progress session of the owner, or
+   *     a session with this id
    */
   public void insert(Tx tx, UUID ownerId, Session session) throws SQLException {
     StructureStats stats = session.structure().stats();
     try (PreparedStatement statement = tx.connection().prepareStatement(
         "INSERT INTO sessions (id, user_id, plan_id, date, started_at, ended_at, session, name, unit, exercise_count, "
-            + "set_count, completed_set_count, volume, created_at, updated_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            + "set_count, completed_set_count, volume, created_at, updated_at, version) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       Rows.setUuid(statement, 1, session.id());
       Rows.setUuid(statement, 2, ownerId);
       Rows.setUuid(statement, 3, session.planId());
@@ -64,28 +79,34 @@ public final class SessionRepository {
       statement.setDouble(13, stats.volume());
       Rows.setInstant(statement, 14, session.createdAt());
       Rows.setInstant(statement, 15, session.updatedAt());
+      statement.setLong(16, session.version());
       statement.executeUpdate();
     } catch (SQLException e) {
       if (isOneInProgressViolation(e)) {
         throw new ConflictException(Messages.SESSION_IN_PROGRESS);
+      }
+      String message = String.valueOf(e.getMessage());
+      if (message.contains("UNIQUE constraint failed: sessions.id") || message.contains("used by a deleted session")) {
+        throw new ConflictException(Messages.SESSION_EXISTS);
       }
       throw e;
     }
   }
 
   /**
-   * Replaces the snapshot (and summary) of an in-progress session; optionally completes it.
-   * The schema refuses any change to a completed session.
+   * Replaces the snapshot (and summary) of an in-progress session, optionally completing it, as
+   * version {@code fromVersion + 1}, only over {@code fromVersion} (compare-and-set). The schema
+   * refuses any change to a completed session.
    *
-   * @return false when no in-progress session of this owner has that id
+   * @return false when no in-progress session of this owner has that id at {@code fromVersion}
    */
-  public boolean write(Tx tx, UUID ownerId, UUID id, SessionStructure structure, Instant endedAt, Instant updatedAt)
-      throws SQLException {
+  public boolean write(Tx tx, UUID ownerId, UUID id, SessionStructure structure, Instant endedAt, Instant updatedAt,
+      long fromVersion) throws SQLException {
     StructureStats stats = structure.stats();
     try (PreparedStatement statement = tx.connection().prepareStatement(
         "UPDATE sessions SET session = ?, name = ?, unit = ?, exercise_count = ?, set_count = ?, "
-            + "completed_set_count = ?, volume = ?, ended_at = ?, updated_at = ? "
-            + "WHERE id = ? AND user_id = ? AND ended_at IS NULL")) {
+            + "completed_set_count = ?, volume = ?, ended_at = ?, updated_at = ?, version = version + 1 "
+            + "WHERE id = ? AND user_id = ? AND ended_at IS NULL AND version = ?")) {
       statement.setString(1, json.write(structure));
       statement.setString(2, summaryName(structure));
       statement.setString(3, structure.unit().code());
@@ -97,14 +118,106 @@ public final class SessionRepository {
       Rows.setInstant(statement, 9, updatedAt);
       Rows.setUuid(statement, 10, id);
       Rows.setUuid(statement, 11, ownerId);
+      statement.setLong(12, fromVersion);
       return statement.executeUpdate() == 1;
     }
   }
 
+  /**
+   * Records an amendment of a completed session: {@code structure} becomes what the session holds
+   * (its summary columns follow it) as version {@code fromVersion + 1}, only over {@code fromVersion};
+   * the original snapshot and earlier amendments stay as they are (the schema refuses anything else).
+   *
+   * @return false when no completed session of this owner has that id at {@code fromVersion}
+   */
+  public boolean amend(Tx tx, UUID ownerId, UUID id, SessionStructure structure, String reason, Instant at,
+      long fromVersion) throws SQLException {
+    StructureStats stats = structure.stats();
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "INSERT INTO session_amendments (session_id, user_id, version, reason, at, name, unit, exercise_count, "
+            + "set_count, completed_set_count, volume, session) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+            + "WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ? AND user_id = ? AND version = ? "
+            + "AND ended_at IS NOT NULL)")) {
+      Rows.setUuid(statement, 1, id);
+      Rows.setUuid(statement, 2, ownerId);
+      statement.setLong(3, fromVersion + 1);
+      statement.setString(4, reason);
+      Rows.setInstant(statement, 5, at);
+      statement.setString(6, summaryName(structure));
+      statement.setString(7, structure.unit().code());
+      statement.setInt(8, stats.exerciseCount());
+      statement.setInt(9, stats.setCount());
+      statement.setInt(10, stats.completedSetCount());
+      statement.setDouble(11, stats.volume());
+      statement.setString(12, json.write(structure));
+      Rows.setUuid(statement, 13, id);
+      Rows.setUuid(statement, 14, ownerId);
+      statement.setLong(15, fromVersion);
+      if (statement.executeUpdate() != 1) {
+        return false;
+      }
+    }
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "UPDATE sessions SET name = ?, unit = ?, exercise_count = ?, set_count = ?, completed_set_count = ?, "
+            + "volume = ?, updated_at = ?, version = version + 1 WHERE id = ? AND user_id = ? AND version = ?")) {
+      statement.setString(1, summaryName(structure));
+      statement.setString(2, structure.unit().code());
+      statement.setInt(3, stats.exerciseCount());
+      statement.setInt(4, stats.setCount());
+      statement.setInt(5, stats.completedSetCount());
+      statement.setDouble(6, stats.volume());
+      Rows.setInstant(statement, 7, at);
+      Rows.setUuid(statement, 8, id);
+      Rows.setUuid(statement, 9, ownerId);
+      statement.setLong(10, fromVersion);
+      if (statement.executeUpdate() != 1) {
+        throw new SQLException("the amended session did not take its amendment");
+      }
+      return true;
+    }
+  }
+
+  /**
+   * Every recorded state of the owner's session, oldest first: the original as completed (reason
+   * null, at its end, at the version it had before its first amendment), then each amendment.
+   * Empty when the owner has no such session; just the original for one never amended (or the
+   * snapshot so far, for one in progress).
+   */
+  public List<SessionAmendment> amendments(Tx tx, UUID ownerId, UUID id) throws SQLException {
+    List<SessionAmendment> found = new ArrayList<>();
+    long version;
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT ended_at, updated_at, version, session, (SELECT count(*) FROM session_amendments a "
+            + "WHERE a.session_id = sessions.id) AS amendments FROM sessions WHERE id = ? AND user_id = ?")) {
+      Rows.setUuid(statement, 1, id);
+      Rows.setUuid(statement, 2, ownerId);
+      try (ResultSet rs = statement.executeQuery()) {
+        if (!rs.next()) {
+          return found;
+        }
+        Instant at = rs.getObject("ended_at") != null ? Rows.instant(rs, "ended_at") : Rows.instant(rs, "updated_at");
+        version = rs.getLong("version") - rs.getLong("amendments");
+        found.add(new SessionAmendment(version, null, at, json.read(rs.getString("session"))));
+      }
+    }
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT version, reason, at, session FROM session_amendments WHERE session_id = ? AND user_id = ? "
+            + "ORDER BY version")) {
+      Rows.setUuid(statement, 1, id);
+      Rows.setUuid(statement, 2, ownerId);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          found.add(new SessionAmendment(rs.getLong("version"), rs.getString("reason"), Rows.instant(rs, "at"),
+              json.read(rs.getString("session"))));
+        }
+      }
+    }
+    return found;
+  }
+
   public Optional<Session> find(Tx tx, UUID ownerId, UUID id) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT id, plan_id, date, started_at, ended_at, session, created_at, updated_at "
-            + "FROM sessions WHERE id = ? AND user_id = ?")) {
+        "SELECT " + SESSION_COLUMNS + " FROM sessions WHERE id = ? AND user_id = ?")) {
       Rows.setUuid(statement, 1, id);
       Rows.setUuid(statement, 2, ownerId);
       return one(statement);
@@ -113,13 +226,29 @@ public final class SessionRepository {
 
   public Optional<Session> findInProgress(Tx tx, UUID ownerId) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT id, plan_id, date, started_at, ended_at, session, created_at, updated_at "
-            + "FROM sessions WHERE user_id = ? AND ended_at IS NULL")) {
+        "SELECT " + SESSION_COLUMNS + " FROM sessions WHERE user_id = ? AND ended_at IS NULL")) {
       Rows.setUuid(statement, 1, ownerId);
       return one(statement);
     }
   }
 
+  /**
+   * True when a session with this id exists in any profile, or existed: the id of a deleted
+   * session stays taken by its tombstone in the change feed.
+   */
+  public boolean idTaken(Tx tx, UUID id) throws SQLException {
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?) "
+            + "OR EXISTS (SELECT 1 FROM changes WHERE entity_type = 'session' AND entity_id = ?)")) {
+      Rows.setUuid(statement, 1, id);
+      Rows.setUuid(statement, 2, id);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next() && rs.getInt(1) == 1;
+      }
+    }
+  }
+
+  /** True when a session with this id exists in any profile. */
   public boolean exists(Tx tx, UUID id) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
         "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?)")) {
@@ -130,12 +259,13 @@ public final class SessionRepository {
     }
   }
 
-  /** @return false when the owner has no session with that id */
-  public boolean delete(Tx tx, UUID ownerId, UUID id) throws SQLException {
+  /** @return false when the owner has no session with that id at {@code fromVersion} */
+  public boolean delete(Tx tx, UUID ownerId, UUID id, long fromVersion) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "DELETE FROM sessions WHERE id = ? AND user_id = ?")) {
+        "DELETE FROM sessions WHERE id = ? AND user_id = ? AND version = ?")) {
       Rows.setUuid(statement, 1, id);
       Rows.setUuid(statement, 2, ownerId);
+      statement.setLong(3, fromVersion);
       return statement.executeUpdate() == 1;
     }
   }
@@ -219,7 +349,8 @@ public final class SessionRepository {
       }
       return Optional.of(new Session(Rows.uuid(rs, "id"), Rows.uuid(rs, "plan_id"), Rows.date(rs, "date"),
           Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), json.read(rs.getString("session")),
-          Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at")));
+          Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version"),
+          rs.getInt("amended") == 1));
     }
   }
 
@@ -228,7 +359,8 @@ public final class SessionRepository {
         Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), rs.getString("name"),
         Unit.fromCode(rs.getString("unit")).orElseThrow(), rs.getInt("exercise_count"), rs.getInt("set_count"),
         rs.getInt("completed_set_count"), rs.getDouble("volume"),
-        Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
+        Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version"),
+        rs.getInt("amended") == 1);
   }
 
   private static String summaryName(SessionStructure structure) {

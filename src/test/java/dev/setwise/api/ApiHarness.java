@@ -60,7 +60,7 @@ final class ApiHarness implements AutoCloseable {
   static ApiHarness start(Path dataDir) {
     TestContext t = new TestContext(dataDir);
     ApiServer server = ApiServer.start(new ApiServer.Services(t.app.sessions(), t.app.plans(), t.app.audit(),
-        t.app.tokens(), t.app.idempotency(), "test-version"), "127.0.0.1", 0);
+        t.app.tokens(), t.app.idempotency(), t.app.changes(), "test-version"), "127.0.0.1", 0);
     return new ApiHarness(t, server);
   }
 
@@ -145,6 +145,11 @@ final class ApiHarness implements AutoCloseable {
 
     Response delete(String path) {
       return send("DELETE", path, token, null, Map.of());
+    }
+
+    /** Any request with extra headers ({@code If-Match}, {@code Idempotency-Key} …). */
+    Response request(String method, String path, String body, Map<String, String> headers) {
+      return send(method, path, token, body, headers);
     }
 
     /** Creates a plan over HTTP and returns its id. */

@@ -53,7 +53,7 @@ public final class ApiBench {
       }
       String token = app.tokens().create(profile.id(), "bench").text();
       ApiServer server = ApiServer.start(new ApiServer.Services(app.sessions(), app.plans(), app.audit(),
-          app.tokens(), app.idempotency(), Version.current()), "127.0.0.1", 0);
+          app.tokens(), app.idempotency(), app.changes(), Version.current()), "127.0.0.1", 0);
       try {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI base = URI.create(server.url());

@@ -71,7 +71,7 @@ class SchemaRulesTest {
   void anInProgressSessionMayChange() {
     insertSession("s1", ALEX, null);
 
-    sql("UPDATE sessions SET volume = 5, ended_at = 3000 WHERE id = 's1'");
+    sql("UPDATE sessions SET volume = 5, ended_at = 3000, version = version + 1 WHERE id = 's1'");
 
     assertThat(count("SELECT count(*) FROM sessions WHERE ended_at = 3000")).isEqualTo(1);
   }

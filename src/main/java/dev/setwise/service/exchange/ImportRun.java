@@ -298,21 +298,30 @@ final class ImportRun {
 
   private record Resolution(UUID id, boolean duplicate, boolean remapped) {}
 
-  /** Null when neither the id nor its derived twin is free or the target's own. */
+  /** How many ids are tried for one item: its own, then ids derived from it, one from the other. */
+  private static final int ID_CANDIDATES = 4;
+
+  /**
+   * The id an item gets: its own when free, else the first free id derived from it; a duplicate when
+   * one of them (before any free one) is already the target's. An id is taken when another profile
+   * uses it or when it belongs to a deleted item (its tombstone in the change feed keeps it, so sync
+   * never sees a deleted thing come back under its old id). Null when every candidate is taken.
+   */
   private Resolution resolve(UUID id, boolean plan) throws SQLException {
-    Optional<UUID> owner = plan ? exchange.planOwner(tx, id) : exchange.sessionOwner(tx, id);
-    if (owner.isEmpty()) {
-      return new Resolution(id, false, false);
+    UUID candidate = id;
+    for (int i = 0; i < ID_CANDIDATES; i++) {
+      Optional<UUID> owner = plan ? exchange.planOwner(tx, candidate) : exchange.sessionOwner(tx, candidate);
+      if (owner.isPresent() && owner.get().equals(target.id())) {
+        return new Resolution(candidate, true, i > 0);
+      }
+      boolean deleted = owner.isEmpty()
+          && (plan ? exchange.planDeleted(tx, candidate) : exchange.sessionDeleted(tx, candidate));
+      if (owner.isEmpty() && !deleted) {
+        return new Resolution(candidate, false, i > 0);
+      }
+      candidate = derivedId(target.id(), candidate);
     }
-    if (owner.get().equals(target.id())) {
-      return new Resolution(id, true, false);
-    }
-    UUID derived = derivedId(target.id(), id);
-    Optional<UUID> derivedOwner = plan ? exchange.planOwner(tx, derived) : exchange.sessionOwner(tx, derived);
-    if (derivedOwner.isEmpty()) {
-      return new Resolution(derived, false, true);
-    }
-    return derivedOwner.get().equals(target.id()) ? new Resolution(derived, true, true) : null;
+    return null;
   }
 
   /** The id an item gets in {@code profileId} when its own is taken by another profile. */
