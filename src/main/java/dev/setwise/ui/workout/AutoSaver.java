@@ -65,6 +65,14 @@ final class AutoSaver {
     return pending.get() != null;
   }
 
+  /**
+   * The session as the last save left it (or as loaded). Read it on the writer lane, after the
+   * saves queued before: then it carries the version a completion or a discard must name.
+   */
+  Session basis() {
+    return basis.get();
+  }
+
   private void schedule() {
     if (scheduled.compareAndSet(false, true)) {
       tasks.onWriter(this::drain);

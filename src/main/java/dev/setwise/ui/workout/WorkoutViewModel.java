@@ -284,12 +284,12 @@ public final class WorkoutViewModel {
 
   /**
    * The one place the workout screen writes an edit: {@code next} over {@code basis}, the session
-   * as the screen last loaded or saved it. Once sessions carry versions (contract §5.1), pass
-   * {@code basis.version()} here as the expected version; the service's refusal then shows as
-   * "Changed elsewhere" through {@link ChangedElsewhere}.
+   * as the screen last loaded or saved it. The save names {@code basis.version()}, so a change
+   * made elsewhere meanwhile (the REST API, sync) refuses it and shows as "Changed elsewhere"
+   * through {@link ChangedElsewhere} instead of being overwritten.
    */
   private Session write(UUID owner, Session basis, SessionStructure next) {
-    return services.sessions().update(owner, basis.id(), next);
+    return services.sessions().update(owner, basis.id(), next, basis.version());
   }
 
   private void saveFailed(Failure failure) {
@@ -565,7 +565,10 @@ public final class WorkoutViewModel {
     UUID owner = profile.get().id();
     saver.cancel();
     busy.set(true);
-    tasks.write("complete the workout", () -> services.sessions().complete(owner, current.id(), structure), done -> {
+    AutoSaver saves = saver;
+    // The version is read on the writer lane, after any save still under way has landed.
+    tasks.write("complete the workout",
+        () -> services.sessions().complete(owner, current.id(), structure, saves.basis().version()), done -> {
       busy.set(false);
       showStartForm();
       refresh();
@@ -590,8 +593,9 @@ public final class WorkoutViewModel {
     UUID owner = profile.get().id();
     saver.cancel();
     busy.set(true);
+    AutoSaver saves = saver;
     tasks.write("discard the workout", () -> {
-      services.sessions().delete(owner, current.id());
+      services.sessions().delete(owner, current.id(), saves.basis().version());
       return current.id();
     }, id -> {
       busy.set(false);

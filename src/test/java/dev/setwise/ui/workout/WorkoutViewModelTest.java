@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.setwise.domain.Messages;
 import dev.setwise.domain.Plan;
 import dev.setwise.domain.Session;
+import dev.setwise.domain.SessionStructure;
 import dev.setwise.domain.SetEntry;
 import dev.setwise.support.Structures;
 import dev.setwise.support.TestContext;
@@ -435,6 +436,29 @@ class WorkoutViewModelTest {
   }
 
   @Test
+  void aSaveOverAChangeMadeElsewhereIsRefusedAndLeavesThatChangeInPlace() {
+    vm.start();
+    Session current = vm.sessionProperty().get();
+    // Another client (the REST API, sync) logs the second set meanwhile.
+    SessionStructure theirs = current.structure().withExercise(0, current.structure().exercises().get(0)
+        .withSet(1, current.structure().exercises().get(0).sets().get(1).withActuals(7, 90.0, null)));
+    f.services.sessions().update(f.owner(), current.id(), theirs);
+
+    vm.exercises().get(0).sets().get(1).reps().textProperty().set("3");
+
+    assertThat(vm.changedElsewhereProperty().get()).isTrue();
+    assertThat(vm.saveStateProperty().get()).isEqualTo(WorkoutViewModel.SaveState.FAILED);
+    assertThat(stored().structure().exercises().get(0).sets().get(1).reps()).isEqualTo(7);
+    vm.complete();
+    assertThat(stored().completed()).isFalse();
+    assertThat(stored().structure().exercises().get(0).sets().get(1).reps()).isEqualTo(7);
+
+    vm.reload();
+    assertThat(vm.changedElsewhereProperty().get()).isFalse();
+    assertThat(vm.exercises().get(0).sets().get(1).reps().textProperty().get()).isEqualTo("7");
+  }
+
+  @Test
   void aFailureThatIsNotAChangeElsewhereOffersNoReload() {
     vm.start();
     vm.exercises().get(0).sets().get(1).reps().textProperty().set("abc");
@@ -471,6 +495,9 @@ class WorkoutViewModelTest {
     vm.exercises().get(0).sets().get(1).reps().textProperty().set("3");
 
     assertThat(vm.saveStateProperty().get()).isEqualTo(WorkoutViewModel.SaveState.FAILED);
-    assertThat(vm.saveMessageProperty().get()).isEqualTo("Not saved: " + Messages.SESSION_COMPLETED);
+    // With versions the save is refused as made from an older version (the completion raised it).
+    assertThat(vm.saveMessageProperty().get()).isEqualTo("Not saved: " + Messages.SESSION_CHANGED);
+    assertThat(vm.unsavedChange()).isNotNull();
+    assertThat(stored().structure().exercises().get(0).sets().get(1).reps()).isNull();
   }
 }
