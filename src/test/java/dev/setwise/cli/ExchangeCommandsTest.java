@@ -57,6 +57,7 @@ class ExchangeCommandsTest {
         Profile: Alex (will be created)
         Plans: 2 new, 0 already there (skipped)
         Sessions: 5 new, 0 already there (skipped)
+        Dates: 2024-02-01 to 2024-02-04
         Dry run: nothing was changed.
         """, ""));
     assertThat(run(second, "profile", "list").out()).isEmpty();
@@ -68,6 +69,7 @@ class ExchangeCommandsTest {
         Profile: Alex (created)
         Plans: 2 new, 0 already there (skipped)
         Sessions: 5 new, 0 already there (skipped)
+        Dates: 2024-02-01 to 2024-02-04
         Imported 2 plans and 5 sessions into Alex (backup made first: setwise-""");
 
     Run again = run(second, "import", out.toString());

@@ -111,16 +111,21 @@ class DataMenusGuiTest {
     robot.type(KeyCode.ENTER);
     AppDriver.waitUntil(() -> robot.lookup("#export-dialog").tryQuery().isEmpty());
 
-    // Import (Ctrl+I) into Sam, the current profile: the summary, then Enter imports.
+    // Import (Ctrl+I) while Sam is the current profile: the export's own profile (Athlete) is
+    // offered first and chosen, where it is already; choosing Sam, then Enter, imports into Sam.
     clock.advance(Duration.ofMinutes(10));
     robot.interact(() -> driver.app.viewModel().switchTo(sam));
     robot.push(KeyCode.CONTROL, KeyCode.I);
     AppDriver.waitUntil(() -> robot.lookup("#import-additions").tryQuery().isPresent());
-    assertThat(text("#import-additions")).isEqualTo("1 plan and 1 session");
-    assertThat(text("#import-verdict")).isEqualTo("Import adds 1 plan and 1 session to Sam. A backup is made first.");
     assertThat(robot.lookup("#import-target .radio-button").queryAll()).extracting(n -> ((Labeled) n).getText())
-        .containsExactly("Sam (your current profile)", "Athlete (the profile the file was exported from)");
+        .containsExactly("Athlete (the profile the file was exported from)", "Sam (your current profile)");
+    assertThat(text("#import-additions")).isEqualTo("nothing new");
+    assertThat(text("#import-verdict")).isEqualTo("Nothing to import: everything in this file is already in Athlete.");
+    robot.clickOn("Sam (your current profile)");
+    AppDriver.waitUntil(() -> text("#import-additions").equals("1 plan and 1 session"));
+    assertThat(text("#import-verdict")).isEqualTo("Import adds 1 plan and 1 session to Sam. A backup is made first.");
     assertThat(answers.asked).last().isEqualTo("open import in " + answers.export.getParent());
+    robot.interact(() -> ((javafx.scene.control.Button) robot.lookup("#import-now").query()).requestFocus());
     robot.type(KeyCode.ENTER);
     AppDriver.waitUntil(() -> robot.lookup("#import-outcome").tryQuery().isPresent()
         && text("#import-outcome").startsWith("Imported"));
