@@ -146,14 +146,14 @@ final class OtherAppCsv {
     return found;
   }
 
-  /** Each piece joined onto a column starts with a space, as a delimiter typed in a name does; a last column may hold any. */
+  /**
+   * Each piece joined onto a column is text that starts with a space, as a delimiter typed in a
+   * name does ({@code Each Side, Dumbbells}); in the last column (a comment) any text will do.
+   */
   private static boolean natural(List<String> fields, int column, int extra, int width) {
-    if (column == width - 1) {
-      return true;
-    }
     for (int i = column + 1; i <= column + extra; i++) {
       String piece = fields.get(i);
-      if (piece.isEmpty() || !Character.isWhitespace(piece.charAt(0))) {
+      if (piece.isBlank() || (column != width - 1 && !Character.isWhitespace(piece.charAt(0)))) {
         return false;
       }
     }
