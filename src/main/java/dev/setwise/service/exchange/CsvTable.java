@@ -97,7 +97,7 @@ final class CsvTable implements AutoCloseable {
       buffered.reset();
       delimiter = delimiter(head, length);
     } catch (CharacterCodingException e) {
-      throw fail(invalidMessage, "line 1", "is not UTF-8 text");
+      throw fail(invalidMessage, "$", "is not UTF-8 text");
     }
     CsvGuard guard = new CsvGuard(buffered, delimiter, MAX_FIELD, MAX_COLUMNS, invalidMessage);
     CSVFormat format = CSVFormat.RFC4180.builder()
@@ -212,7 +212,8 @@ final class CsvTable implements AutoCloseable {
 
   private static ValidationException unreadable(IOException cause, long before, String invalidMessage) {
     if (cause instanceof CharacterCodingException) {
-      return fail(invalidMessage, "line " + (before + 1), "is not UTF-8 text");
+      // Decoded a block at a time, so the line would be a guess: the whole file is named.
+      return fail(invalidMessage, "$", "is not UTF-8 text");
     }
     // The guard stops every malformed input it knows of; anything else the parser finds is named as it is.
     return fail(invalidMessage, "line " + (before + 1), "cannot be read as CSV (" + cause.getMessage() + ")");

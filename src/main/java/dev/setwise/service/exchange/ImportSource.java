@@ -49,7 +49,7 @@ public record ImportSource(String name, Opener opener) {
   public static void checkRegular(Path file) throws IOException {
     BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
     if (attributes.isDirectory()) {
-      throw new NotAFileException(file, "it is a folder, not a file");
+      throw new NotAFileException(file, "it is a folder");
     }
     if (!attributes.isRegularFile()) {
       throw new NotAFileException(file, "it is not a regular file (a device, a pipe or a socket); "

@@ -295,7 +295,7 @@ class CsvImportsReadWhatTheFileHoldsTest {
     assertThatThrownBy(() -> t.app.imports().analyze(ImportSource.of(dir), ImportOptions.defaults(), Progress.NONE,
         Cancellation.none()))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("Cannot read " + dir.getFileName() + ": it is a folder, not a file");
+        .hasMessage("Cannot read " + dir.getFileName() + ": it is a folder");
   }
 
   // ---- helpers ----
