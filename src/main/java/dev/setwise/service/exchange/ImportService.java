@@ -90,9 +90,10 @@ public final class ImportService {
    * The dry run: what importing {@code source} would do. Changes nothing. Problems of the file and
    * conflicts with the data are in the summary, not thrown.
    *
-   * @throws ValidationException when the file cannot be read at all (missing, no permission), or
-   *     for a CSV when several profiles exist and none is named
-   * @throws NotFoundException when the named profile (CSV) or any profile (CSV) is missing
+   * @throws ValidationException when the file cannot be read at all (missing, no permission, a
+   *     folder, a device or a pipe), or for a CSV when several profiles exist and none is named
+   * @throws NotFoundException for a CSV when no profile is named and there is none (a named one
+   *     that does not exist is created by the import; the dry run says so)
    * @throws CancellationException when cancelled
    */
   public ImportSummary analyze(ImportSource source, ImportOptions options, Progress progress,
