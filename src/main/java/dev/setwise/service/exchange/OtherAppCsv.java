@@ -79,7 +79,7 @@ final class OtherAppCsv {
       if (++count % 1000 == 0) {
         cancellation.check();
       }
-      List<String> fields = withoutEmptyTail(row.fields(), width);
+      List<String> fields = row.fields();
       try {
         AppRow read;
         if (fields.size() == width) {
@@ -105,19 +105,6 @@ final class OtherAppCsv {
     }
     workouts.unreadColumns(names);
     return workouts.result();
-  }
-
-  /** Empty fields past the header's last column (a delimiter at the end of each row) hold nothing: dropped. */
-  private static List<String> withoutEmptyTail(List<String> fields, int width) {
-    if (fields.size() <= width) {
-      return fields;
-    }
-    for (int i = width; i < fields.size(); i++) {
-      if (!fields.get(i).isBlank()) {
-        return fields;
-      }
-    }
-    return fields.subList(0, width);
   }
 
   /** The one sensible reading of a row with more fields than the header, or the counts as a problem. */

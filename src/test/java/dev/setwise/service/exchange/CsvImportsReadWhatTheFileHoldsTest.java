@@ -185,17 +185,6 @@ class CsvImportsReadWhatTheFileHoldsTest {
   }
 
   @Test
-  void emptyFieldsPastTheLastColumnAreNoReasonToLeaveARowOut() {
-    String csv = "Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time\n"
-        + "2026-03-02,Deadlift,Back,150.0,3,,,,,\n";
-
-    ImportResult result = importCsv("fitnotes.csv", csv);
-
-    assertThat(result.summary().skippedRows()).isEmpty();
-    assertThat(sets(onlySession())).extracting(SetEntry::weight).containsExactly(150.0);
-  }
-
-  @Test
   void aRowWithFewerFieldsThanTheHeaderIsLeftOutRatherThanReadIntoTheWrongColumns() {
     String csv = "Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time\n"
         + "2026-03-02,Deadlift,Back,150.0,3,,,\n"
