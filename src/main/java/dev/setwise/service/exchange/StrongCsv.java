@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,7 +34,9 @@ import java.util.Set;
  *       Distance;Distance Unit;Seconds;Notes;Workout Notes;Workout Duration}.</li>
  * </ul>
  * {@code Set Order} is a number, {@code W}/{@code WARM_UP} (warm-up), {@code D}/{@code DROP_SET}
- * (drop set), {@code F}/{@code FAILURE}, {@code Note} or {@code Rest Timer} (not a set).
+ * (drop set), {@code F}/{@code FAILURE}, {@code Note} or {@code Rest Timer} (not a set). Exports
+ * made in German or French have the headers in that language ({@link #NAMES}; {@code Ruhezeit} is
+ * a rest timer).
  */
 final class StrongCsv implements AppCsv {
 
@@ -61,39 +64,78 @@ final class StrongCsv implements AppCsv {
   private final int notes;
   private final int workoutNotes;
 
+  /**
+   * The header names of the app in other languages, as seen in real exports (German: {@code Datum,
+   * Workout-Name, Dauer, Name der Übung, Reihenfolge festlegen, Gewicht, Wiederh., …}; French:
+   * {@code Date, Nom de l'entraînement, Durée, Nom de l'exercice, Ordre de la série, Poids, Réps, …}).
+   */
+  private static final Map<String, List<String>> NAMES = Map.ofEntries(
+      Map.entry("Date", List.of("Date", "Datum")),
+      Map.entry("Workout Name", List.of("Workout Name", "Workout-Name", "Nom de l'entraînement")),
+      Map.entry("Duration", List.of("Duration", "Dauer", "Durée")),
+      Map.entry("Exercise Name", List.of("Exercise Name", "Name der Übung", "Nom de l'exercice")),
+      Map.entry("Set Order", List.of("Set Order", "Reihenfolge festlegen", "Ordre de la série")),
+      Map.entry("Weight", List.of("Weight", "Gewicht", "Poids")),
+      Map.entry("Reps", List.of("Reps", "Wiederh.", "Réps")),
+      Map.entry("Distance", List.of("Distance", "Entfernung")),
+      Map.entry("Seconds", List.of("Seconds", "Sekunden", "Secondes")),
+      Map.entry("Notes", List.of("Notes", "Notizen")),
+      Map.entry("Workout Notes", List.of("Workout Notes", "Workout-Notizen")));
+
   private StrongCsv(CsvTable t, Unit profileUnit, ZoneId zone) {
     this.delimiter = t.delimiter();
     this.profileUnit = profileUnit;
     this.zone = zone;
     workoutNumber = t.index("Workout #");
-    date = t.index("Date");
-    workoutName = t.index("Workout Name");
-    exercise = t.index("Exercise Name");
-    setOrder = t.index("Set Order");
-    UnitColumn durationColumn = t.unitColumn("Duration");
+    date = column(t, "Date");
+    workoutName = column(t, "Workout Name");
+    exercise = column(t, "Exercise Name");
+    setOrder = column(t, "Set Order");
+    UnitColumn durationColumn = unitColumn(t, "Duration");
     if (durationColumn == null) {
       durationColumn = t.unitColumn("Workout Duration");
     }
     duration = durationColumn == null ? -1 : durationColumn.index();
     durationInSeconds = durationColumn != null && List.of("sec", "secs", "s", "seconds")
         .contains(durationColumn.unit().toLowerCase(Locale.ROOT));
-    UnitColumn weightColumn = t.unitColumn("Weight");
+    UnitColumn weightColumn = unitColumn(t, "Weight");
     weight = weightColumn == null ? -1 : weightColumn.index();
     headerUnit = weightColumn == null ? null : OtherAppCsv.headerWeightUnit(weightColumn);
     weightUnit = t.index("Weight Unit");
-    reps = t.index("Reps");
+    reps = column(t, "Reps");
     rpe = t.index("RPE");
-    UnitColumn distanceColumn = t.unitColumn("Distance");
+    UnitColumn distanceColumn = unitColumn(t, "Distance");
     distance = distanceColumn == null ? -1 : distanceColumn.index();
     headerDistance = distanceColumn == null ? null : OtherAppCsv.headerDistanceUnit(distanceColumn);
     distanceUnit = t.index("Distance Unit");
-    seconds = t.index("Seconds");
-    notes = t.index("Notes");
-    workoutNotes = t.index("Workout Notes");
+    seconds = column(t, "Seconds");
+    notes = column(t, "Notes");
+    workoutNotes = column(t, "Workout Notes");
   }
 
   static boolean recognises(CsvTable t) {
-    return t.has("Exercise Name") && t.has("Set Order") && t.has("Date");
+    return column(t, "Exercise Name") >= 0 && column(t, "Set Order") >= 0 && column(t, "Date") >= 0;
+  }
+
+  /** The column of {@code name}, under its English name or one of the app's other languages, or -1. */
+  private static int column(CsvTable t, String name) {
+    for (String each : NAMES.get(name)) {
+      int index = t.index(each);
+      if (index >= 0) {
+        return index;
+      }
+    }
+    return -1;
+  }
+
+  private static UnitColumn unitColumn(CsvTable t, String name) {
+    for (String each : NAMES.get(name)) {
+      UnitColumn column = t.unitColumn(each);
+      if (column != null) {
+        return column;
+      }
+    }
+    return null;
   }
 
   /** @throws dev.setwise.domain.ValidationException when the header names a unit Setwise does not know */
@@ -134,7 +176,7 @@ final class StrongCsv implements AppCsv {
     Kind kind = Kind.SET;
     SetType type = SetType.NORMAL;
     switch (order.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_')) {
-      case "REST_TIMER" -> kind = Kind.REST_TIMER;
+      case "REST_TIMER", "RUHEZEIT" -> kind = Kind.REST_TIMER;
       case "NOTE" -> kind = Kind.NOTE;
       case "W", "WARM_UP", "WARMUP" -> type = SetType.WARMUP;
       case "D", "DROP_SET", "DROPSET", "DROP" -> type = SetType.DROP;

@@ -131,6 +131,24 @@ class CsvImportsReadWhatTheFileHoldsTest {
         .contains(SetType.WARMUP, SetType.FAILURE, SetType.NORMAL);
   }
 
+  @Test
+  void strongExportsInFrenchAreReadByTheirHeaders() {
+    // The header and rows of a French export (SimonGomezUniv/strong_Simon, strong_workouts.csv).
+    String csv = "Date,Nom de l'entraînement,Durée,Nom de l'exercice,Ordre de la série,Poids,Réps,Distance,Secondes,RPE\n"
+        + "2026-04-08 12:57:57,\"Entraînement du midi\",9min,\"Pec Deck (Machine)\",1,32.0,10.0,0,0.0,\n"
+        + "2026-04-08 12:57:57,\"Entraînement du midi\",9min,\"Pec Deck (Machine)\",2,36.0,10.0,0,0.0,\n";
+
+    ImportResult result = importCsv("strong_workouts.csv", csv);
+
+    assertThat(result.summary().format()).isEqualTo(ImportFormat.STRONG);
+    SessionStructure session = onlySession();
+    assertThat(session.name()).isEqualTo("Entraînement du midi");
+    assertThat(sets(session)).extracting(SetEntry::weight).containsExactly(32.0, 36.0);
+    Map<?, ?> stored = onlyStoredSession();
+    assertThat(Duration.between(Instant.parse((String) stored.get("started_at")),
+        Instant.parse((String) stored.get("ended_at")))).isEqualTo(Duration.ofMinutes(9));
+  }
+
   // ---- FitNotes ----
 
   @Test

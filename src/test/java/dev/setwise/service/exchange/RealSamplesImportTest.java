@@ -58,7 +58,7 @@ class RealSamplesImportTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "strong-2026-semicolon-kg", "strong-2024-semicolon-converted-kg", "strong-2021-comma",
-      "strong-2026-comma-no-notes", "hevy-kg", "hevy-lbs", "hevy-portuguese-months", "hevy-notes-with-line-breaks",
+      "strong-2026-comma-no-notes", "strong-2025-german", "hevy-kg", "hevy-lbs", "hevy-portuguese-months", "hevy-notes-with-line-breaks",
       "fitnotes-weight-kgs", "fitnotes-weight-lbs", "fitnotes-weight-unit-column", "fitnotes-cardio-lbs"})
   void aRealExportImportsWithItsSessionsSetsAndVolume(String sample) throws IOException {
     Map<?, ?> expected = (Map<?, ?>) CODEC.read(bytes(sample + ".expected.json"), "bad expected file");
