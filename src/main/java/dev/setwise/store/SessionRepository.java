@@ -218,7 +218,7 @@ public final class SessionRepository {
         return Optional.empty();
       }
       return Optional.of(new Session(Rows.uuid(rs, "id"), Rows.uuid(rs, "plan_id"), Rows.date(rs, "date"),
-          Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), json.read(rs.getString("session")),
+          Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), json.read(Rows.strictText(rs, "session")),
           Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at")));
     }
   }
