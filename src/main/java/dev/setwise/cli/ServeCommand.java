@@ -69,7 +69,13 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("Setwise API listening on " + server.url() + " (data folder " + context.dataDir() + ")");
     out.println("Press Ctrl+C to stop.");
-    out.flush();
+    if (out.checkError()) {
+      // whoever started the server (a script waiting for the URL of --port 0) cannot learn where it is
+      Runtime.getRuntime().removeShutdownHook(shutdown);
+      server.stop();
+      context.close();
+      throw new OutputException(Cli.outputFailed(out) + ": could not say where the server listens, so it stopped");
+    }
     if (!isLoopback(host.strip())) {
       LOG.warn("Listening on {}: reachable from other computers over plain HTTP; use it on a trusted network only",
           server.url());
