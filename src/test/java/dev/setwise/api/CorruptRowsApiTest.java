@@ -128,6 +128,25 @@ class CorruptRowsApiTest extends ApiTestBase {
   }
 
   @Test
+  void aDamagedRecordedAnswerIsNotReplayedAsASuccess() throws SQLException {
+    String body = "{\"plan_id\": \"" + planId + "\"}";
+    Response first = alex.post("/api/sessions", body, "start-once");
+    assertThat(first.status()).isEqualTo(201);
+    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + api.t.dataDir.resolve("setwise.db"));
+        Statement statement = raw.createStatement()) {
+      statement.execute("PRAGMA busy_timeout = 10000");
+      // the first bytes of the recorded body flipped: no longer JSON
+      assertThat(statement.executeUpdate("UPDATE idempotency_keys SET body = CAST(X'00FF' || substr(body, 3) AS BLOB) "
+          + "WHERE key = 'start-once'")).isEqualTo(1);
+    }
+
+    Response replay = alex.post("/api/sessions", body, "start-once");
+
+    assertInternalErrorLogged(replay, "POST /api/sessions");
+    assertThat(replay.header(Exchanges.REPLAYED)).isNull();
+  }
+
+  @Test
   void damagedAuditDetailsAre500() throws SQLException {
     try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + api.t.dataDir.resolve("setwise.db"));
         Statement statement = raw.createStatement()) {
