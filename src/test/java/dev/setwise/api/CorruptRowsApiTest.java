@@ -7,9 +7,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.setwise.api.ApiHarness.Caller;
 import dev.setwise.api.ApiHarness.Response;
+import dev.setwise.support.DamagedRows;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
@@ -48,17 +48,9 @@ class CorruptRowsApiTest extends ApiTestBase {
   }
 
   /** Writes {@code hex} (the bytes a damaged file could hold) into a column, past the schema's CHECKs. */
-  private void damage(String table, String column, String id, String hex) throws SQLException {
-    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + api.t.dataDir.resolve("setwise.db"));
-        Statement pragma = raw.createStatement()) {
-      pragma.execute("PRAGMA busy_timeout = 10000");
-      pragma.execute("PRAGMA ignore_check_constraints = ON");
-      try (PreparedStatement update = raw.prepareStatement(
-          "UPDATE " + table + " SET " + column + " = CAST(X'" + hex + "' AS TEXT) WHERE id = ?")) {
-        update.setString(1, id);
-        assertThat(update.executeUpdate()).isEqualTo(1);
-      }
-    }
+  private void damage(String table, String column, String id, String hex) {
+    byte[] bytes = java.util.HexFormat.of().parseHex(hex);
+    new DamagedRows(api.t.dataDir).column(table, column, id, bytes);
   }
 
   private static String hex(String text) {
@@ -90,7 +82,7 @@ class CorruptRowsApiTest extends ApiTestBase {
       "{\"unit\": \"kg\", \"exercises\": [{\"name\": \"Squat\", \"sets\": [{\"weight\": 1e2147483648}]}]}",
       "{\"unit\": \"kg\", \"exerc",
       "not json at all"})
-  void aSnapshotThatBreaksTheStructureRulesIs500(String stored) throws SQLException {
+  void aSnapshotThatBreaksTheStructureRulesIs500(String stored) {
     String sessionId = alex.start(planId);
     damage("sessions", "session", sessionId, hex(stored));
 
@@ -101,7 +93,7 @@ class CorruptRowsApiTest extends ApiTestBase {
   }
 
   @Test
-  void aSnapshotWhoseBytesAreNotUtf8Is500NotReadWithReplacementCharacters() throws SQLException {
+  void aSnapshotWhoseBytesAreNotUtf8Is500NotReadWithReplacementCharacters() {
     String sessionId = alex.start(planId);
     // a bit flipped in "Squat": 0x61 ('a') became 0xE1, which starts a sequence that never ends
     damage("sessions", "session", sessionId,
@@ -111,7 +103,7 @@ class CorruptRowsApiTest extends ApiTestBase {
   }
 
   @Test
-  void completingASessionWithADamagedSnapshotIs500() throws SQLException {
+  void completingASessionWithADamagedSnapshotIs500() {
     String sessionId = alex.start(planId);
     damage("sessions", "session", sessionId, hex("{\"unit\": \"kg\"}"));
 
@@ -120,7 +112,7 @@ class CorruptRowsApiTest extends ApiTestBase {
   }
 
   @Test
-  void aPlanWithADamagedStructureIs500() throws SQLException {
+  void aPlanWithADamagedStructureIs500() {
     damage("plans", "structure", planId, hex("{\"unit\": \"kg\", \"exercises\": [{\"sets\": []}]}"));
 
     assertInternalErrorLogged(alex.get("/api/plans/" + planId), "GET /api/plans/" + planId);
