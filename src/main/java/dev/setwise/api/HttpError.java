@@ -53,6 +53,11 @@ final class HttpError extends RuntimeException {
         "This Idempotency-Key was already used with a different request");
   }
 
+  /** The body stopped coming, or came too slowly (decision record 0018). */
+  static HttpError requestTimeout() {
+    return new HttpError(408, "RequestTimeout", "The request body arrived too slowly");
+  }
+
   static HttpError badRequest(String message) {
     return new HttpError(400, "BadRequest", message);
   }

@@ -2,10 +2,10 @@ package dev.setwise.cli;
 
 import dev.setwise.DataDirectory;
 import dev.setwise.StartupException;
-import dev.setwise.StartupException;
 import dev.setwise.domain.Problem;
 import dev.setwise.domain.SetwiseException;
 import dev.setwise.domain.ValidationException;
+import dev.setwise.service.DamagedDataException;
 import dev.setwise.service.backup.BackupException;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -16,7 +16,8 @@ import picocli.CommandLine;
 
 /**
  * The command line as the contract describes it: errors are one plain line on stderr; exit code
- * 0 on success, 1 on failure, 2 on a usage error.
+ * 0 on success, 1 on failure, 2 on a usage error. Output that could not be written (a full disk,
+ * a closed pipe) is a failure too, whatever the command did.
  */
 public final class Cli {
 
@@ -35,14 +36,25 @@ public final class Cli {
       return CommandLine.ExitCode.USAGE;
     });
     commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-      err.println("setwise: " + describe(ex));
+      // a command that failed because its output could not be written says so, not why it stopped
+      String line = ex instanceof OutputException ? ex.getMessage()
+          : out.checkError() ? outputFailed(out) : describe(ex);
+      err.println("setwise: " + line);
       err.flush();
       return CommandLine.ExitCode.SOFTWARE;
     });
     int code = commandLine.execute(args);
-    out.flush();
+    if (out.checkError() && code == CommandLine.ExitCode.OK) {
+      err.println("setwise: " + outputFailed(out));
+      code = CommandLine.ExitCode.SOFTWARE;
+    }
     err.flush();
     return code;
+  }
+
+  /** The line for output that could not be written ({@code export > /dev/full}, a closed pipe). */
+  static String outputFailed(PrintWriter out) {
+    return "could not write to standard output (" + ConsoleStreams.failureOf(out) + ")";
   }
 
   private static String describe(Exception ex) {
@@ -55,6 +67,10 @@ public final class Cli {
       return ex.getMessage();
     }
     Logger log = LoggerFactory.getLogger(Cli.class);
+    if (ex instanceof DamagedDataException) {
+      log.error("Command stopped on damaged data: {}", ex.getMessage(), ex);
+      return ex.getMessage();
+    }
     log.error("Command failed", ex);
     return "Failed to process request; the cause is in the log file (logs/setwise.log in the data folder)";
   }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code setwise serve [--host H] [--port P]}: serves the REST API on the data folder until the
  * process is stopped (Ctrl+C, SIGTERM). The URL goes to stdout and to the log; stopping lets
- * requests in flight finish, then closes the database.
+ * requests in flight finish, then closes the database, and the process exits 0: a stop that was
+ * asked for is a success. A shutdown hook still closes everything when the JVM ends otherwise.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Serve the REST API (under /api) until stopped with Ctrl+C or SIGTERM.",
@@ -65,17 +66,31 @@ final class ServeCommand implements Callable<Integer> {
       LOG.info("Shut down");
     }, "setwise-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
+    StopSignals.onStop(server::stop);
 
     PrintWriter out = spec.commandLine().getOut();
     out.println("Setwise API listening on " + server.url() + " (data folder " + context.dataDir() + ")");
     out.println("Press Ctrl+C to stop.");
-    out.flush();
+    if (out.checkError()) {
+      // whoever started the server (a script waiting for the URL of --port 0) cannot learn where it is
+      Runtime.getRuntime().removeShutdownHook(shutdown);
+      server.stop();
+      context.close();
+      throw new OutputException(Cli.outputFailed(out) + ": could not say where the server listens, so it stopped");
+    }
     if (!isLoopback(host.strip())) {
       LOG.warn("Listening on {}: reachable from other computers over plain HTTP; use it on a trusted network only",
           server.url());
     }
-    // The shutdown hook stops the server and closes the database; this thread only waits for it.
+    // SIGTERM or Ctrl+C stops the server (StopSignals); this thread waits for that, then closes.
     server.awaitStop();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdown);
+    } catch (IllegalStateException shuttingDown) {
+      return 0; // the JVM is exiting for another reason: the hook closes the database
+    }
+    context.close();
+    LOG.info("Shut down");
     return 0;
   }
 

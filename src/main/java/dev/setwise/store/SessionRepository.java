@@ -197,7 +197,7 @@ public final class SessionRepository {
         }
         Instant at = rs.getObject("ended_at") != null ? Rows.instant(rs, "ended_at") : Rows.instant(rs, "updated_at");
         version = rs.getLong("version") - rs.getLong("amendments");
-        found.add(new SessionAmendment(version, null, at, json.read(rs.getString("session"))));
+        found.add(new SessionAmendment(version, null, at, json.read(Rows.strictText(rs, "session"))));
       }
     }
     try (PreparedStatement statement = tx.connection().prepareStatement(
@@ -208,7 +208,7 @@ public final class SessionRepository {
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
           found.add(new SessionAmendment(rs.getLong("version"), rs.getString("reason"), Rows.instant(rs, "at"),
-              json.read(rs.getString("session"))));
+              json.read(Rows.strictText(rs, "session"))));
         }
       }
     }
@@ -348,7 +348,7 @@ public final class SessionRepository {
         return Optional.empty();
       }
       return Optional.of(new Session(Rows.uuid(rs, "id"), Rows.uuid(rs, "plan_id"), Rows.date(rs, "date"),
-          Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), json.read(rs.getString("session")),
+          Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), json.read(Rows.strictText(rs, "session")),
           Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version"),
           rs.getInt("amended") == 1));
     }

@@ -48,6 +48,11 @@ final class ChildProcess {
   }
 
   static ChildProcess start(Path dataDir, String... arguments) {
+    return start(dataDir, ProcessBuilder.Redirect.PIPE, arguments);
+  }
+
+  /** Like {@link #start(Path, String...)} with stdout sent where {@code stdout} says ({@code /dev/full} …). */
+  static ChildProcess start(Path dataDir, ProcessBuilder.Redirect stdout, String... arguments) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
@@ -60,7 +65,7 @@ final class ChildProcess {
     command.addAll(List.of(arguments));
     try {
       Path stderr = Files.createTempFile(dataDir.getParent(), "child-stderr", ".txt");
-      ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
+      ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile()).redirectOutput(stdout);
       builder.environment().remove("SETWISE_DATA_DIR");
       return new ChildProcess(builder.start(), stderr);
     } catch (IOException e) {
@@ -70,7 +75,12 @@ final class ChildProcess {
 
   /** Runs a command to its end. */
   static Result run(Path dataDir, String... arguments) {
-    ChildProcess child = start(dataDir, arguments);
+    return run(dataDir, ProcessBuilder.Redirect.PIPE, arguments);
+  }
+
+  /** Runs a command to its end with stdout sent where {@code stdout} says. */
+  static Result run(Path dataDir, ProcessBuilder.Redirect stdout, String... arguments) {
+    ChildProcess child = start(dataDir, stdout, arguments);
     int code = child.waitFor();
     return new Result(code, child.stdout(), child.stderr());
   }

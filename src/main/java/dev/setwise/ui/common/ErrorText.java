@@ -3,6 +3,7 @@ package dev.setwise.ui.common;
 import dev.setwise.domain.Problem;
 import dev.setwise.domain.SetwiseException;
 import dev.setwise.domain.ValidationException;
+import dev.setwise.service.DamagedDataException;
 import dev.setwise.service.backup.BackupException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +37,9 @@ public final class ErrorText {
     }
     if (error instanceof BackupException backup) {
       return backupMessage(backup);
+    }
+    if (error instanceof DamagedDataException) {
+      return error.getMessage();
     }
     if (error instanceof CancellationException) {
       return "Cancelled: nothing was changed.";
