@@ -98,8 +98,10 @@ public final class ExportService {
   }
 
   /**
-   * Streams the export of a profile to {@code out} as UTF-8. Does not close {@code out}.
+   * Streams the export of a profile to {@code out} as UTF-8. Does not close {@code out}. The
+   * database is checked first ({@code PRAGMA quick_check}): a damaged one is not exported.
    *
+   * @throws dev.setwise.domain.StorageException when the database is damaged (nothing was written)
    * @throws NotFoundException {@code Profile not found}
    * @throws CancellationException when cancelled; what was written so far is not a complete document
    * @throws UncheckedIOException when writing fails
@@ -116,6 +118,7 @@ public final class ExportService {
         flush();
       }
     };
+    database.requireIntact();
     return database.read(tx -> {
       try (JsonGenerator generator = codec.mapper().createGenerator(kept, JsonEncoding.UTF8)) {
         return write(tx, profileId, generator, progress, cancellation);
@@ -135,6 +138,7 @@ public final class ExportService {
         flush();
       }
     };
+    database.requireIntact();
     return database.read(tx -> {
       try (JsonGenerator generator = codec.mapper().createGenerator(kept)) {
         return write(tx, profileId, generator, progress, cancellation);
