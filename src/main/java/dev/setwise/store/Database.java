@@ -46,6 +46,8 @@ public final class Database implements AutoCloseable {
   private final boolean readOnly;
   private final int readers;
   private final FileIdentity identity;
+  /** This database's random id, written into page 1 ({@code user_version}) by every write: see {@link WalFile}. */
+  private final int databaseId;
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
   /** The transaction of a {@link #writeUnit} running on this thread, which writes and reads join. */
@@ -60,6 +62,7 @@ public final class Database implements AutoCloseable {
     this.readOnly = readOnly;
     this.readers = readOnly ? 1 : READERS;
     this.writer = readOnly ? null : Connections.normal(file, true);
+    this.databaseId = readOnly ? 0 : databaseId(writer);
     if (readOnly) {
       Connection only = Connections.withoutSharedMemory(file);
       allReaders.add(only);
@@ -115,6 +118,18 @@ public final class Database implements AutoCloseable {
     return database;
   }
 
+  /** The id kept in {@code user_version}, or a new random one (never 0) when the database has none yet. */
+  private static int databaseId(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        java.sql.ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+      int id = rs.next() ? rs.getInt(1) : 0;
+      while (id == 0) {
+        id = java.util.concurrent.ThreadLocalRandom.current().nextInt();
+      }
+      return id;
+    }
+  }
+
   /** {@code failure} as a {@link StorageException} when SQLite said why, else as a store failure. */
   private static RuntimeException classified(Exception failure, Path file) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -155,7 +170,20 @@ public final class Database implements AutoCloseable {
    * @throws StorageException when the database cannot be read at all
    */
   public String quickCheck() {
-    return read(tx -> Integrity.quickCheck(tx.connection()));
+    callerCheck.run();
+    ensureOpen();
+    identity.check();
+    // Outside a transaction: SQLite ends the read transaction itself when it meets damage.
+    Connection connection = borrowReader();
+    try {
+      return Integrity.quickCheck(connection);
+    } catch (SQLException e) {
+      throw SqliteErrors.translate(e, file, "Could not check the database");
+    } finally {
+      if (!idleReaders.offer(connection)) {
+        closeQuietly(connection);
+      }
+    }
   }
 
   /**
@@ -317,6 +345,9 @@ public final class Database implements AutoCloseable {
       connection.setAutoCommit(false);
       T result;
       try {
+        if (writable) {
+          stamp(connection);
+        }
         result = work.run(tx);
         connection.commit();
       } catch (Throwable failure) {
@@ -342,6 +373,16 @@ public final class Database implements AutoCloseable {
       throw SqliteErrors.translate(e, file, writable ? "Could not save the change" : "Could not read the data");
     } finally {
       inTransaction.set(false);
+    }
+  }
+
+  /**
+   * Writes page 1 in every transaction, with the database's id in it, so that any WAL this
+   * database leaves behind starts with a copy of page 1 that names it (see {@link WalFile}).
+   */
+  private void stamp(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA user_version = " + databaseId);
     }
   }
 

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
  * The first 100 bytes of a SQLite database file (sqlite.org/fileformat.html §1.3), read before any
  * connection opens the file, so that a file that is not a database, or whose header is damaged or
  * which was cut short, is named for what it is instead of being opened (and perhaps rewritten).
+ * {@code databaseId} is the {@code user_version}, where Setwise keeps a random id of each database
+ * (0 for one no Setwise has written to since it started doing so).
  */
-record DatabaseHeader(int pageSize, long headerPages, long changeCounter, boolean walMode) {
+record DatabaseHeader(int pageSize, long headerPages, long changeCounter, int databaseId, boolean walMode) {
 
   static final int SIZE = 100;
   static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
@@ -74,7 +76,7 @@ record DatabaseHeader(int pageSize, long headerPages, long changeCounter, boolea
       throw new Refusal(Problem.DAMAGED, "it was cut short: it holds " + fileSize / pageSize + " of its "
           + headerPages + " pages");
     }
-    return new DatabaseHeader(pageSize, headerPages, changeCounter, write == 2);
+    return new DatabaseHeader(pageSize, headerPages, changeCounter, b.getInt(60), write == 2);
   }
 
   private static boolean startsWithMagic(byte[] head) {

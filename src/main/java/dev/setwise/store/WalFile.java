@@ -6,22 +6,30 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * What a {@code -wal} file holds, read with the WAL format of sqlite.org/fileformat.html §4 and
- * without SQLite: SQLite itself would trust any WAL whose checksums are right and copy its pages
- * into whatever database sits beside it. A frame counts only when its salts match the header's
- * and the running checksum holds up to it; committed frames are those up to the last commit frame.
+ * without SQLite: SQLite itself would trust any WAL whose salts and checksums hold up and copy its
+ * pages into whatever database sits beside it. A frame counts only when its salts match the
+ * header's and the running checksum holds up to it; the committed prefix ends at the last commit
+ * frame. Of page 1 (the database header) every copy in that prefix is kept as its file change
+ * counter and its {@code user_version} (Setwise's database id).
  *
  * @param headerValid whether the header has the WAL magic, version and a right checksum (SQLite
  *     ignores a WAL without one: it then holds nothing that could be applied)
  * @param pageSize the page size the WAL was written with
  * @param committedFrames frames that SQLite would apply (0: nothing to apply)
  * @param lastCommitPages the database size (in pages) its last commit left
- * @param page1ChangeCounter the file change counter of the newest committed copy of page 1, or -1
+ * @param page1 the copies of page 1 in the committed prefix, oldest first
  */
-record WalFile(boolean headerValid, int pageSize, int committedFrames, long lastCommitPages,
-    long page1ChangeCounter) {
+record WalFile(boolean headerValid, int pageSize, int committedFrames, long lastCommitPages, List<Page1> page1) {
+
+  /** One copy of page 1 in the WAL: its change counter and the database id Setwise keeps in it. */
+  record Page1(long changeCounter, int databaseId) {}
 
   private static final int HEADER = 32;
   private static final int FRAME_HEADER = 24;
@@ -29,7 +37,7 @@ record WalFile(boolean headerValid, int pageSize, int committedFrames, long last
   private static final int MAGIC_BIG = 0x377f0683;
   private static final int VERSION = 3_007_000;
 
-  static final WalFile EMPTY = new WalFile(false, 0, 0, 0, -1);
+  static final WalFile EMPTY = new WalFile(false, 0, 0, 0, List.of());
 
   /** Reads {@code wal} to its end (or its first frame that does not hold up). */
   static WalFile read(Path wal) throws IOException {
@@ -55,8 +63,8 @@ record WalFile(boolean headerValid, int pageSize, int committedFrames, long last
       int frames = 0;
       int committed = 0;
       long lastCommit = 0;
-      long page1Counter = -1;
-      long pendingPage1Counter = -1;
+      List<Page1> page1 = new ArrayList<>();
+      List<Page1> pending = new ArrayList<>();
       byte[] frame = new byte[FRAME_HEADER + pageSize];
       while (in.readNBytes(frame, 0, frame.length) == frame.length) {
         ByteBuffer f = ByteBuffer.wrap(frame);
@@ -69,21 +77,81 @@ record WalFile(boolean headerValid, int pageSize, int committedFrames, long last
           break;
         }
         frames++;
-        long page = Integer.toUnsignedLong(f.getInt(0));
-        if (page == 1) {
-          pendingPage1Counter = Integer.toUnsignedLong(f.getInt(FRAME_HEADER + 24));
+        if (f.getInt(0) == 1) {
+          pending.add(new Page1(Integer.toUnsignedLong(f.getInt(FRAME_HEADER + 24)), f.getInt(FRAME_HEADER + 60)));
         }
         long commitPages = Integer.toUnsignedLong(f.getInt(4));
         if (commitPages != 0) {
           committed = frames;
           lastCommit = commitPages;
-          if (pendingPage1Counter >= 0) {
-            page1Counter = pendingPage1Counter;
-          }
+          page1.addAll(pending);
+          pending.clear();
         }
       }
-      return new WalFile(true, pageSize, committed, lastCommit, page1Counter);
+      return new WalFile(true, pageSize, committed, lastCommit, List.copyOf(page1));
     }
+  }
+
+  /** True when SQLite would copy something from this WAL into the database. */
+  boolean hasCommits() {
+    return headerValid && committedFrames > 0;
+  }
+
+  /**
+   * Why this WAL cannot belong to the database whose header is {@code header}, or null when
+   * nothing proves it. What holds for a WAL that belongs to a database:
+   *
+   * <ul>
+   *   <li>its pages have the database's page size;
+   *   <li>a Setwise database never shrinks (no auto-vacuum, no {@code VACUUM} of the live file),
+   *       so its newest commit leaves at least as many pages as the file's header counts;
+   *   <li>the WAL starts after a checkpoint that left the file equal to the database then, and a
+   *       checkpoint only ever copies the WAL's own pages; when SQLite writes page 1 it sets the
+   *       change counter to one more than the counter it last read, so counters never go down:
+   *       the file's counter is at most the newest copy's in the WAL, and at least one less than
+   *       the first copy's;
+   *   <li>Setwise keeps a random id of each database in page 1 ({@code user_version}, 0 until
+   *       the first write of a Setwise that does) and writes page 1 in every transaction, so each
+   *       WAL it leaves has copies of page 1, none with another database's id.
+   * </ul>
+   */
+  String mismatchWith(DatabaseHeader header) {
+    if (!hasCommits() || header == null) {
+      return null;
+    }
+    if (pageSize != header.pageSize()) {
+      return "its pages are " + pageSize + " bytes, the database's " + header.pageSize();
+    }
+    if (header.headerPages() > 0 && lastCommitPages < header.headerPages()) {
+      return "it describes a database of " + lastCommitPages + " pages; this one has " + header.headerPages();
+    }
+    Set<Integer> ids = new HashSet<>();
+    for (Page1 copy : page1) {
+      if (copy.databaseId() != 0) {
+        ids.add(copy.databaseId());
+      }
+    }
+    if (ids.size() > 1 || (header.databaseId() != 0 && !ids.isEmpty() && !ids.contains(header.databaseId()))) {
+      return "it was written for another database (id " + hex(ids.iterator().next()) + "; this one's is "
+          + hex(header.databaseId()) + ")";
+    }
+    if (page1.isEmpty()) {
+      return null;
+    }
+    long file = header.changeCounter();
+    long first = page1.get(0).changeCounter();
+    long newest = page1.stream().mapToLong(Page1::changeCounter).max().orElse(first);
+    if (file > newest) {
+      return "the database has changes newer than any in it";
+    }
+    if (file < first - 1) {
+      return "it continues a newer state of the database than the one in the file";
+    }
+    return null;
+  }
+
+  private static String hex(int id) {
+    return Integer.toHexString(id);
   }
 
   /** SQLite's WAL checksum over {@code length} bytes (a multiple of 8) from {@code offset}, carried on from {@code start}. */
@@ -96,32 +164,5 @@ record WalFile(boolean headerValid, int pageSize, int committedFrames, long last
       s2 += words.getInt(offset + i + 4) + s1;
     }
     return new int[] {s1, s2};
-  }
-
-  /** True when SQLite would copy something from this WAL into the database. */
-  boolean hasCommits() {
-    return headerValid && committedFrames > 0;
-  }
-
-  /**
-   * Why this WAL cannot belong to a database with {@code header}, or null when nothing proves it.
-   * A Setwise database never shrinks (no auto-vacuum, no {@code VACUUM} of the live file) and its
-   * WAL's newest commit is at least as new as anything a checkpoint copied into the file: it leaves
-   * at least as many pages as the file's header counts, and its page 1 is no older than the file's.
-   */
-  String mismatchWith(DatabaseHeader header) {
-    if (!hasCommits() || header == null) {
-      return null;
-    }
-    if (pageSize != header.pageSize()) {
-      return "its pages are " + pageSize + " bytes, the database's " + header.pageSize();
-    }
-    if (header.headerPages() > 0 && lastCommitPages < header.headerPages()) {
-      return "it describes a database of " + lastCommitPages + " pages; this one has " + header.headerPages();
-    }
-    if (page1ChangeCounter >= 0 && page1ChangeCounter < header.changeCounter()) {
-      return "it is older than the database";
-    }
-    return null;
   }
 }
