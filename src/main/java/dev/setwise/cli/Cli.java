@@ -74,7 +74,7 @@ public final class Cli {
     log.error("Command failed", ex);
     if (DiskErrors.isDiskFull(ex)) {
       return (ex instanceof UncheckedIOException && ex.getMessage() != null ? ex.getMessage()
-          : "Could not finish") + ": the disk is full";
+          : "Could not write the output") + ": the disk is full";
     }
     return "Failed to process request; the cause is in the log file (logs/setwise.log in the data folder)";
   }

@@ -98,6 +98,6 @@ record DatabaseHeader(int pageSize, long headerPages, long changeCounter, int da
     for (int i = 0; i < compared; i++) {
       differentBits += Integer.bitCount((head[i] ^ MAGIC[i]) & 0xff);
     }
-    return compared >= 8 && differentBits <= 4;
+    return compared >= 8 && differentBits <= 8;
   }
 }

@@ -80,6 +80,15 @@ final class OpenChecks {
       if (options.folderToItself() && walFile.hasCommits()) {
         recovered = copyAside(file, options);
         checkWal(file, header, walFile, recovered);
+      } else if (walFile.hasCommits()) {
+        // Another Setwise has the database open and its WAL is live: only what cannot change
+        // while it writes is compared (a file put there behind its back has another id).
+        String mismatch = walFile.mismatchWith(header, true);
+        if (mismatch != null) {
+          throw new StorageException(Reason.FOREIGN_WAL, name + "-wal in " + dir + " does not belong to " + name
+              + " (" + mismatch + "); nothing was changed. Another Setwise has this data folder open: close it, "
+              + "then move " + name + "-wal out of the folder to open the database as it was when last closed");
+        }
       }
       Schema schema = readSchema(file);
       if (schema.tables().isEmpty()) {
@@ -143,7 +152,7 @@ final class OpenChecks {
    * as SQLite would make it, and that must pass {@code quick_check} and still be Setwise's.
    */
   private static void checkWal(Path file, DatabaseHeader header, WalFile walFile, Path recovered) {
-    String mismatch = walFile.mismatchWith(header);
+    String mismatch = walFile.mismatchWith(header, false);
     if (mismatch != null) {
       throw foreignWal(file, mismatch, recovered);
     }
@@ -151,7 +160,10 @@ final class OpenChecks {
     if (withWal == null) {
       return;
     }
-    String alone = header == null ? "it has no database to belong to" : checkWithoutWal(recovered, file);
+    if (header == null) {
+      throw foreignWal(file, "there is no database it could belong to: " + withWal, recovered);
+    }
+    String alone = checkWithoutWal(recovered, file);
     if (alone == null) {
       throw foreignWal(file, "with it the database fails its check: " + withWal, recovered);
     }

@@ -114,15 +114,18 @@ record WalFile(boolean headerValid, int pageSize, int committedFrames, long last
    *       the first write of a Setwise that does) and writes page 1 in every transaction, so each
    *       WAL it leaves has copies of page 1, none with another database's id.
    * </ul>
+   *
+   * @param live true when another process may be writing the WAL (and checkpointing it into the
+   *     file) meanwhile: only what cannot change while it does (page size, ids) is compared
    */
-  String mismatchWith(DatabaseHeader header) {
+  String mismatchWith(DatabaseHeader header, boolean live) {
     if (!hasCommits() || header == null) {
       return null;
     }
     if (pageSize != header.pageSize()) {
       return "its pages are " + pageSize + " bytes, the database's " + header.pageSize();
     }
-    if (header.headerPages() > 0 && lastCommitPages < header.headerPages()) {
+    if (!live && header.headerPages() > 0 && lastCommitPages < header.headerPages()) {
       return "it describes a database of " + lastCommitPages + " pages; this one has " + header.headerPages();
     }
     Set<Integer> ids = new HashSet<>();
@@ -135,7 +138,7 @@ record WalFile(boolean headerValid, int pageSize, int committedFrames, long last
       return "it was written for another database (id " + hex(ids.iterator().next()) + "; this one's is "
           + hex(header.databaseId()) + ")";
     }
-    if (page1.isEmpty()) {
+    if (live || page1.isEmpty()) {
       return null;
     }
     long file = header.changeCounter();

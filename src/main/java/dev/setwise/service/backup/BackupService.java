@@ -88,11 +88,19 @@ public final class BackupService {
     if (!Files.isRegularFile(databaseFile)) {
       throw new BackupException("There is no database to back up yet");
     }
-    String damage = checkDatabase().orElse(null);
+    Path folder = folder();
+    String damage;
+    try {
+      damage = SqliteFiles.quickCheck(databaseFile);
+    } catch (StorageException e) {
+      LOG.error("Could not check {} before a backup", databaseFile, e);
+      throw new BackupException(e.reason() == StorageException.Reason.DISK_FULL
+          ? "Could not make a backup in " + folder + ": the disk is full"
+          : "Did not make a backup: " + e.getMessage(), e);
+    }
     if (damage != null) {
       throw new BackupException("Did not make a backup: " + damage + ". The backups made before are kept");
     }
-    Path folder = folder();
     Path temp = folder.resolve(".backup-" + UUID.randomUUID() + ".tmp");
     try {
       Files.createDirectories(folder);

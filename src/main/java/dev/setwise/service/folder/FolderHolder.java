@@ -80,9 +80,13 @@ public record FolderHolder(FolderLease.Kind kind, String label, long pid, Instan
     StringWriter text = new StringWriter();
     properties.store(text, "Setwise holds this data folder");
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
-    Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
+      Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
   }
 
   /** The holder recorded in {@code file}, or empty when it cannot be read (half written, removed). */
