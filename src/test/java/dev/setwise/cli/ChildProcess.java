@@ -48,7 +48,15 @@ final class ChildProcess {
   }
 
   static ChildProcess start(Path dataDir, String... arguments) {
-    List<String> command = new ArrayList<>();
+    return startWrapped(List.of(), dataDir, arguments);
+  }
+
+  /**
+   * Starts Setwise under {@code wrapper} (a command that runs the rest of its arguments, such as
+   * {@code unshare -U}), with its stderr in a file beside {@code dataDir}.
+   */
+  static ChildProcess startWrapped(List<String> wrapper, Path dataDir, String... arguments) {
+    List<String> command = new ArrayList<>(wrapper);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
@@ -70,7 +78,12 @@ final class ChildProcess {
 
   /** Runs a command to its end. */
   static Result run(Path dataDir, String... arguments) {
-    ChildProcess child = start(dataDir, arguments);
+    return runWrapped(List.of(), dataDir, arguments);
+  }
+
+  /** Runs a command to its end under {@code wrapper} (see {@link #startWrapped}). */
+  static Result runWrapped(List<String> wrapper, Path dataDir, String... arguments) {
+    ChildProcess child = startWrapped(wrapper, dataDir, arguments);
     int code = child.waitFor();
     return new Result(code, child.stdout(), child.stderr());
   }
