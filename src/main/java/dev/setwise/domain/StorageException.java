@@ -35,19 +35,21 @@ public final class StorageException extends RuntimeException {
 
   private final Reason reason;
   private final boolean advised;
+  private final String withoutAdvice;
 
   public StorageException(Reason reason, String message) {
     this(reason, message, null);
   }
 
   public StorageException(Reason reason, String message, Throwable cause) {
-    this(reason, message, cause, false);
+    this(reason, message, cause, false, message);
   }
 
-  private StorageException(Reason reason, String message, Throwable cause, boolean advised) {
+  private StorageException(Reason reason, String message, Throwable cause, boolean advised, String withoutAdvice) {
     super(message, cause);
     this.reason = Objects.requireNonNull(reason, "reason");
     this.advised = advised;
+    this.withoutAdvice = withoutAdvice;
   }
 
   public Reason reason() {
@@ -59,6 +61,11 @@ public final class StorageException extends RuntimeException {
     return advised;
   }
 
+  /** The message without the advice {@link #withAdvice} added (for a face that offers its own way out). */
+  public String withoutAdvice() {
+    return withoutAdvice;
+  }
+
   /** The same failure with {@code advice} ("Restore the newest backup: …") after its message. */
   public StorageException withAdvice(String advice) {
     if (advice == null || advice.isBlank() || advised) {
@@ -66,7 +73,7 @@ public final class StorageException extends RuntimeException {
     }
     String message = getMessage();
     String joined = message.endsWith(".") ? message + " " + advice : message + ". " + advice;
-    StorageException copy = new StorageException(reason, joined, getCause(), true);
+    StorageException copy = new StorageException(reason, joined, getCause(), true, message);
     copy.setStackTrace(getStackTrace());
     return copy;
   }

@@ -6,11 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,13 +33,11 @@ public final class Database implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
   private static final int READERS = 4;
-  private static final int BUSY_TIMEOUT_MS = Connections.BUSY_TIMEOUT_MS;
 
   private final Path file;
   /** Null when the database is open for reading only (a full disk). */
   private final Connection writer;
   private final boolean readOnly;
-  private final int readers;
   private final FileIdentity identity;
   /** This database's random id, written into page 1 ({@code user_version}) by every write: see {@link WalFile}. */
   private final int databaseId;
@@ -52,21 +45,19 @@ public final class Database implements AutoCloseable {
   private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
   /** The transaction of a {@link #writeUnit} running on this thread, which writes and reads join. */
   private final ThreadLocal<Tx> unit = new ThreadLocal<>();
-  private final BlockingQueue<Connection> idleReaders = new ArrayBlockingQueue<>(READERS);
-  private final List<Connection> allReaders = new ArrayList<>();
+  private final ReaderPool readers;
   private volatile boolean closed;
   private volatile Runnable callerCheck = () -> {};
 
   private Database(Path file, boolean readOnly) throws SQLException {
     this.file = file;
     this.readOnly = readOnly;
-    this.readers = readOnly ? 1 : READERS;
+    this.readers = readOnly ? new ReaderPool(file, 1, () -> Connections.withoutSharedMemory(file))
+        : new ReaderPool(file, READERS, () -> Connections.normal(file, false));
     this.writer = readOnly ? null : Connections.normal(file, true);
     this.databaseId = readOnly ? 0 : databaseId(writer);
     if (readOnly) {
-      Connection only = Connections.withoutSharedMemory(file);
-      allReaders.add(only);
-      idleReaders.add(only);
+      readers.openOne();
     }
     this.identity = FileIdentity.of(file);
   }
@@ -174,15 +165,13 @@ public final class Database implements AutoCloseable {
     ensureOpen();
     identity.check();
     // Outside a transaction: SQLite ends the read transaction itself when it meets damage.
-    Connection connection = borrowReader();
+    Connection connection = readers.borrow();
     try {
       return Integrity.quickCheck(connection);
     } catch (SQLException e) {
       throw SqliteErrors.translate(e, file, "Could not check the database");
     } finally {
-      if (!idleReaders.offer(connection)) {
-        closeQuietly(connection);
-      }
+      readers.giveBack(connection);
     }
   }
 
@@ -244,13 +233,11 @@ public final class Database implements AutoCloseable {
     if (inTransaction.get()) {
       throw new IllegalStateException("Nested transaction: one use case, one transaction");
     }
-    Connection connection = borrowReader();
+    Connection connection = readers.borrow();
     try {
       return inTransaction(connection, false, work);
     } finally {
-      if (!idleReaders.offer(connection)) {
-        closeQuietly(connection);
-      }
+      readers.giveBack(connection);
     }
   }
 
@@ -317,10 +304,7 @@ public final class Database implements AutoCloseable {
     writeLock.lock();
     try {
       closed = true;
-      synchronized (allReaders) {
-        allReaders.forEach(Database::closeQuietly);
-        allReaders.clear();
-      }
+      readers.closeAll();
       if (writer != null) {
         if (identity.problem() == null) {
           try (Statement statement = writer.createStatement()) {
@@ -330,7 +314,7 @@ public final class Database implements AutoCloseable {
             LOG.warn("Could not checkpoint the database on close", e);
           }
         }
-        closeQuietly(writer);
+        ReaderPool.close(writer);
       }
       LOG.info("Closed database {}", file);
     } finally {
@@ -419,34 +403,6 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private Connection borrowReader() {
-    Connection connection = idleReaders.poll();
-    if (connection != null) {
-      return connection;
-    }
-    synchronized (allReaders) {
-      if (allReaders.size() < readers) {
-        try {
-          Connection created = readOnly ? Connections.withoutSharedMemory(file) : Connections.normal(file, false);
-          allReaders.add(created);
-          return created;
-        } catch (SQLException e) {
-          throw SqliteErrors.translate(e, file, "Could not open a read connection");
-        }
-      }
-    }
-    try {
-      Connection waited = idleReaders.poll(BUSY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-      if (waited == null) {
-        throw new StoreException("No read connection became free");
-      }
-      return waited;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreException("Interrupted while waiting for a read connection", e);
-    }
-  }
-
   private void ensureOpen() {
     if (closed) {
       throw new IllegalStateException("The database is closed");
@@ -458,14 +414,6 @@ public final class Database implements AutoCloseable {
     identity.check();
     if (readOnly) {
       throw SqliteErrors.diskFull(file, null);
-    }
-  }
-
-  private static void closeQuietly(Connection connection) {
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      LOG.warn("Could not close a connection", e);
     }
   }
 }

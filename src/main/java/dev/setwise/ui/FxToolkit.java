@@ -33,7 +33,9 @@ final class FxToolkit {
     }
     try {
       Platform.setImplicitExit(false);
-      Platform.startup(work);
+      // The work runs as a task of its own, not inside the start-up call: a dialog's nested event
+      // loop there would keep the first pulse, and so every frame, from being drawn.
+      Platform.startup(() -> Platform.runLater(work));
       started = true;
     } catch (RuntimeException | LinkageError e) {
       LOG.error("Could not start the desktop window", e);

@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import dev.setwise.domain.StorageException;
 import dev.setwise.service.backup.BackupInfo;
 import dev.setwise.ui.common.AppIcons;
+import dev.setwise.ui.common.ErrorText;
 import dev.setwise.ui.common.Formats;
 import dev.setwise.ui.common.Views;
 import dev.setwise.ui.data.BackupsViewModel;
@@ -34,7 +35,7 @@ import javafx.util.StringConverter;
  */
 final class OpenFailureDialog implements FolderOpening.Asker {
 
-  private static final double WIDTH = 620;
+  private static final double WIDTH = 700;
 
   private final FxToolkit toolkit;
   private final FilePicker files;
@@ -79,9 +80,15 @@ final class OpenFailureDialog implements FolderOpening.Asker {
       dialog.getDialogPane().getButtonTypes().addAll(other, quit);
       dialog.getDialogPane().setContent(content(failure, notice, backups));
       dialog.getDialogPane().getStylesheets().add(Views.STYLESHEET);
+      dialog.getDialogPane().setMinWidth(WIDTH);
       dialog.getDialogPane().setPrefWidth(WIDTH);
       if (!backups.isEmpty()) {
         ((Button) dialog.getDialogPane().lookupButton(restore)).setDefaultButton(true);
+      }
+      for (ButtonType type : dialog.getDialogPane().getButtonTypes()) {
+        Button button = (Button) dialog.getDialogPane().lookupButton(type);
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ButtonBar.setButtonUniformSize(button, false);
       }
       Stage stage = (Stage) dialog.getDialogPane().getScene().getWindow();
       stage.getIcons().setAll(AppIcons.load());
@@ -109,12 +116,13 @@ final class OpenFailureDialog implements FolderOpening.Asker {
       last.getStyleClass().add(Styles.DANGER);
       box.getChildren().add(last);
     }
-    box.getChildren().add(paragraph(failure.getMessage()));
+    box.getChildren().add(paragraph(ErrorText.sentence(failure.withoutAdvice())));
     String kept = "Nothing was deleted: the file stays as it is, and a restore sets it aside in the data folder's "
         + "replaced/ folder first.";
     box.getChildren().add(paragraph(backups.isEmpty() ? kept + " There is no backup in this folder."
         : kept + " The newest backup is from " + Formats.dateTime(backups.get(0).createdAt(), zone) + " ("
-            + BackupsViewModel.describe(backups.get(0).reason()).toLowerCase(Locale.ROOT) + ")."));
+            + BackupsViewModel.describe(backups.get(0).reason()).toLowerCase(Locale.ROOT) + ", " + backups.get(0).name()
+            + ")."));
     return box;
   }
 
