@@ -1,22 +1,35 @@
 package dev.setwise.store;
 
 import java.io.IOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
 
 /** The schema's Flyway migrations: which this build knows, and running the pending ones on a file. */
 final class Migrations {
 
+  private static final String LOCATION = "db/migration";
+  private static final Pattern SCRIPT = Pattern.compile("V([0-9][0-9_.]*)__.+\\.sql");
+
   private Migrations() {}
 
-  /** The newest migration this build carries (computed once, from the scripts on the class path). */
+  /** The newest migration this build carries (read once from the scripts' names on the class path). */
   static MigrationVersion newestKnown() {
     return Known.NEWEST;
   }
@@ -24,22 +37,54 @@ final class Migrations {
   private static final class Known {
     static final MigrationVersion NEWEST = scan();
 
+    /**
+     * The newest {@code V<version>__<description>.sql} under {@code db/migration}, from the file
+     * names alone: no Flyway and no database needed, so a database can be refused before anything
+     * opens it.
+     */
     private static MigrationVersion scan() {
       MigrationVersion newest = MigrationVersion.EMPTY;
-      // An in-memory database has no history, so every script is listed as pending.
-      for (MigrationInfo info : flyway("jdbc:sqlite::memory:").info().all()) {
-        if (info.getVersion() != null && info.getVersion().compareTo(newest) > 0) {
-          newest = info.getVersion();
+      try {
+        Enumeration<URL> roots = Migrations.class.getClassLoader().getResources(LOCATION);
+        while (roots.hasMoreElements()) {
+          for (String name : names(roots.nextElement())) {
+            Matcher m = SCRIPT.matcher(name);
+            if (m.matches()) {
+              MigrationVersion version = MigrationVersion.fromVersion(m.group(1).replace('_', '.'));
+              if (version.compareTo(newest) > 0) {
+                newest = version;
+              }
+            }
+          }
         }
+      } catch (IOException | URISyntaxException e) {
+        throw new IllegalStateException("Cannot list the migrations in " + LOCATION, e);
       }
       return newest;
+    }
+
+    private static List<String> names(URL root) throws IOException, URISyntaxException {
+      List<String> names = new ArrayList<>();
+      if ("jar".equals(root.getProtocol())) {
+        JarURLConnection connection = (JarURLConnection) root.openConnection();
+        connection.setUseCaches(false);
+        try (JarFile jar = connection.getJarFile()) {
+          jar.stream().map(JarEntry::getName).filter(n -> n.startsWith(LOCATION + "/"))
+              .forEach(n -> names.add(n.substring(LOCATION.length() + 1)));
+        }
+      } else {
+        try (Stream<Path> files = Files.list(Path.of(root.toURI()))) {
+          files.forEach(file -> names.add(file.getFileName().toString()));
+        }
+      }
+      return names;
     }
   }
 
   static Flyway flyway(String url) {
     return Flyway.configure()
         .dataSource(url, null, null)
-        .locations("classpath:db/migration")
+        .locations("classpath:" + LOCATION)
         .validateMigrationNaming(true)
         .cleanDisabled(true)
         .load();
