@@ -70,7 +70,8 @@ final class OpenChecks {
       WalFile walFile = Files.exists(wal) && Files.size(wal) > 0 ? WalFile.read(wal) : WalFile.EMPTY;
       if (size <= 0 && !walFile.hasCommits()) {
         if (options.backupsExist()) {
-          throw new StorageException(Reason.EMPTY, name + " in " + dir + (size < 0 ? " is missing" : " is empty (0 bytes)")
+          throw new StorageException(Reason.EMPTY, name + " in " + dir
+              + (size < 0 ? " is missing" : " is empty (0 bytes)")
               + " although the folder has backups, so Setwise does not start a new database there");
         }
         return new Outcome(true, true, null);

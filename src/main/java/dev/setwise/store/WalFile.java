@@ -157,7 +157,7 @@ record WalFile(boolean headerValid, int pageSize, int committedFrames, long last
     return Integer.toHexString(id);
   }
 
-  /** SQLite's WAL checksum over {@code length} bytes (a multiple of 8) from {@code offset}, carried on from {@code start}. */
+  /** SQLite's WAL checksum of {@code length} bytes (a multiple of 8) from {@code offset}, going on from {@code start}. */
   private static int[] checksum(byte[] data, int offset, int length, ByteOrder order, int[] start) {
     ByteBuffer words = ByteBuffer.wrap(data, offset, length).order(order);
     int s1 = start[0];

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * dialog offers a restore or another folder: {@link FolderOpening}), starts the JavaFX toolkit with
  * {@link Platform#startup} (no {@code Application} subclass, no static state), shows the window
  * and, once it closes, waits for the last autosave before closing the database. After the window
- * is up, the database is checked ({@code quick_check}) in the background. {@link #show} builds the same window on a given
- * stage, which is how the UI tests drive the real app.
+ * is up, the database is checked ({@code quick_check}) in the background. {@link #show} builds
+ * the same window on a given stage, which is how the UI tests drive the real app.
  *
  * <p>After a backup is restored the database is a new one: the app builds a new main view model
  * and window on the new context, on the same stage (same place, same background threads).

@@ -51,7 +51,8 @@ public record FolderHolder(FolderLease.Kind kind, String label, long pid, Instan
       case SERVE -> "Setwise serve " + who + " is using this data folder; stop it first";
       case COMMAND -> "The command '" + (label == null ? "setwise" : label) + "' " + who
           + " is using this data folder; wait for it to finish";
-      case RESTORE -> "Setwise restore " + who + " is replacing the database in this data folder; wait for it to finish";
+      case RESTORE -> "Setwise restore " + who
+          + " is replacing the database in this data folder; wait for it to finish";
     };
   }
 

@@ -96,7 +96,8 @@ public final class FolderLease implements AutoCloseable {
     if (channel == null) {
       return new FolderLease(dataDir, clock, null, self, -1);
     }
-    FolderLease lease = new FolderLease(dataDir, clock, channel, self, FIRST_SLOT + ThreadLocalRandom.current().nextLong(SLOTS - 2));
+    long slot = FIRST_SLOT + ThreadLocalRandom.current().nextLong(SLOTS - 2);
+    FolderLease lease = new FolderLease(dataDir, clock, channel, self, slot);
     try {
       synchronized (lease) {
         lease.slotLock = lease.waitFor(lease.slot, true, "use");
