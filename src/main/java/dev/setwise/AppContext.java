@@ -1,5 +1,6 @@
 package dev.setwise;
 
+import dev.setwise.domain.StorageException;
 import dev.setwise.json.StructureJson;
 import dev.setwise.service.AuditLog;
 import dev.setwise.service.ChangeFeedService;
@@ -8,21 +9,25 @@ import dev.setwise.service.PlanService;
 import dev.setwise.service.ProfileService;
 import dev.setwise.service.SessionService;
 import dev.setwise.service.TokenService;
+import dev.setwise.service.backup.BackupInfo;
 import dev.setwise.service.backup.BackupReason;
 import dev.setwise.service.backup.BackupService;
 import dev.setwise.service.exchange.ExportService;
 import dev.setwise.service.exchange.ImportService;
+import dev.setwise.service.folder.FolderLease;
 import dev.setwise.store.AuditRepository;
 import dev.setwise.store.ChangeRepository;
 import dev.setwise.store.Database;
 import dev.setwise.store.ExchangeRepository;
 import dev.setwise.store.IdempotencyRepository;
+import dev.setwise.store.OpenOptions;
 import dev.setwise.store.PlanRepository;
 import dev.setwise.store.ProfileRepository;
 import dev.setwise.store.SessionRepository;
 import dev.setwise.store.TokenRepository;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.regex.Pattern;
 
 /**
  * The composition root: opens the database of a data folder and builds every service on it. The
@@ -33,6 +38,7 @@ public final class AppContext implements AutoCloseable {
 
   /** The database file inside a data folder. */
   public static final String DATABASE_FILE = "setwise.db";
+  private static final Pattern PLAIN_ARGUMENT = Pattern.compile("[A-Za-z0-9_./:@%+=,-]+");
 
   private final Path dataDir;
   private final Clock clock;
@@ -71,23 +77,67 @@ public final class AppContext implements AutoCloseable {
   }
 
   /**
-   * Opens the data folder (which must exist and be writable) with the system clock.
+   * Opens the data folder (which must exist and be writable) with the system clock, as a folder
+   * no other process uses (tests and tools; the app, the server and the commands hold a
+   * {@link FolderLease} and open with {@link #open(Path, Clock, FolderLease)}).
    *
-   * @throws dev.setwise.store.StoreException when the database cannot be opened or migrated
+   * @throws StorageException when the database is refused (its message says why, and names the
+   *     newest backup and the command that restores it)
+   * @throws dev.setwise.store.StoreException when the database cannot be opened or migrated otherwise
    */
   public static AppContext open(Path dataDir) {
     return open(dataDir, Clock.systemDefaultZone());
   }
 
-  /**
-   * Opens the data folder with a given clock (tests). An existing database is backed up before any
-   * migration changes it; when that backup fails, the database is not migrated (or opened).
-   */
+  /** {@link #open(Path)} with a given clock (tests). */
   public static AppContext open(Path dataDir, Clock clock) {
+    return open(dataDir, clock, true);
+  }
+
+  /**
+   * Opens the data folder that {@code lease} holds. The database is checked before anything is
+   * written to it; a leftover {@code -wal} that no other running Setwise owns is copied aside and
+   * checked first. An existing database is backed up before any migration changes it; when that
+   * backup fails, the database is not migrated (or opened).
+   *
+   * @throws StorageException when the database is refused (see {@link #open(Path)})
+   */
+  public static AppContext open(Path dataDir, Clock clock, FolderLease lease) {
+    return lease.whileOpening(folderToItself -> open(dataDir, clock, folderToItself));
+  }
+
+  private static AppContext open(Path dataDir, Clock clock, boolean folderToItself) {
     BackupService backups = backupsOf(dataDir, clock);
-    Database database = Database.open(dataDir.resolve(DATABASE_FILE),
-        file -> backups.create(BackupReason.BEFORE_MIGRATION));
-    return new AppContext(dataDir, clock, database, backups);
+    boolean backupsExist = backups.newest().isPresent();
+    OpenOptions options = new OpenOptions(file -> backups.create(BackupReason.BEFORE_MIGRATION), folderToItself,
+        backupsExist, Version.current(), clock.instant());
+    try {
+      Database database = Database.open(dataDir.resolve(DATABASE_FILE), options);
+      return new AppContext(dataDir, clock, database, backups);
+    } catch (StorageException e) {
+      throw e.withAdvice(restoreAdvice(dataDir, e.reason(), clock));
+    }
+  }
+
+  /**
+   * What to do about a failure of the database of {@code dataDir}: the newest backup and the
+   * command that restores it; empty when there is no backup, or a restore would not help (a full
+   * disk).
+   */
+  public static String restoreAdvice(Path dataDir, StorageException.Reason reason, Clock clock) {
+    if (reason == StorageException.Reason.DISK_FULL) {
+      return "";
+    }
+    return backupsOf(dataDir, clock).newest().map(newest -> restoreAdvice(dataDir, newest)).orElse("");
+  }
+
+  private static String restoreAdvice(Path dataDir, BackupInfo newest) {
+    return "The newest backup is " + newest.name() + ": restore it with 'setwise --data-dir "
+        + shellWord(dataDir.toAbsolutePath().toString()) + " restore " + shellWord(newest.name()) + "'";
+  }
+
+  private static String shellWord(String text) {
+    return PLAIN_ARGUMENT.matcher(text).matches() ? text : "\"" + text.replace("\"", "\\\"") + "\"";
   }
 
   /**
@@ -148,6 +198,19 @@ public final class AppContext implements AutoCloseable {
   /** The change feed of plans and sessions (contract §5.1), for sync. */
   public ChangeFeedService changes() {
     return changes;
+  }
+
+  /**
+   * What makes the database unusable now (its file was replaced or removed behind Setwise's
+   * back), or null while it is fine. One {@code stat}; any thread.
+   */
+  public String databaseProblem() {
+    return database.problem();
+  }
+
+  /** True when the database opened for reading only because its disk is full: every save fails. */
+  public boolean readOnly() {
+    return database.readOnly();
   }
 
   /**

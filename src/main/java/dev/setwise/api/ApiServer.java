@@ -19,6 +19,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +39,18 @@ public final class ApiServer {
   /** How long {@link #stop()} waits for requests in flight. */
   static final long STOP_TIMEOUT_MS = 15_000;
 
-  /** The services the API serves, and the version it reports. */
+  /**
+   * The services the API serves, the version it reports, and what makes the database unusable now
+   * ({@code databaseProblem} answers null while it is fine; {@code /api/health} then answers 503).
+   */
   public record Services(SessionService sessions, PlanService plans, AuditLog audit, TokenService tokens,
-      IdempotencyService idempotency, ChangeFeedService changes, String version) {}
+      IdempotencyService idempotency, ChangeFeedService changes, String version, Supplier<String> databaseProblem) {
+
+    public Services(SessionService sessions, PlanService plans, AuditLog audit, TokenService tokens,
+        IdempotencyService idempotency, ChangeFeedService changes, String version) {
+      this(sessions, plans, audit, tokens, idempotency, changes, version, () -> null);
+    }
+  }
 
   /** The server could not start (port in use, unknown host …); the message is fit for a user. */
   public static final class StartException extends RuntimeException {
@@ -121,9 +131,17 @@ public final class ApiServer {
       });
 
       config.routes.get("/api/health", ctx -> {
+        if (services.databaseProblem().get() != null) {
+          throw HttpError.databaseUnavailable();
+        }
         ctx.status(200).contentType(Exchanges.JSON).result(healthBody);
       });
-      config.routes.head("/api/health", ctx -> ctx.status(200).contentType(Exchanges.JSON));
+      config.routes.head("/api/health", ctx -> {
+        if (services.databaseProblem().get() != null) {
+          throw HttpError.databaseUnavailable();
+        }
+        ctx.status(200).contentType(Exchanges.JSON);
+      });
       config.routes.post("/api/sessions", sessions::start);
       config.routes.get("/api/sessions", sessions::list);
       config.routes.head("/api/sessions", sessions::list);

@@ -32,6 +32,11 @@ final class HttpError extends RuntimeException {
         Map.of("WWW-Authenticate", "Bearer realm=\"setwise\""));
   }
 
+  /** The database was replaced or removed behind the server's back (the cause is in the log, never in the answer). */
+  static HttpError databaseUnavailable() {
+    return new HttpError(503, "ServiceUnavailable", "The database is unavailable");
+  }
+
   static HttpError notFound() {
     return new HttpError(404, "NotFound", "Not found");
   }

@@ -3,7 +3,10 @@ package dev.setwise.cli;
 import dev.setwise.AppContext;
 import dev.setwise.Version;
 import dev.setwise.api.ApiServer;
+import dev.setwise.domain.StorageException;
+import dev.setwise.service.folder.FolderLease;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +22,8 @@ import picocli.CommandLine.Spec;
  * process is stopped (Ctrl+C, SIGTERM). The URL goes to stdout and to the log; stopping lets
  * requests in flight finish, then closes the database, and the process exits 0: a stop that was
  * asked for is a success. A shutdown hook still closes everything when the JVM ends otherwise.
+ * The server holds a lease on the folder (so a restore is refused while it runs) and checks the
+ * database ({@code quick_check}) before it listens: a damaged database is not served.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Serve the REST API (under /api) until stopped with Ctrl+C or SIGTERM.",
@@ -49,20 +54,29 @@ final class ServeCommand implements Callable<Integer> {
     if (host == null || host.isBlank()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--host must not be empty");
     }
-    AppContext context = root.openContext();
+    AppContext context = root.openContext(FolderLease.Kind.SERVE);
     ApiServer server;
     try {
+      refuseDamaged(context);
+      if (context.readOnly()) {
+        LOG.warn("The disk holding {} is full: serving reads only, every write answers 500", context.dataDir());
+      }
       server = ApiServer.start(new ApiServer.Services(context.sessions(), context.plans(), context.audit(),
-          context.tokens(), context.idempotency(), context.changes(), Version.current()), host.strip(), port);
+          context.tokens(), context.idempotency(), context.changes(), Version.current(), context::databaseProblem),
+          host.strip(), port);
     } catch (ApiServer.StartException e) {
       context.close();
       spec.commandLine().getErr().println("setwise: " + e.getMessage());
       spec.commandLine().getErr().flush();
       return 1;
+    } catch (RuntimeException e) {
+      context.close();
+      throw e;
     }
     Thread shutdown = new Thread(() -> {
       server.stop();
       context.close();
+      root.close();
       LOG.info("Shut down");
     }, "setwise-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
@@ -92,6 +106,14 @@ final class ServeCommand implements Callable<Integer> {
     context.close();
     LOG.info("Shut down");
     return 0;
+  }
+
+  /** A damaged database is not served: {@code quick_check} first (it reads every page once). */
+  private static void refuseDamaged(AppContext context) {
+    Optional<String> damage = context.backups().checkDatabase();
+    if (damage.isPresent()) {
+      throw new StorageException(StorageException.Reason.DAMAGED, damage.get() + "; Setwise does not serve it");
+    }
   }
 
   private static boolean isLoopback(String host) {

@@ -56,6 +56,8 @@ public final class MainViewModel implements Navigator {
   private final BooleanProperty showingDetail = new SimpleBooleanProperty(this, "showingDetail");
   private final StringProperty error = new SimpleStringProperty(this, "error");
   private final StringProperty warning = new SimpleStringProperty(this, "warning");
+  /** Set on the FX thread once {@link #checkDatabase} found damage: that warning then stays. */
+  private boolean damaged;
   private final StringProperty notice = new SimpleStringProperty(this, "notice");
   private final BooleanProperty closing = new SimpleBooleanProperty(this, "closing");
 
@@ -120,8 +122,27 @@ public final class MainViewModel implements Navigator {
    */
   public void backUpDailyIfDue() {
     tasks.wholeFile("make today's backup", () -> data.context().backups().createDailyIfDue(), made -> { },
-        failure -> warning.set("Today's automatic backup failed: " + ErrorText.sentence(failure.message())
-            + " Your data is safe; to try again, use File → Backups… → Back up now."));
+        failure -> {
+          if (!damaged) {
+            warning.set("Today's automatic backup failed: " + ErrorText.sentence(failure.message())
+                + " Your data is safe; to try again, use File → Backups… → Back up now.");
+          }
+        });
+  }
+
+  /**
+   * Checks the database ({@code PRAGMA quick_check}, every page) in the background once the window
+   * is up. Quiet when it passes; damage is shown in the warning banner (over any other warning),
+   * with the way back: a restore from File → Backups…, which sets the damaged file aside.
+   */
+  public void checkDatabase() {
+    // On the whole-file lane: it reads every page, and closing the app stops it at once.
+    tasks.wholeFile("check the database", () -> data.context().backups().checkDatabase(), problem -> problem.ifPresent(
+        found -> {
+          damaged = true;
+          warning.set(ErrorText.sentence(found) + " Restore a backup with File → Backups… (the damaged file is set "
+              + "aside in replaced/, never deleted); what you change now may be lost.");
+        }), failure -> { });
   }
 
   /**

@@ -48,12 +48,25 @@ final class ChildProcess {
   }
 
   static ChildProcess start(Path dataDir, String... arguments) {
-    return start(dataDir, ProcessBuilder.Redirect.PIPE, arguments);
+    return start(List.of(), dataDir, ProcessBuilder.Redirect.PIPE, arguments);
   }
 
   /** Like {@link #start(Path, String...)} with stdout sent where {@code stdout} says ({@code /dev/full} …). */
   static ChildProcess start(Path dataDir, ProcessBuilder.Redirect stdout, String... arguments) {
-    List<String> command = new ArrayList<>();
+    return start(List.of(), dataDir, stdout, arguments);
+  }
+
+  /**
+   * Starts Setwise under {@code wrapper} (a command that runs the rest of its arguments, such as
+   * {@code unshare -U}), with its stderr in a file beside {@code dataDir}.
+   */
+  static ChildProcess startWrapped(List<String> wrapper, Path dataDir, String... arguments) {
+    return start(wrapper, dataDir, ProcessBuilder.Redirect.PIPE, arguments);
+  }
+
+  private static ChildProcess start(List<String> wrapper, Path dataDir, ProcessBuilder.Redirect stdout,
+      String... arguments) {
+    List<String> command = new ArrayList<>(wrapper);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
@@ -80,7 +93,15 @@ final class ChildProcess {
 
   /** Runs a command to its end with stdout sent where {@code stdout} says. */
   static Result run(Path dataDir, ProcessBuilder.Redirect stdout, String... arguments) {
-    ChildProcess child = start(dataDir, stdout, arguments);
+    return finish(start(dataDir, stdout, arguments));
+  }
+
+  /** Runs a command to its end under {@code wrapper} (see {@link #startWrapped}). */
+  static Result runWrapped(List<String> wrapper, Path dataDir, String... arguments) {
+    return finish(startWrapped(wrapper, dataDir, arguments));
+  }
+
+  private static Result finish(ChildProcess child) {
     int code = child.waitFor();
     return new Result(code, child.stdout(), child.stderr());
   }

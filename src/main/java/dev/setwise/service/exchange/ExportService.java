@@ -8,6 +8,7 @@ import dev.setwise.domain.ValidationException;
 import dev.setwise.json.JsonCodec;
 import dev.setwise.json.JsonLimits;
 import dev.setwise.json.StructureJson;
+import dev.setwise.domain.StorageException;
 import dev.setwise.service.DamagedDataException;
 import dev.setwise.service.Cancellation;
 import dev.setwise.service.Progress;
@@ -101,10 +102,12 @@ public final class ExportService {
   }
 
   /**
-   * Streams the export of a profile to {@code out} as UTF-8. Does not close {@code out}. Every
-   * plan and snapshot is checked first (parsed and validated, every row accounted for), in the
-   * same read transaction, so that nothing at all is written when the database is damaged.
+   * Streams the export of a profile to {@code out} as UTF-8. Does not close {@code out}. The
+   * database is checked first ({@code PRAGMA quick_check}): a damaged one is not exported. Every
+   * plan and snapshot is checked too (parsed and validated, every row accounted for), in the same
+   * read transaction, so that nothing at all is written when something stored is damaged.
    *
+   * @throws dev.setwise.domain.StorageException when the database is damaged (nothing was written)
    * @throws NotFoundException {@code Profile not found}
    * @throws DamagedDataException when a stored item fails its checks; nothing was written
    * @throws CancellationException when cancelled; what was written so far is not a complete document
@@ -127,6 +130,7 @@ public final class ExportService {
         flush();
       }
     };
+    requireIntact(profileId);
     return database.read(tx -> {
       if (checkFirst) {
         check(tx, profileId, progress, cancellation);
@@ -150,6 +154,7 @@ public final class ExportService {
         flush();
       }
     };
+    requireIntact(profileId);
     return database.read(tx -> {
       check(tx, profileId, progress, cancellation);
       try (JsonGenerator generator = codec.mapper().createGenerator(kept)) {
@@ -209,6 +214,30 @@ public final class ExportService {
           // the temporary file has a dot name and a .part suffix; nothing reads it
         }
       }
+    }
+  }
+
+  /**
+   * Refuses a damaged database ({@code PRAGMA quick_check}). When it is damaged, the profile's items
+   * are checked one by one first, so that the refusal names the first damaged session or plan
+   * where one of them is the damage; otherwise it names the problem SQLite found.
+   */
+  private void requireIntact(UUID profileId) {
+    try {
+      database.requireIntact();
+    } catch (StorageException damage) {
+      try {
+        database.read(tx -> {
+          check(tx, profileId, Progress.NONE, Cancellation.none());
+          return null;
+        });
+      } catch (DamagedDataException named) {
+        named.addSuppressed(damage);
+        throw named;
+      } catch (RuntimeException other) {
+        damage.addSuppressed(other);
+      }
+      throw damage;
     }
   }
 
