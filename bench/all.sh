@@ -13,7 +13,7 @@
 #       save        one set edit saved (SessionService.update, FULL) vs a raw UPDATE
 #       history     History page + total at 10k, 100k, 1M sessions (growth, time at 1M)
 #       rest-get    REST GET one session at 64 connections vs a bare Javalin handler
-#       rest-list   REST list limit=50 at 100k sessions vs the same on an empty profile
+#       rest-list   REST list limit=50 at 100k sessions vs the same on an empty database
 #       rest-patch  REST PATCH at 64 connections (FULL) vs bare Javalin + raw UPDATE
 #       rest        the three rest-* measures
 #       import      import of 100k sessions vs streaming Jackson + batched INSERTs

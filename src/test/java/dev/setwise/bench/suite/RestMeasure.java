@@ -56,7 +56,7 @@ public final class RestMeasure implements Measure {
   public String description() {
     return switch (part) {
       case GET -> "REST GET one session, 64 connections (wrk) vs a bare Javalin handler sending the same bytes";
-      case LIST -> "REST GET /api/sessions?limit=50 at 100k sessions vs the same on an empty profile (wrk)";
+      case LIST -> "REST GET /api/sessions?limit=50 at 100k sessions vs the same on an empty database (wrk)";
       case PATCH -> "REST PATCH of a session in progress, 64 connections, FULL vs bare Javalin + raw UPDATE";
     };
   }
@@ -141,7 +141,7 @@ public final class RestMeasure implements Measure {
           new String[] {emptyToken});
       double ratio = load.a.perSecond / load.b.perSecond;
       return List.of(new Row("REST list `limit=50` at 100k sessions, " + Wrk.CONNECTIONS + " connections",
-          load.a.describe(), load.b.describe() + " (same, empty profile)", Stats.ratio(ratio),
+          load.a.describe(), load.b.describe() + " (same request, empty database)", Stats.ratio(ratio),
           "≥ 0.50× of empty, p99 < 50 ms", ratio >= 0.5 && load.a.p99Ms < 50 && load.a.errors == 0));
     }
   }
