@@ -86,6 +86,7 @@ public final class AllBench {
       } catch (Exception | Error e) {
         crashed = true;
         e.printStackTrace();
+        bench.log("%s could not run: %s", measure.name(), e);
         rows.add(Row.failed(measure.name(), e));
       }
     }

@@ -20,6 +20,7 @@ public final class Bench {
   private final long started = System.nanoTime();
   private final BenchJars jars;
   private final SetwiseJar setwise;
+  private final java.io.PrintWriter logWriter;
 
   public Bench(Path root, boolean quick) {
     this.root = root.toAbsolutePath().normalize();
@@ -33,6 +34,16 @@ public final class Bench {
     createDirectories(cache());
     this.jars = new BenchJars(jar, this.root.resolve("target/bench/jars"));
     this.setwise = new SetwiseJar(this, jar);
+    try {
+      this.logWriter = new java.io.PrintWriter(Files.newBufferedWriter(runLog()), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every line of {@link #log}, kept after the run ({@code target/bench/run.log}). */
+  public Path runLog() {
+    return root.resolve("target/bench/run.log");
   }
 
   /** The repository. */
@@ -81,10 +92,12 @@ public final class Bench {
     return setwise;
   }
 
-  /** One line on stderr, with the seconds since the suite started. */
+  /** One line on stderr and in the run log, with the seconds since the suite started. */
   public void log(String format, Object... args) {
-    System.err.printf(Locale.ROOT, "[%4.0fs] %s%n", (System.nanoTime() - started) / 1e9,
+    String line = String.format(Locale.ROOT, "[%4.0fs] %s", (System.nanoTime() - started) / 1e9,
         String.format(Locale.ROOT, format, args));
+    System.err.println(line);
+    logWriter.println(line);
   }
 
   public static void createDirectories(Path dir) {

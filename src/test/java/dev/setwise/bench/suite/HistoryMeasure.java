@@ -55,7 +55,7 @@ public final class HistoryMeasure implements Measure {
       for (HistoryData.History history : histories) {
         apps.add(AppContext.open(history.dataDir()));
       }
-      int warmups = 2;
+      int warmups = 1;
       int runs = bench.pick(9, 5);
       List<Row> rows = new ArrayList<>();
       for (Query query : queries) {

@@ -170,8 +170,9 @@ public final class RestMeasure implements Measure {
     for (int i = 0; i < pairs; i++) {
       for (int side : i % 2 == 0 ? new int[] {0, 1} : new int[] {1, 0}) {
         Wrk.Result result = Wrk.run(bench, side == 0 ? urlA : urlB, seconds, log, side == 0 ? argsA : argsB);
-        bench.log("%s %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors", name(), side == 0 ? "setwise " : "baseline",
-            result.perSecond(), result.p50Ms(), result.p99Ms(), result.errors());
+        bench.log("%s %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors%s", name(),
+            side == 0 ? "setwise " : "baseline", result.perSecond(), result.p50Ms(), result.p99Ms(), result.errors(),
+            result.errors() == 0 ? "" : " (" + result.errorKinds() + ")");
         (side == 0 ? a : b).add(result);
       }
     }

@@ -19,7 +19,7 @@ public final class Wrk {
   private Wrk() {}
 
   /** One load run and what it measured. */
-  public record Result(long requests, double seconds, long errors, double p50Ms, double p99Ms) {
+  public record Result(long requests, double seconds, long errors, String errorKinds, double p50Ms, double p99Ms) {
 
     public double perSecond() {
       return requests / seconds;
@@ -39,9 +39,16 @@ public final class Wrk {
       String[] kv = pair.split("=");
       values.put(kv[0], Long.parseLong(kv[1]));
     }
-    long errors = values.get("connect") + values.get("read") + values.get("write") + values.get("status")
-        + values.get("timeout");
-    return new Result(values.get("requests"), values.get("duration_us") / 1e6, errors, values.get("p50_us") / 1e3,
-        values.get("p99_us") / 1e3);
+    long errors = 0;
+    StringBuilder kinds = new StringBuilder();
+    for (String kind : List.of("connect", "read", "write", "status", "timeout")) {
+      long count = values.get(kind);
+      errors += count;
+      if (count > 0) {
+        kinds.append(kinds.length() == 0 ? "" : ", ").append(kind).append(' ').append(count);
+      }
+    }
+    return new Result(values.get("requests"), values.get("duration_us") / 1e6, errors, kinds.toString(),
+        values.get("p50_us") / 1e3, values.get("p99_us") / 1e3);
   }
 }
