@@ -70,7 +70,7 @@ public final class RestMeasure implements Measure {
     Path data = bench.freshDir(name() + "-setwise");
     bench.setwise().run(data, "profile", "add", "Bench");
     String token = bench.setwise().token(data, "Bench");
-    try (SetwiseJar.Server setwise = bench.setwise().serve(data)) {
+    try (ServerProcess setwise = bench.setwise().serve(data)) {
       String planId = id(send(setwise.url() + "/api/plans", "POST", token,
           "{\"name\":\"" + PLAN + "\",\"structure\":" + Workouts.json(PLAN, 0, 0, 0) + "}", 201));
       String completed = id(send(setwise.url() + "/api/sessions", "POST", token, "{\"plan_id\":\"" + planId
@@ -95,7 +95,7 @@ public final class RestMeasure implements Measure {
         statement.execute("VACUUM INTO '" + rawDb + "'");
       }
       Path bareJar = bench.jars().main(BareApiServer.class, BenchJars.JAVALIN_JDBC);
-      try (SetwiseJar.Server bare = SetwiseJar.Server.start(List.of(bench.java(), "-jar", bareJar.toString(),
+      try (ServerProcess bare = ServerProcess.start(List.of(bench.java(), "-jar", bareJar.toString(),
           getBody.toString(), patchAnswer.toString(), rawDb.toString()), dir.resolve(name() + "-bare.log"))) {
         if (part == Part.GET) {
           String path = "/api/sessions/" + completed;
@@ -129,8 +129,8 @@ public final class RestMeasure implements Measure {
     bench.setwise().run(empty, "profile", "add", HistoryData.PROFILE);
     String emptyToken = bench.setwise().token(empty, HistoryData.PROFILE);
     String path = "/api/sessions?limit=50";
-    try (SetwiseJar.Server big = bench.setwise().serve(history.dataDir());
-        SetwiseJar.Server none = bench.setwise().serve(empty)) {
+    try (ServerProcess big = bench.setwise().serve(history.dataDir());
+        ServerProcess none = bench.setwise().serve(empty)) {
       String page = send(big.url() + path, "GET", bigToken, null, 200);
       if (!page.replace(" ", "").contains("\"total\":" + history.sessions())) {
         throw new IllegalStateException("expected a total of " + history.sessions() + ": " + page.substring(0,
