@@ -159,7 +159,7 @@ public final class RestMeasure implements Measure {
 
   /** Warm-up runs on both, then runs alternating A B, B A, … */
   private Load alternate(Bench bench, String urlA, String urlB, String[] argsA, String[] argsB) {
-    int warmSeconds = bench.pick(5, 2);
+    int warmSeconds = bench.pick(8, 2);
     int seconds = bench.pick(10, 4);
     int pairs = bench.pick(3, 1);
     Path log = bench.work().resolve(name() + "-wrk.log");
