@@ -11,12 +11,18 @@ import dev.setwise.service.backup.BackupReason;
 import dev.setwise.service.backup.BackupService;
 import dev.setwise.service.exchange.ExportService;
 import dev.setwise.service.exchange.ImportService;
+import dev.setwise.service.progress.ExerciseService;
+import dev.setwise.service.progress.ProgressSettingsService;
+import dev.setwise.service.progress.ProgressionService;
+import dev.setwise.service.progress.StatsService;
 import dev.setwise.store.AuditRepository;
 import dev.setwise.store.Database;
 import dev.setwise.store.ExchangeRepository;
 import dev.setwise.store.IdempotencyRepository;
 import dev.setwise.store.PlanRepository;
 import dev.setwise.store.ProfileRepository;
+import dev.setwise.store.ProfileSettingsRepository;
+import dev.setwise.store.ProgressRepository;
 import dev.setwise.store.SessionRepository;
 import dev.setwise.store.TokenRepository;
 import java.nio.file.Path;
@@ -44,6 +50,11 @@ public final class AppContext implements AutoCloseable {
   private final ImportService imports;
   private final TokenService tokens;
   private final IdempotencyService idempotency;
+  private final Progress progress;
+
+  /** The progress side (issue 10): numbers, exercise names, settings and progression. */
+  public record Progress(StatsService stats, ExerciseService exercises, ProgressSettingsService settings,
+      ProgressionService progression) {}
 
   private AppContext(Path dataDir, Clock clock, Database database, BackupService backups) {
     this.dataDir = dataDir;
@@ -64,6 +75,11 @@ public final class AppContext implements AutoCloseable {
         backups, clock);
     this.tokens = new TokenService(database, new TokenRepository(), profileRepository, clock);
     this.idempotency = new IdempotencyService(database, new IdempotencyRepository(), clock);
+    ProgressRepository progressRepository = new ProgressRepository();
+    StatsService stats = new StatsService(database, progressRepository, profileRepository);
+    this.progress = new Progress(stats, new ExerciseService(database, progressRepository, stats, audit, clock),
+        new ProgressSettingsService(database, new ProfileSettingsRepository(), profileRepository, audit),
+        new ProgressionService(database, sessionRepository, planRepository, audit, clock));
   }
 
   /**
@@ -134,6 +150,11 @@ public final class AppContext implements AutoCloseable {
   /** API tokens (the REST server's authentication). */
   public TokenService tokens() {
     return tokens;
+  }
+
+  /** Progress: stats, exercises (aliases), profile settings, progression. */
+  public Progress progress() {
+    return progress;
   }
 
   /** Idempotency keys of the REST server. */

@@ -14,7 +14,13 @@ public enum AuditAction {
   SESSION_COMPLETED,
   SESSION_DELETED,
   /** An export or another app's CSV was imported (issue 5). */
-  DATA_IMPORTED;
+  DATA_IMPORTED,
+  /** An exercise was renamed or merged into another through an alias (issue 10). */
+  EXERCISE_RENAMED,
+  /** An alias was removed: the exercise counts on its own again (issue 10). */
+  EXERCISE_ALIAS_REMOVED,
+  /** Bar, plates or prefill settings of a profile changed (issue 10). */
+  PROGRESS_SETTINGS_UPDATED;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

@@ -33,9 +33,12 @@ public final class SessionRepository {
   private static final String ENDED_KEY = "ifnull(ended_at, " + STILL_RUNNING + ")";
 
   private final StructureJson json;
+  /** The progress tables derived from completed sessions: kept right here, in the same transaction. */
+  private final SetLogRepository derived;
 
   public SessionRepository(StructureJson json) {
     this.json = json;
+    this.derived = new SetLogRepository(json);
   }
 
   /**
@@ -71,6 +74,9 @@ public final class SessionRepository {
       }
       throw e;
     }
+    if (session.completed()) {
+      derived.replace(tx, ownerId, session);
+    }
   }
 
   /**
@@ -97,7 +103,11 @@ public final class SessionRepository {
       Rows.setInstant(statement, 9, updatedAt);
       Rows.setUuid(statement, 10, id);
       Rows.setUuid(statement, 11, ownerId);
-      return statement.executeUpdate() == 1;
+      boolean written = statement.executeUpdate() == 1;
+      if (written && endedAt != null) {
+        derived.rederive(tx, id);
+      }
+      return written;
     }
   }
 
@@ -130,7 +140,7 @@ public final class SessionRepository {
     }
   }
 
-  /** @return false when the owner has no session with that id */
+  /** Deleting also deletes the progress rows derived from the session (cascade and trigger in the schema). @return false when the owner has no session with that id */
   public boolean delete(Tx tx, UUID ownerId, UUID id) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
         "DELETE FROM sessions WHERE id = ? AND user_id = ?")) {
