@@ -1,8 +1,8 @@
 package dev.setwise.service.progress;
 
-import static dev.setwise.service.progress.ProgressFixture.done;
-import static dev.setwise.service.progress.ProgressFixture.exercise;
-import static dev.setwise.service.progress.ProgressFixture.notDone;
+import static dev.setwise.support.ProgressFixture.done;
+import static dev.setwise.support.ProgressFixture.exercise;
+import static dev.setwise.support.ProgressFixture.notDone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -23,6 +23,7 @@ import dev.setwise.service.Cancellation;
 import dev.setwise.service.Progress;
 import dev.setwise.service.exchange.ImportOptions;
 import dev.setwise.service.exchange.ImportSource;
+import dev.setwise.support.ProgressFixture;
 import dev.setwise.support.TestContext;
 import java.nio.file.Path;
 import java.time.LocalDate;

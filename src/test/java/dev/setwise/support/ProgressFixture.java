@@ -1,4 +1,4 @@
-package dev.setwise.service.progress;
+package dev.setwise.support;
 
 import dev.setwise.domain.Exercise;
 import dev.setwise.domain.Plan;
@@ -8,46 +8,45 @@ import dev.setwise.domain.SessionStructure;
 import dev.setwise.domain.SetEntry;
 import dev.setwise.domain.SetType;
 import dev.setwise.domain.Unit;
-import dev.setwise.support.TestContext;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Completed sessions with exactly the sets a test names, through the real services. */
-final class ProgressFixture {
+public final class ProgressFixture {
 
   private final TestContext t;
   private Plan plan;
 
-  ProgressFixture(TestContext t) {
+  public ProgressFixture(TestContext t) {
     this.t = t;
   }
 
   /** A set done: type, reps, weight. */
-  static SetEntry done(SetType type, int reps, double weight) {
+  public static SetEntry done(SetType type, int reps, double weight) {
     return new SetEntry(type, null, null, null, reps, weight, null, null, null, true, TestContext.START);
   }
 
-  static SetEntry done(int reps, double weight) {
+  public static SetEntry done(int reps, double weight) {
     return done(SetType.NORMAL, reps, weight);
   }
 
   /** A set planned but not done. */
-  static SetEntry notDone(int reps, double weight) {
+  public static SetEntry notDone(int reps, double weight) {
     return new SetEntry(SetType.NORMAL, reps, weight, null, reps, weight, null, null, null, false, null);
   }
 
-  static Exercise exercise(String name, SetEntry... sets) {
+  public static Exercise exercise(String name, SetEntry... sets) {
     return new Exercise(name, null, null, null, List.of(sets));
   }
 
   /** Starts and completes a session on {@code date} with these exercises, an hour after the last. */
-  Session complete(Profile owner, String date, Unit unit, Exercise... exercises) {
+  public Session complete(Profile owner, String date, Unit unit, Exercise... exercises) {
     return complete(owner, date, unit, null, exercises);
   }
 
-  Session complete(Profile owner, String date, Unit unit, Double bodyweight, Exercise... exercises) {
+  public Session complete(Profile owner, String date, Unit unit, Double bodyweight, Exercise... exercises) {
     if (plan == null || !plan.id().equals(planOf(owner))) {
       plan = t.app.plans().create(owner.id(), "Plan " + owner.name(), SessionStructure.empty(unit)
           .withExercises(List.of(exercise("Squat", SetEntry.target(SetType.NORMAL, 5, 100.0, null)))));
