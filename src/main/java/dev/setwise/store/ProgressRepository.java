@@ -205,6 +205,19 @@ public final class ProgressRepository {
     }
   }
 
+  /** The most reps of any working set of the key: one seek from the end of the rep-max index. */
+  public Optional<Integer> maxReps(Tx tx, UUID ownerId, String key) throws SQLException {
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT max(reps) FROM set_log WHERE user_id = ? AND exercise_key = ? AND working = 1")) {
+      statement.setString(1, ownerId.toString());
+      statement.setString(2, key);
+      try (ResultSet rs = statement.executeQuery()) {
+        int reps = rs.next() ? rs.getInt(1) : 0;
+        return rs.wasNull() || reps == 0 ? Optional.empty() : Optional.of(reps);
+      }
+    }
+  }
+
   /** For each weight of a key's working sets, lightest first: the most reps, earliest first on a tie. */
   public List<RepsRow> repsAtWeight(Tx tx, UUID ownerId, String key) throws SQLException {
     List<RepsRow> rows = new ArrayList<>();
@@ -268,6 +281,18 @@ public final class ProgressRepository {
       }
     }
     return rows;
+  }
+
+  /** The unit of one completed session, from its derived row. */
+  public Optional<Unit> sessionUnit(Tx tx, UUID ownerId, UUID sessionId) throws SQLException {
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT unit FROM session_log WHERE session_id = ? AND user_id = ?")) {
+      statement.setString(1, sessionId.toString());
+      statement.setString(2, ownerId.toString());
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next() ? Optional.of(unit(rs.getString(1))) : Optional.empty();
+      }
+    }
   }
 
   /** The exercise keys of one completed session with their figures (for the records it set). */

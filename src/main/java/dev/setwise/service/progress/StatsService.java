@@ -116,6 +116,41 @@ public final class StatsService {
   }
 
   /**
+   * The completed sets of one exercise in each of the given sessions, in snapshot order and the
+   * profile's unit (the sets an exercise history lists under each session).
+   *
+   * @throws NotFoundException when the profile knows no exercise of that name
+   */
+  public Map<UUID, List<LoggedSet>> sets(UUID profileId, String name, Collection<UUID> sessionIds) {
+    return database.read(tx -> {
+      Unit unit = unitOf(tx, profileId);
+      Aliases aliases = aliases(tx, profileId);
+      ExerciseName exercise = find(tx, profileId, aliases, name)
+          .orElseThrow(() -> new NotFoundException("No exercise is named \"" + ExerciseKey.tidy(name) + "\""));
+      Map<UUID, List<LoggedSet>> sets = new LinkedHashMap<>();
+      for (UUID sessionId : sessionIds) {
+        List<LoggedSet> list = new ArrayList<>();
+        for (SetRow row : progress.sets(tx, profileId, sessionId, exercise.keys())) {
+          list.add(new LoggedSet(row.type(), row.reps(), row.weight(), row.rpe()));
+        }
+        sets.put(sessionId, list);
+      }
+      return convertSets(tx, profileId, sets, unit);
+    });
+  }
+
+  private Map<UUID, List<LoggedSet>> convertSets(Tx tx, UUID profileId, Map<UUID, List<LoggedSet>> sets, Unit unit)
+      throws SQLException {
+    Map<UUID, List<LoggedSet>> converted = new LinkedHashMap<>();
+    for (Map.Entry<UUID, List<LoggedSet>> entry : sets.entrySet()) {
+      Unit from = progress.sessionUnit(tx, profileId, entry.getKey()).orElse(unit);
+      converted.put(entry.getKey(), entry.getValue().stream().map(set -> new LoggedSet(set.type(), set.reps(),
+          Weights.convert(set.weight(), from, unit), set.rpe())).toList());
+    }
+    return converted;
+  }
+
+  /**
    * The records of every exercise with at least one working set, by name, in the profile's unit.
    */
   public List<ExerciseRecords> records(UUID profileId) {
@@ -407,10 +442,18 @@ public final class StatsService {
         best.put(pair.kind(), value(row, unit));
       }
     }
+    // Most reps at any weight: the highest rep count, at the heaviest weight it was done with.
     RepsAtWeight most = null;
-    for (RepsAtWeight entry : repsAtWeight(tx, profileId, exercise.keys(), unit)) {
-      if (most == null || entry.reps() > most.reps() || (entry.reps() == most.reps() && entry.weight() > most.weight())) {
-        most = entry;
+    for (String key : exercise.keys()) {
+      Integer reps = progress.maxReps(tx, profileId, key).orElse(null);
+      if (reps == null || (most != null && reps < most.reps())) {
+        continue;
+      }
+      BestRow row = progress.repMax(tx, profileId, key, reps).orElseThrow();
+      RepsAtWeight candidate = new RepsAtWeight(Weights.convert(row.value(), row.unit(), unit), reps, row.date(),
+          row.sessionId());
+      if (most == null || reps > most.reps() || candidate.weight() > most.weight()) {
+        most = candidate;
       }
     }
     return new ExerciseRecords(exercise.name(), best, most);

@@ -65,6 +65,22 @@ public final class SetRow {
       return !prefilled.get();
     }
 
+    /**
+     * Replaces the suggestion while the field still shows one (last time's value arriving after the
+     * row was built); a value typed or recorded is never touched.
+     */
+    public void suggest(String value) {
+      if (!prefilled.get() || value == null || value.equals(text.get())) {
+        return;
+      }
+      loading = true;
+      try {
+        text.set(value);
+      } finally {
+        loading = false;
+      }
+    }
+
     void record() {
       prefilled.set(false);
     }
