@@ -37,7 +37,9 @@ import java.util.function.Supplier;
  * ms and the ratio of medians. Budget: every app read under 50 ms at 100,000 sessions (2,000,000 sets).
  *
  * <p>{@code bench/run.sh ProgressBench [sessions]} (default 100,000; 4 exercises × 5 sets each, one a
- * warm-up, from 12 exercises, 14 sessions a day over about 20 years, some in lb).
+ * warm-up, from 12 exercises, 14 sessions a day over about 20 years, some in lb). Filling takes a
+ * while (all through the real repository); {@code BENCH_JAVA_OPTS=-Dbench.keep=DIR} keeps the data
+ * folder, and a later run with the same option measures it again without filling.
  */
 public final class ProgressBench {
 
@@ -52,18 +54,30 @@ public final class ProgressBench {
     Path dir = keep != null ? Files.createDirectories(Path.of(keep)) : Files.createTempDirectory("setwise-progress-bench");
     try {
       Profile profile;
-      Plan plan;
-      try (AppContext app = AppContext.open(dir)) {
-        profile = app.profiles().create("Bench", Unit.KG);
-        plan = app.plans().create(profile.id(), "Bench plan", dev.setwise.support.Structures.plan());
-      }
-      long started = System.nanoTime();
       LocalDate last;
-      try (Database database = Database.open(dir.resolve(AppContext.DATABASE_FILE))) {
-        last = fill(database, profile.id(), plan, count);
+      boolean reuse = keep != null && Files.exists(dir.resolve(AppContext.DATABASE_FILE));
+      if (reuse) {
+        // A kept data folder of an earlier run (-Dbench.keep=DIR): measure again without filling.
+        try (AppContext app = AppContext.open(dir)) {
+          profile = app.profiles().findByName("Bench").orElseThrow();
+          last = app.sessions().list(profile.id(), new dev.setwise.domain.SessionQuery(null, null, null, true, null, 1,
+              0, dev.setwise.domain.SessionQuery.Sort.DATE, dev.setwise.domain.SessionQuery.Order.DESC))
+              .items().get(0).date();
+        }
+        System.out.println("reusing the data folder " + dir);
+      } else {
+        Plan plan;
+        try (AppContext app = AppContext.open(dir)) {
+          profile = app.profiles().create("Bench", Unit.KG);
+          plan = app.plans().create(profile.id(), "Bench plan", dev.setwise.support.Structures.plan());
+        }
+        long started = System.nanoTime();
+        try (Database database = Database.open(dir.resolve(AppContext.DATABASE_FILE))) {
+          last = fill(database, profile.id(), plan, count);
+        }
+        System.out.printf("filled %,d sessions (%,d sets) in %.1f s%n", count, count * 20L,
+            (System.nanoTime() - started) / 1e9);
       }
-      System.out.printf("filled %,d sessions (%,d sets) in %.1f s%n", count, count * 20L,
-          (System.nanoTime() - started) / 1e9);
       try (Database raw = Database.open(dir.resolve(AppContext.DATABASE_FILE));
           AppContext app = AppContext.open(dir)) {
         StatsService stats = app.progress().stats();

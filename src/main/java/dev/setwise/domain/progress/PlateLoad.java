@@ -28,7 +28,9 @@ public record PlateLoad(double target, double bar, double loaded, boolean exact,
    */
   public static PlateLoad solve(double target, double bar, Map<Double, Integer> owned) {
     long barUnits = Math.round(bar * SCALE);
-    long sideTarget = Math.max(0, Math.round(target * SCALE) - barUnits);
+    long plateUnits = Math.max(0, Math.round(target * SCALE) - barUnits);
+    long sideTarget = plateUnits / 2;
+    boolean even = plateUnits % 2 == 0;
     // Plates per side, heaviest first, each as many times as pairs owned.
     TreeMap<Long, Integer> pairs = new TreeMap<>(Collections.reverseOrder());
     owned.forEach((weight, count) -> {
@@ -44,10 +46,22 @@ public record PlateLoad(double target, double bar, double loaded, boolean exact,
     }
     if (step == 0) {
       double only = bar;
-      boolean exact = sideTarget == 0;
+      boolean exact = plateUnits == 0;
       return new PlateLoad(target, bar, only, exact, List.of(), exact ? null : only, null);
     }
-    // Reachable per-side sums in units of `step`, each with the fewest plates (bounded knapsack).
+    // Heaviest plates first is how people load a bar; when that makes the weight, it is the answer.
+    List<Double> greedy = new ArrayList<>();
+    long left = sideTarget;
+    for (Map.Entry<Long, Integer> plate : pairs.entrySet()) {
+      for (int copy = 0; copy < plate.getValue() && plate.getKey() <= left; copy++) {
+        greedy.add((double) plate.getKey() / SCALE);
+        left -= plate.getKey();
+      }
+    }
+    if (left == 0 && even) {
+      return new PlateLoad(target, bar, target, true, greedy, null, null);
+    }
+    // Otherwise: reachable per-side sums in units of `step`, each with the fewest plates (bounded knapsack).
     int size = (int) Math.min(total / step, 2_000_000);
     int[] fewest = new int[size + 1];
     long[] lastPlate = new long[size + 1];
@@ -66,7 +80,7 @@ public record PlateLoad(double target, double bar, double loaded, boolean exact,
       }
     }
     long wanted = sideTarget / step;
-    boolean divisible = sideTarget % step == 0;
+    boolean divisible = even && sideTarget % step == 0;
     if (divisible && wanted <= size && fewest[(int) wanted] != Integer.MAX_VALUE) {
       return new PlateLoad(target, bar, target, true, plates((int) wanted, fewest, lastPlate, step), null, null);
     }

@@ -31,11 +31,11 @@ public record ProgressSettings(double barWeight, Map<Double, Integer> plates, Pr
 
   public ProgressSettings {
     plates = Collections.unmodifiableMap(new TreeMap<>(plates));
-    prefill = prefill == null ? Prefill.LAST_TIME : prefill;
+    prefill = prefill == null ? Prefill.PLAN : prefill;
     formula = formula == null ? OneRepMax.Formula.EPLEY : formula;
   }
 
-  /** A common gym: a 20 kg bar with pairs of 25 down to 1.25 kg (four 25s), or a 45 lb bar and 45 lb down to 2.5 lb. */
+  /** Prefilled from the plan (as before this setting existed); a common gym: a 20 kg bar with pairs of 25 down to 1.25 kg (four 25s), or a 45 lb bar and 45 lb down to 2.5 lb. */
   public static ProgressSettings defaults(Unit unit) {
     Map<Double, Integer> plates = new TreeMap<>();
     if (unit == Unit.LB) {
@@ -45,7 +45,7 @@ public record ProgressSettings(double barWeight, Map<Double, Integer> plates, Pr
       plates.put(10.0, 4);
       plates.put(5.0, 2);
       plates.put(2.5, 2);
-      return new ProgressSettings(45, plates, Prefill.LAST_TIME, OneRepMax.Formula.EPLEY);
+      return new ProgressSettings(45, plates, Prefill.PLAN, OneRepMax.Formula.EPLEY);
     }
     plates.put(25.0, 8);
     plates.put(20.0, 2);
@@ -54,7 +54,11 @@ public record ProgressSettings(double barWeight, Map<Double, Integer> plates, Pr
     plates.put(5.0, 2);
     plates.put(2.5, 2);
     plates.put(1.25, 2);
-    return new ProgressSettings(20, plates, Prefill.LAST_TIME, OneRepMax.Formula.EPLEY);
+    return new ProgressSettings(20, plates, Prefill.PLAN, OneRepMax.Formula.EPLEY);
+  }
+
+  public ProgressSettings withPrefill(Prefill newPrefill) {
+    return new ProgressSettings(barWeight, plates, newPrefill, formula);
   }
 
   public PlateLoad load(double target) {

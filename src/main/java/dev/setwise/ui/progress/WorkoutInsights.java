@@ -87,7 +87,7 @@ public final class WorkoutInsights {
       insights.put(row, made);
       row.doneProperty().addListener((obs, old, done) -> made.badge.set(done ? badgeFor(row) : ""));
       insight = made;
-      fill(exercise, row, insight, false);
+      fill(exercise, row, insight);
     }
     return insight;
   }
@@ -141,24 +141,24 @@ public final class WorkoutInsights {
           if (loaded.settings() != null) {
             settings = loaded.settings();
           }
-          applyAll(needSettings);
+          applyAll();
         }, failure -> { });
   }
 
   private record Loaded(Map<String, ExerciseOutlook> outlooks, ProgressSettings settings) {}
 
-  private void applyAll(boolean prefill) {
+  private void applyAll() {
     for (ExerciseRow exercise : workout.exercises()) {
       for (SetRow row : exercise.sets()) {
         SetInsight insight = insights.get(row);
         if (insight != null) {
-          fill(exercise, row, insight, prefill);
+          fill(exercise, row, insight);
         }
       }
     }
   }
 
-  private void fill(ExerciseRow exercise, SetRow row, SetInsight insight, boolean prefill) {
+  private void fill(ExerciseRow exercise, SetRow row, SetInsight insight) {
     ExerciseOutlook outlook = outlooks.get(ExerciseKey.of(exercise.name()));
     int index = exercise.sets().indexOf(row);
     LoggedSet last = outlook == null || outlook.last() == null ? null : outlook.last().set(index);
@@ -169,7 +169,7 @@ public final class WorkoutInsights {
       row.weight().suggest(last.weight() == null ? null : NumberText.format(round(last.weight())));
       row.rpe().suggest(last.rpe() == null ? null : NumberText.format(last.rpe()));
     }
-    if (row.isDone() && insight.badge.get().isEmpty() && !prefill) {
+    if (row.isDone()) {
       insight.badge.set(badgeFor(row));
     }
   }
@@ -212,14 +212,16 @@ public final class WorkoutInsights {
     for (RepsAtWeight entry : outlook.repsAtWeight()) {
       earlier.add(new double[] {entry.weight(), entry.reps()});
     }
-    // Sets already done earlier in this workout count as well.
+    // Sets of this workout done before this one count as well.
     String key = ExerciseKey.of(exercise.name());
+    List<SetRow> order = new ArrayList<>();
+    workout.exercises().forEach(e -> order.addAll(e.sets()));
     for (ExerciseRow other : workout.exercises()) {
       if (!ExerciseKey.of(other.name()).equals(key)) {
         continue;
       }
       for (SetRow set : other.sets()) {
-        if (set == row || !set.isDone() || set.type() == SetType.WARMUP) {
+        if (set == row || !set.isDone() || set.type() == SetType.WARMUP || !doneBefore(set, row, order)) {
           continue;
         }
         Integer r = NumberText.integer(set.reps().textProperty().get()).value();
@@ -250,6 +252,16 @@ public final class WorkoutInsights {
       return "New rep record: " + reps + " × " + NumberText.format(round(weight)) + " " + unit;
     }
     return "";
+  }
+
+  /** Done earlier: by the time stamped when marked done, else by place in the workout. */
+  private static boolean doneBefore(SetRow a, SetRow b, List<SetRow> order) {
+    java.time.Instant at = a.completedAtProperty().get();
+    java.time.Instant bt = b.completedAtProperty().get();
+    if (at != null && bt != null && !at.equals(bt)) {
+      return at.isBefore(bt);
+    }
+    return order.indexOf(a) < order.indexOf(b);
   }
 
   private static double value(RecordValue record) {
