@@ -117,3 +117,119 @@ BEGIN
     DELETE FROM exercise_log WHERE session_id = OLD.id;
     DELETE FROM session_log WHERE session_id = OLD.id;
 END;
+
+-- Totals per week (from Monday) and per month, so that charts over years read a few hundred rows.
+-- Kept by the triggers below from the rows above, which are only ever inserted and deleted.
+-- start_day is days since 1970-01-01 of the week's Monday or the month's first day.
+CREATE TABLE period_totals (
+    user_id           TEXT    NOT NULL REFERENCES profiles (id),
+    period            TEXT    NOT NULL CHECK (period IN ('week', 'month')),
+    start_day         INTEGER NOT NULL,
+    unit              TEXT    NOT NULL CHECK (unit IN ('kg', 'lb')),
+    sessions          INTEGER NOT NULL,
+    working_sets      INTEGER NOT NULL,
+    volume            REAL    NOT NULL,
+    bodyweight_sum    REAL    NOT NULL,
+    bodyweight_count  INTEGER NOT NULL,
+    PRIMARY KEY (user_id, period, start_day, unit)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE exercise_period_totals (
+    user_id       TEXT    NOT NULL REFERENCES profiles (id),
+    exercise_key  TEXT    NOT NULL,
+    period        TEXT    NOT NULL CHECK (period IN ('week', 'month')),
+    start_day     INTEGER NOT NULL,
+    unit          TEXT    NOT NULL CHECK (unit IN ('kg', 'lb')),
+    sessions      INTEGER NOT NULL,
+    volume        REAL    NOT NULL,
+    best_e1rm     REAL,
+    best_brzycki  REAL,
+    PRIMARY KEY (user_id, exercise_key, period, start_day, unit)
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER session_log_adds_to_periods
+AFTER INSERT ON session_log
+BEGIN
+    INSERT INTO period_totals (user_id, period, start_day, unit, sessions, working_sets, volume, bodyweight_sum,
+                               bodyweight_count)
+    VALUES (NEW.user_id, 'week', NEW.day - ((NEW.day + 3) % 7), NEW.unit, 1, NEW.working_sets, NEW.volume,
+            coalesce(NEW.bodyweight, 0), NEW.bodyweight IS NOT NULL)
+    ON CONFLICT (user_id, period, start_day, unit) DO UPDATE SET sessions = sessions + 1,
+        working_sets = working_sets + excluded.working_sets, volume = volume + excluded.volume,
+        bodyweight_sum = bodyweight_sum + excluded.bodyweight_sum,
+        bodyweight_count = bodyweight_count + excluded.bodyweight_count;
+    INSERT INTO period_totals (user_id, period, start_day, unit, sessions, working_sets, volume, bodyweight_sum,
+                               bodyweight_count)
+    VALUES (NEW.user_id, 'month', CAST(julianday(substr(NEW.date, 1, 8) || '01') - 2440587.5 AS INTEGER), NEW.unit, 1,
+            NEW.working_sets, NEW.volume, coalesce(NEW.bodyweight, 0), NEW.bodyweight IS NOT NULL)
+    ON CONFLICT (user_id, period, start_day, unit) DO UPDATE SET sessions = sessions + 1,
+        working_sets = working_sets + excluded.working_sets, volume = volume + excluded.volume,
+        bodyweight_sum = bodyweight_sum + excluded.bodyweight_sum,
+        bodyweight_count = bodyweight_count + excluded.bodyweight_count;
+END;
+
+CREATE TRIGGER session_log_leaves_periods
+AFTER DELETE ON session_log
+BEGIN
+    UPDATE period_totals SET sessions = sessions - 1, working_sets = working_sets - OLD.working_sets,
+        volume = volume - OLD.volume, bodyweight_sum = bodyweight_sum - coalesce(OLD.bodyweight, 0),
+        bodyweight_count = bodyweight_count - (OLD.bodyweight IS NOT NULL)
+    WHERE user_id = OLD.user_id AND unit = OLD.unit AND ((period = 'week' AND start_day = OLD.day - ((OLD.day + 3) % 7))
+        OR (period = 'month' AND start_day = CAST(julianday(substr(OLD.date, 1, 8) || '01') - 2440587.5 AS INTEGER)));
+    DELETE FROM period_totals WHERE user_id = OLD.user_id AND unit = OLD.unit AND sessions <= 0;
+END;
+
+CREATE TRIGGER exercise_log_adds_to_periods
+AFTER INSERT ON exercise_log
+WHEN NEW.working_sets > 0
+BEGIN
+    INSERT INTO exercise_period_totals (user_id, exercise_key, period, start_day, unit, sessions, volume, best_e1rm,
+                                        best_brzycki)
+    VALUES (NEW.user_id, NEW.exercise_key, 'week', NEW.day - ((NEW.day + 3) % 7), NEW.unit, 1, NEW.volume,
+            NEW.best_e1rm, NEW.best_brzycki)
+    ON CONFLICT (user_id, exercise_key, period, start_day, unit) DO UPDATE SET sessions = sessions + 1,
+        volume = volume + excluded.volume,
+        best_e1rm = CASE WHEN best_e1rm IS NULL OR excluded.best_e1rm > best_e1rm THEN excluded.best_e1rm
+                         ELSE best_e1rm END,
+        best_brzycki = CASE WHEN best_brzycki IS NULL OR excluded.best_brzycki > best_brzycki
+                            THEN excluded.best_brzycki ELSE best_brzycki END;
+    INSERT INTO exercise_period_totals (user_id, exercise_key, period, start_day, unit, sessions, volume, best_e1rm,
+                                        best_brzycki)
+    VALUES (NEW.user_id, NEW.exercise_key, 'month', CAST(julianday(substr(NEW.date, 1, 8) || '01') - 2440587.5 AS INTEGER),
+            NEW.unit, 1, NEW.volume, NEW.best_e1rm, NEW.best_brzycki)
+    ON CONFLICT (user_id, exercise_key, period, start_day, unit) DO UPDATE SET sessions = sessions + 1,
+        volume = volume + excluded.volume,
+        best_e1rm = CASE WHEN best_e1rm IS NULL OR excluded.best_e1rm > best_e1rm THEN excluded.best_e1rm
+                         ELSE best_e1rm END,
+        best_brzycki = CASE WHEN best_brzycki IS NULL OR excluded.best_brzycki > best_brzycki
+                            THEN excluded.best_brzycki ELSE best_brzycki END;
+END;
+
+-- A best cannot be subtracted: it is read again from the sessions left in that week or month.
+CREATE TRIGGER exercise_log_leaves_periods
+AFTER DELETE ON exercise_log
+WHEN OLD.working_sets > 0
+BEGIN
+    UPDATE exercise_period_totals SET sessions = sessions - 1, volume = volume - OLD.volume,
+        best_e1rm = (SELECT max(best_e1rm) FROM exercise_log e WHERE e.user_id = OLD.user_id
+            AND e.exercise_key = OLD.exercise_key AND e.unit = OLD.unit AND e.working_sets > 0
+            AND e.date BETWEEN date((OLD.day - ((OLD.day + 3) % 7)) * 86400, 'unixepoch')
+                           AND date((OLD.day - ((OLD.day + 3) % 7) + 6) * 86400, 'unixepoch')),
+        best_brzycki = (SELECT max(best_brzycki) FROM exercise_log e WHERE e.user_id = OLD.user_id
+            AND e.exercise_key = OLD.exercise_key AND e.unit = OLD.unit AND e.working_sets > 0
+            AND e.date BETWEEN date((OLD.day - ((OLD.day + 3) % 7)) * 86400, 'unixepoch')
+                           AND date((OLD.day - ((OLD.day + 3) % 7) + 6) * 86400, 'unixepoch'))
+    WHERE user_id = OLD.user_id AND exercise_key = OLD.exercise_key AND unit = OLD.unit AND period = 'week'
+        AND start_day = OLD.day - ((OLD.day + 3) % 7);
+    UPDATE exercise_period_totals SET sessions = sessions - 1, volume = volume - OLD.volume,
+        best_e1rm = (SELECT max(best_e1rm) FROM exercise_log e WHERE e.user_id = OLD.user_id
+            AND e.exercise_key = OLD.exercise_key AND e.unit = OLD.unit AND e.working_sets > 0
+            AND e.date BETWEEN substr(OLD.date, 1, 8) || '01' AND substr(OLD.date, 1, 8) || '31'),
+        best_brzycki = (SELECT max(best_brzycki) FROM exercise_log e WHERE e.user_id = OLD.user_id
+            AND e.exercise_key = OLD.exercise_key AND e.unit = OLD.unit AND e.working_sets > 0
+            AND e.date BETWEEN substr(OLD.date, 1, 8) || '01' AND substr(OLD.date, 1, 8) || '31')
+    WHERE user_id = OLD.user_id AND exercise_key = OLD.exercise_key AND unit = OLD.unit AND period = 'month'
+        AND start_day = CAST(julianday(substr(OLD.date, 1, 8) || '01') - 2440587.5 AS INTEGER);
+    DELETE FROM exercise_period_totals WHERE user_id = OLD.user_id AND exercise_key = OLD.exercise_key
+        AND unit = OLD.unit AND sessions <= 0;
+END;

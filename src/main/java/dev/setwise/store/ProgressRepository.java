@@ -48,8 +48,13 @@ public final class ProgressRepository {
   /** A bodyweight logged with a session. */
   public record BodyweightRow(LocalDate date, Unit unit, double bodyweight) {}
 
-  /** An exercise's figures of one chart bucket in one unit. */
-  public record BucketRow(String bucket, Unit unit, Double bestE1rm, Double bestBrzycki, double volume, int sessions) {}
+  /** Totals of one week or month in one unit. */
+  public record PeriodRow(long startDay, Unit unit, int sessions, int workingSets, double volume, double bodyweightSum,
+      int bodyweightCount) {}
+
+  /** One exercise's totals of one week or month in one unit. */
+  public record ExercisePeriodRow(long startDay, Unit unit, int sessions, double volume, Double bestE1rm,
+      Double bestBrzycki) {}
 
   /** One alias. */
   public record AliasRow(String aliasKey, String targetKey, String targetName, Instant createdAt) {}
@@ -337,27 +342,6 @@ public final class ProgressRepository {
     }
   }
 
-  /** Per chart bucket (week number since 1970 or {@code YYYY-MM}) and unit, from {@code from} on. */
-  public List<BucketRow> buckets(Tx tx, UUID ownerId, Collection<String> keys, LocalDate from, boolean weeks)
-      throws SQLException {
-    String bucket = weeks ? "CAST((day + 3) / 7 AS TEXT)" : "substr(date, 1, 7)";
-    List<BucketRow> rows = new ArrayList<>();
-    try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT " + bucket + " AS bucket, unit, max(best_e1rm), max(best_brzycki), sum(volume), count(*) "
-            + "FROM exercise_log WHERE user_id = ? AND exercise_key IN (" + marks(keys.size()) + ") "
-            + "AND working_sets > 0 AND date >= ? GROUP BY bucket, unit")) {
-      int i = bindOwnerAndKeys(statement, ownerId, keys);
-      statement.setString(i, from == null ? "" : from.toString());
-      try (ResultSet rs = statement.executeQuery()) {
-        while (rs.next()) {
-          rows.add(new BucketRow(rs.getString(1), unit(rs.getString(2)), nullableDouble(rs, 3), nullableDouble(rs, 4),
-              rs.getDouble(5), rs.getInt(6)));
-        }
-      }
-    }
-    return rows;
-  }
-
   // ---- the whole profile ----
 
   /** Completed sessions, working sets and volume per day and unit, between two days (inclusive). */
@@ -372,6 +356,47 @@ public final class ProgressRepository {
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
           rows.add(new DayRow(rs.getLong(1), unit(rs.getString(2)), rs.getInt(3), rs.getInt(4), rs.getDouble(5)));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** Week ({@code weeks}) or month totals from {@code fromDay} to {@code toDay} (start days), oldest first. */
+  public List<PeriodRow> periods(Tx tx, UUID ownerId, boolean weeks, long fromDay, long toDay) throws SQLException {
+    List<PeriodRow> rows = new ArrayList<>();
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT start_day, unit, sessions, working_sets, volume, bodyweight_sum, bodyweight_count FROM period_totals "
+            + "WHERE user_id = ? AND period = ? AND start_day BETWEEN ? AND ? ORDER BY start_day")) {
+      statement.setString(1, ownerId.toString());
+      statement.setString(2, weeks ? "week" : "month");
+      statement.setLong(3, fromDay);
+      statement.setLong(4, toDay);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          rows.add(new PeriodRow(rs.getLong(1), unit(rs.getString(2)), rs.getInt(3), rs.getInt(4), rs.getDouble(5),
+              rs.getDouble(6), rs.getInt(7)));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** One exercise's week or month totals (keys merged by the caller) from {@code fromDay} on, oldest first. */
+  public List<ExercisePeriodRow> exercisePeriods(Tx tx, UUID ownerId, Collection<String> keys, boolean weeks,
+      long fromDay) throws SQLException {
+    List<ExercisePeriodRow> rows = new ArrayList<>();
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT start_day, unit, sessions, volume, best_e1rm, best_brzycki FROM exercise_period_totals "
+            + "WHERE user_id = ? AND exercise_key IN (" + marks(keys.size()) + ") AND period = ? AND start_day >= ? "
+            + "ORDER BY start_day")) {
+      int i = bindOwnerAndKeys(statement, ownerId, keys);
+      statement.setString(i++, weeks ? "week" : "month");
+      statement.setLong(i, fromDay);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          rows.add(new ExercisePeriodRow(rs.getLong(1), unit(rs.getString(2)), rs.getInt(3), rs.getDouble(4),
+              nullableDouble(rs, 5), nullableDouble(rs, 6)));
         }
       }
     }

@@ -67,6 +67,11 @@ public final class SetLogRepository {
     try (PreparedStatement clear = connection.prepareStatement("DELETE FROM session_log")) {
       clear.executeUpdate();
     }
+    for (String totals : new String[] {"period_totals", "exercise_period_totals"}) {
+      try (PreparedStatement clear = connection.prepareStatement("DELETE FROM " + totals)) {
+        clear.executeUpdate();
+      }
+    }
     int count = 0;
     try (PreparedStatement select = connection.prepareStatement(
         "SELECT id, user_id, date, started_at, session FROM sessions WHERE ended_at IS NOT NULL");

@@ -266,9 +266,9 @@ public final class StatsService {
       for (LocalDate at = from; !at.isAfter(end); at = weeks ? at.plusWeeks(1) : at.plusMonths(1)) {
         buckets.put(at, new double[3]);
       }
-      LocalDate last = weeks ? end.plusDays(6) : end.with(TemporalAdjusters.lastDayOfMonth());
-      for (ProgressRepository.DayRow row : progress.days(tx, profileId, from, last)) {
-        double[] sums = buckets.get(startOf(LocalDate.ofEpochDay(row.day()), weeks));
+      for (ProgressRepository.PeriodRow row : progress.periods(tx, profileId, weeks, from.toEpochDay(),
+          end.toEpochDay())) {
+        double[] sums = buckets.get(LocalDate.ofEpochDay(row.startDay()));
         if (sums != null) {
           sums[0] += row.sessions();
           sums[1] += row.workingSets();
@@ -295,14 +295,32 @@ public final class StatsService {
     });
   }
 
-  /** Bodyweights logged with completed sessions between two days, oldest first, in the profile's unit. */
+  /**
+   * Bodyweights logged with completed sessions between two days, oldest first, in the profile's
+   * unit: each one for up to half a year, else the average of each week (up to two years) or month.
+   */
   public List<ProgressCharts.Bodyweight> bodyweight(UUID profileId, LocalDate from, LocalDate to) {
     return database.read(tx -> {
       Unit unit = unitOf(tx, profileId);
       List<ProgressCharts.Bodyweight> list = new ArrayList<>();
-      for (ProgressRepository.BodyweightRow row : progress.bodyweights(tx, profileId, from, to)) {
-        list.add(new ProgressCharts.Bodyweight(row.date(), Weights.convert(row.bodyweight(), row.unit(), unit)));
+      long days = to.toEpochDay() - from.toEpochDay();
+      if (days <= 190) {
+        for (ProgressRepository.BodyweightRow row : progress.bodyweights(tx, profileId, from, to)) {
+          list.add(new ProgressCharts.Bodyweight(row.date(), Weights.convert(row.bodyweight(), row.unit(), unit)));
+        }
+        return list;
       }
+      boolean weeks = days <= 730;
+      TreeMap<Long, double[]> sums = new TreeMap<>();
+      for (ProgressRepository.PeriodRow row : progress.periods(tx, profileId, weeks,
+          startOf(from, weeks).toEpochDay(), to.toEpochDay())) {
+        if (row.bodyweightCount() > 0) {
+          double[] sum = sums.computeIfAbsent(row.startDay(), d -> new double[2]);
+          sum[0] += Weights.convert(row.bodyweightSum(), row.unit(), unit);
+          sum[1] += row.bodyweightCount();
+        }
+      }
+      sums.forEach((day, sum) -> list.add(new ProgressCharts.Bodyweight(LocalDate.ofEpochDay(day), sum[0] / sum[1])));
       return list;
     });
   }
@@ -325,9 +343,9 @@ public final class StatsService {
           : weeks ? startOf(today, true).minusWeeks(span.buckets() - 1L)
               : startOf(today, false).minusMonths(span.buckets() - 1L);
       TreeMap<LocalDate, Object[]> points = new TreeMap<>();
-      for (ProgressRepository.BucketRow row : progress.buckets(tx, profileId, exercise.keys(), from, weeks)) {
-        LocalDate start = weeks ? LocalDate.ofEpochDay(Long.parseLong(row.bucket()) * 7 - 3)
-            : LocalDate.parse(row.bucket() + "-01");
+      for (ProgressRepository.ExercisePeriodRow row : progress.exercisePeriods(tx, profileId, exercise.keys(), weeks,
+          from == null ? Long.MIN_VALUE : from.toEpochDay())) {
+        LocalDate start = LocalDate.ofEpochDay(row.startDay());
         Object[] point = points.computeIfAbsent(start, s -> new Object[] {null, null, 0.0, 0});
         point[0] = max((Double) point[0], Weights.convert(row.bestE1rm(), row.unit(), unit));
         point[1] = max((Double) point[1], Weights.convert(row.bestBrzycki(), row.unit(), unit));

@@ -23,6 +23,8 @@ public final class ExerciseNameCompletion {
   private static final String BOUND = ExerciseNameCompletion.class.getName();
   private static final int SHOWN = 8;
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExerciseNameCompletion.class);
+
   private final ObservableList<String> names;
 
   public ExerciseNameCompletion(ObservableList<String> names) {
@@ -44,11 +46,18 @@ public final class ExerciseNameCompletion {
     if (field.getProperties().containsKey(BOUND)) {
       return;
     }
-    AutoCompletionBinding<String> binding = TextFields.bindAutoCompletion(field,
-        request -> suggestions(names, request.getUserText()));
-    binding.setVisibleRowCount(SHOWN);
-    binding.setHideOnEscape(true);
-    field.getProperties().put(BOUND, binding);
+    field.getProperties().put(BOUND, Boolean.TRUE);
+    try {
+      AutoCompletionBinding<String> binding = TextFields.bindAutoCompletion(field,
+          request -> suggestions(names, request.getUserText()));
+      binding.setVisibleRowCount(SHOWN);
+      binding.setHideOnEscape(true);
+      field.getProperties().put(BOUND, binding);
+    } catch (IllegalAccessError e) {
+      // JavaFX on the module path without --add-exports javafx.base/com.sun.javafx.event=ALL-UNNAMED:
+      // the field works without suggestions rather than the screen failing.
+      LOG.warn("Exercise names cannot be completed: {}", e.getMessage());
+    }
   }
 
   /**

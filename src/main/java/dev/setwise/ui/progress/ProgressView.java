@@ -117,8 +117,8 @@ public final class ProgressView {
         table.getSelectionModel().select(0);
       }
     });
-    vm.days().addListener((ListChangeListener<ProgressCharts.TrainingDay>) change -> calendar.show(
-        vm.calendarStartProperty().get(), ProgressViewModel.CALENDAR_WEEKS, vm.today(), vm.days()));
+    vm.days().addListener((ListChangeListener<ProgressCharts.TrainingDay>) change -> showCalendar());
+    vm.calendarStartProperty().addListener((obs, old, now) -> showCalendar());
   }
 
   public Node node() {
@@ -161,6 +161,10 @@ public final class ProgressView {
     return box;
   }
 
+  private void showCalendar() {
+    calendar.show(vm.calendarStartProperty().get(), ProgressViewModel.CALENDAR_WEEKS, vm.today(), vm.days());
+  }
+
   private void showPeriods() {
     List<ProgressCharts.Period> periods = vm.periods();
     if (periods.isEmpty()) {
@@ -184,7 +188,7 @@ public final class ProgressView {
   private void showBodyweight() {
     List<ProgressCharts.Bodyweight> points = vm.bodyweights();
     String unit = vm.unitProperty().get();
-    bodyweightChart.setTitle(points.isEmpty() ? "Bodyweight (log it with a workout)" : "Bodyweight (" + unit + ")");
+    bodyweightChart.setTitle(points.isEmpty() ? "Bodyweight (none logged yet)" : "Bodyweight (" + unit + ")");
     LocalDate from = vm.periods().isEmpty() ? vm.today().minusMonths(6) : vm.periods().get(0).start();
     if (!points.isEmpty() && points.get(0).date().isBefore(from)) {
       from = points.get(0).date();

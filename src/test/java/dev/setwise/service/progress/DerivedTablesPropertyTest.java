@@ -66,6 +66,27 @@ class DerivedTablesPropertyTest {
         }
 
         Map<String, Brute> expected = bruteForce(t, owner);
+        // Sessions and volume per week, from the week totals, against the sessions themselves.
+        StatsService statsService = t.app.progress().stats();
+        Map<LocalDate, double[]> weeks = new TreeMap<>();
+        for (int offset = 0; ; offset += 100) {
+          List<SessionSummary> page = t.app.sessions().list(owner.id(), new SessionQuery(null, null, null, true, null,
+              100, offset, SessionQuery.Sort.DATE, SessionQuery.Order.ASC)).items();
+          if (page.isEmpty()) {
+            break;
+          }
+          for (SessionSummary summary : page) {
+            double[] week = weeks.computeIfAbsent(summary.date().with(java.time.DayOfWeek.MONDAY), d -> new double[2]);
+            week[0]++;
+            week[1] += Weights.convert(summary.volume(), summary.unit(), owner.unit());
+          }
+        }
+        for (var period : statsService.periods(owner.id(), dev.setwise.domain.progress.ProgressCharts.Span.ALL,
+            LocalDate.parse("2026-07-31"))) {
+          double[] week = weeks.getOrDefault(period.start(), new double[2]);
+          assertThat(period.sessions()).as("sessions in the week of " + period.start()).isEqualTo((int) week[0]);
+          assertThat(period.volume()).isCloseTo(week[1], within(1e-6));
+        }
         StatsService stats = t.app.progress().stats();
         List<ExerciseRecords> actual = stats.records(owner.id());
 
@@ -81,6 +102,21 @@ class DerivedTablesPropertyTest {
             same(history.repMaxes().get(reps), brute.repMaxes.get(reps), records.exercise() + " " + reps + " reps");
           }
           assertThat(history.sessions()).hasSize(brute.sessions.size());
+          // The chart's months (kept by triggers, also through deletions) agree with the sessions listed.
+          Map<LocalDate, double[]> months = new TreeMap<>();
+          for (var session : history.sessions()) {
+            double[] month = months.computeIfAbsent(session.date().withDayOfMonth(1), d -> new double[] {0, 0});
+            month[0] += session.volume();
+            month[1] = Math.max(month[1], session.bestE1rm() == null ? 0 : session.bestE1rm());
+          }
+          var trend = stats.trend(owner.id(), records.exercise(), dev.setwise.domain.progress.ProgressCharts.Span.ALL,
+              LocalDate.parse("2026-12-31"));
+          assertThat(trend).extracting(p -> p.start()).containsExactlyElementsOf(months.keySet());
+          for (var point : trend) {
+            assertThat(point.volume()).isCloseTo(months.get(point.start())[0], within(1e-6));
+            assertThat(point.bestE1rm() == null ? 0 : point.bestE1rm()).isCloseTo(months.get(point.start())[1],
+                within(1e-6));
+          }
           for (int s = 0; s < brute.sessions.size(); s++) {
             double[] sums = brute.sessions.get(s);
             assertThat(history.sessions().get(s).volume()).isCloseTo(sums[0], within(1e-6));
