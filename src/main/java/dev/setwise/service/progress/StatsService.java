@@ -326,8 +326,8 @@ public final class StatsService {
   }
 
   /**
-   * Best e1RM and volume of one exercise per week or month ({@code span}), oldest first, only
-   * periods in which it was done.
+   * Best e1RM and volume of one exercise per week or month ({@code span}; all of it by week when it
+   * spans up to two years, else by month), oldest first, only periods in which it was done.
    *
    * @throws NotFoundException when the profile knows no exercise of that name
    */
@@ -342,9 +342,18 @@ public final class StatsService {
       LocalDate from = span == ProgressCharts.Span.ALL ? null
           : weeks ? startOf(today, true).minusWeeks(span.buckets() - 1L)
               : startOf(today, false).minusMonths(span.buckets() - 1L);
+      List<ProgressRepository.ExercisePeriodRow> rows = progress.exercisePeriods(tx, profileId, exercise.keys(), weeks,
+          from == null ? Long.MIN_VALUE : from.toEpochDay());
+      if (span == ProgressCharts.Span.ALL) {
+        // All of a short history reads best by week; of a long one, by month.
+        List<ProgressRepository.ExercisePeriodRow> byWeek = progress.exercisePeriods(tx, profileId, exercise.keys(),
+            true, Long.MIN_VALUE);
+        boolean shortHistory = byWeek.isEmpty()
+            || byWeek.get(byWeek.size() - 1).startDay() - byWeek.get(0).startDay() <= 7L * 104;
+        rows = shortHistory ? byWeek : rows;
+      }
       TreeMap<LocalDate, Object[]> points = new TreeMap<>();
-      for (ProgressRepository.ExercisePeriodRow row : progress.exercisePeriods(tx, profileId, exercise.keys(), weeks,
-          from == null ? Long.MIN_VALUE : from.toEpochDay())) {
+      for (ProgressRepository.ExercisePeriodRow row : rows) {
         LocalDate start = LocalDate.ofEpochDay(row.startDay());
         Object[] point = points.computeIfAbsent(start, s -> new Object[] {null, null, 0.0, 0});
         point[0] = max((Double) point[0], Weights.convert(row.bestE1rm(), row.unit(), unit));

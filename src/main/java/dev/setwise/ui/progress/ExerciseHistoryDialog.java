@@ -129,8 +129,8 @@ public final class ExerciseHistoryDialog {
     repsAtWeight.getStyleClass().add("muted");
     VBox left = new VBox(10, heading("Records"), records, heading("Rep maxes"), repMaxes, heading("Most reps at a weight"),
         repsAtWeight);
-    left.setMinWidth(300);
-    left.setPrefWidth(340);
+    left.setMinWidth(380);
+    left.setPrefWidth(400);
     ScrollPane leftScroll = new ScrollPane(left);
     leftScroll.setFitToWidth(true);
     leftScroll.getStyleClass().add("edge-to-edge");
@@ -189,11 +189,11 @@ public final class ExerciseHistoryDialog {
     for (RecordKind kind : RecordKind.values()) {
       RecordValue value = history.records().get(kind);
       records.addRow(row++, new Label(kind.title()), strong(value == null ? "—" : amount(value.value(), unit)),
-          muted(value == null ? "" : value.date().format(ChartKit.LONG_DAY)));
+          muted(value == null ? "" : value.date().format(ChartKit.SHORT_DAY)));
     }
     RepsAtWeight most = history.records().mostReps();
     records.addRow(row, new Label("Most reps"), strong(most == null ? "—"
-        : most.reps() + " × " + amount(most.weight(), unit)), muted(most == null ? "" : most.date().format(ChartKit.LONG_DAY)));
+        : most.reps() + " × " + amount(most.weight(), unit)), muted(most == null ? "" : most.date().format(ChartKit.SHORT_DAY)));
     repMaxes.getChildren().clear();
     repMaxes.addRow(0, muted("Reps"), muted("Best weight"), muted("Date"));
     for (int reps = 1; reps <= OneRepMax.MAX_REPS; reps++) {
@@ -201,7 +201,7 @@ public final class ExerciseHistoryDialog {
       Label repsLabel = new Label(Integer.toString(reps));
       repsLabel.setMinWidth(36);
       repMaxes.addRow(reps, repsLabel, value == null ? muted("—") : strong(amount(value.value(), unit)),
-          muted(value == null ? "" : value.date().format(ChartKit.LONG_DAY)));
+          muted(value == null ? "" : value.date().format(ChartKit.SHORT_DAY)));
     }
     List<RepsAtWeight> byWeight = history.repsAtWeight();
     int from = Math.max(0, byWeight.size() - 12);
@@ -219,7 +219,9 @@ public final class ExerciseHistoryDialog {
     String unit = history.unit().code();
     OneRepMax.Formula formula = vm.formulaProperty().get();
     List<ProgressCharts.ExercisePoint> points = vm.trend();
-    boolean weeks = vm.spanProperty().get() == ProgressCharts.Span.WEEKS;
+    // "All" comes by week for a short history: a week starts on a Monday, rarely the 1st.
+    boolean weeks = vm.spanProperty().get() == ProgressCharts.Span.WEEKS
+        || points.stream().anyMatch(p -> p.start().getDayOfMonth() != 1);
     LocalDate today = models.screen().today();
     LocalDate from = points.isEmpty() ? today.minusMonths(1) : vm.spanProperty().get() == ProgressCharts.Span.ALL
         ? points.get(0).start() : weeks ? today.minusWeeks(ProgressCharts.Span.WEEKS.buckets())

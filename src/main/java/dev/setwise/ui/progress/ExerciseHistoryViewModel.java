@@ -47,7 +47,7 @@ public final class ExerciseHistoryViewModel {
   private final ObservableList<ProgressCharts.ExercisePoint> trend = FXCollections.observableArrayList();
   private final ObservableList<SessionLine> sessions = FXCollections.observableArrayList();
   private final ObjectProperty<ProgressCharts.Span> span = new SimpleObjectProperty<>(this, "span",
-      ProgressCharts.Span.MONTHS);
+      ProgressCharts.Span.ALL);
   private final ObjectProperty<OneRepMax.Formula> formula = new SimpleObjectProperty<>(this, "formula",
       OneRepMax.Formula.EPLEY);
   private final StringProperty error = new SimpleStringProperty(this, "error");

@@ -12,7 +12,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /**
  * What the progress side adds to the workout screen: a History button on each exercise, and on each
@@ -46,7 +45,7 @@ public final class WorkoutExtras {
 
   public Node forSet(ExerciseRow exercise, SetRow row) {
     WorkoutInsights.SetInsight insight = insights.of(exercise, row);
-    Button plates = Views.iconButton(MaterialDesignW.WEIGHT, "Plates for this weight");
+    Button plates = Views.iconButton(MaterialDesignC.CALCULATOR_VARIANT_OUTLINE, "Plates for this weight (Ctrl+L)");
     plates.setFocusTraversable(false);
     plates.getStyleClass().add("plates-button");
     plates.setOnAction(event -> openPlates.accept(row.weight().textProperty().get()));
