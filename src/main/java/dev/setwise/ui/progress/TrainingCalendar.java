@@ -55,6 +55,7 @@ final class TrainingCalendar {
     for (int row = 0; row < 7; row++) {
       Label name = new Label(DAY_NAMES[row]);
       name.getStyleClass().addAll("muted", "calendar-day-name");
+      name.setMinWidth(Region.USE_PREF_SIZE);
       grid.add(name, 0, row + 1);
     }
     int trained = 0;
