@@ -19,6 +19,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import dev.setwise.domain.Ids;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,10 +35,11 @@ class AppContextMigrationBackupTest {
 
   @BeforeEach
   void aDatabaseOfTheVersionBeforeTheImportBookkeeping() throws SQLException {
-    try (AppContext context = AppContext.open(data, clock)) {
-      context.profiles().create("Alex", Unit.KG);
-    }
-    sql("DROP TABLE imports", "DELETE FROM flyway_schema_history WHERE version = '3'");
+    // Migrated only to V2 (later migrations, V6 and on, would otherwise be applied already).
+    Flyway.configure().dataSource("jdbc:sqlite:" + data.resolve(AppContext.DATABASE_FILE), null, null)
+        .locations("classpath:db/migration").target("2").load().migrate();
+    sql("INSERT INTO profiles (id, name, unit, created_at) VALUES ('" + Ids.newId() + "', 'Alex', '" + Unit.KG.code()
+        + "', " + clock.millis() + ")");
     assertThat(hasImportsTable(data.resolve(AppContext.DATABASE_FILE))).isFalse();
   }
 

@@ -109,7 +109,7 @@ class DerivedTablesPropertyTest {
             month[0] += session.volume();
             month[1] = Math.max(month[1], session.bestE1rm() == null ? 0 : session.bestE1rm());
           }
-          var trend = stats.trend(owner.id(), records.exercise(), dev.setwise.domain.progress.ProgressCharts.Span.ALL,
+          var trend = stats.trend(owner.id(), records.exercise(), dev.setwise.domain.progress.ProgressCharts.Span.MONTHS,
               LocalDate.parse("2026-12-31"));
           assertThat(trend).extracting(p -> p.start()).containsExactlyElementsOf(months.keySet());
           for (var point : trend) {
