@@ -9,6 +9,7 @@ import dev.setwise.domain.Unit;
 import dev.setwise.ui.activity.ActivityView;
 import dev.setwise.ui.progress.ExerciseHistoryDialog;
 import dev.setwise.ui.progress.ExerciseNameCompletion;
+import dev.setwise.ui.progress.HistoryRecordsColumn;
 import dev.setwise.ui.progress.PlateCalculatorDialog;
 import dev.setwise.ui.progress.ProgressSettingsDialog;
 import dev.setwise.ui.progress.ProgressView;
@@ -118,6 +119,8 @@ public final class MainWindow {
     workout.setExtras(extras::forExercise, extras::forSet);
     history.detail().setExtras(new SessionProgressPanel(() -> vm.data().context().progress(), vm.tasks(),
         vm.profileProperty(), vm.detail().sessionProperty()).node(), this::historyButton);
+    HistoryRecordsColumn.install(history.table(), () -> vm.data().context().progress(), vm.tasks(),
+        vm.profileProperty());
     screens.put(Screen.WORKOUT, workout.node());
     screens.put(Screen.PLANS, plans.node());
     screens.put(Screen.HISTORY, history.node());

@@ -164,6 +164,17 @@ class ProgressGuiTest {
   }
 
   @Test
+  void theHistoryListShowsTheRecordsEachSessionHolds() throws Exception {
+    driver.open();
+    driver.robot.push(KeyCode.CONTROL, KeyCode.DIGIT3);
+    TableView<?> table = driver.node("#history-table");
+    AppDriver.waitUntil(() -> table.getItems().size() == 1);
+
+    // Last week's session holds every record of its two exercises: 4 each.
+    AppDriver.waitUntil(() -> visible(".history-records").contains("8"));
+  }
+
+  @Test
   void thePlateCalculatorLoads142AndAHalfOnATwentyKiloBar() throws Exception {
     startTheWorkout();
 
