@@ -15,6 +15,10 @@ import dev.setwise.service.backup.BackupService;
 import dev.setwise.service.exchange.ExportService;
 import dev.setwise.service.exchange.ImportService;
 import dev.setwise.service.folder.FolderLease;
+import dev.setwise.service.progress.ExerciseService;
+import dev.setwise.service.progress.ProgressSettingsService;
+import dev.setwise.service.progress.ProgressionService;
+import dev.setwise.service.progress.StatsService;
 import dev.setwise.store.AuditRepository;
 import dev.setwise.store.ChangeRepository;
 import dev.setwise.store.Database;
@@ -23,6 +27,8 @@ import dev.setwise.store.IdempotencyRepository;
 import dev.setwise.store.OpenOptions;
 import dev.setwise.store.PlanRepository;
 import dev.setwise.store.ProfileRepository;
+import dev.setwise.store.ProfileSettingsRepository;
+import dev.setwise.store.ProgressRepository;
 import dev.setwise.store.SessionRepository;
 import dev.setwise.store.TokenRepository;
 import java.nio.file.Path;
@@ -53,6 +59,11 @@ public final class AppContext implements AutoCloseable {
   private final TokenService tokens;
   private final IdempotencyService idempotency;
   private final ChangeFeedService changes;
+  private final Progress progress;
+
+  /** The progress side (issue 10): numbers, exercise names, settings and progression. */
+  public record Progress(StatsService stats, ExerciseService exercises, ProgressSettingsService settings,
+      ProgressionService progression) {}
 
   private AppContext(Path dataDir, Clock clock, Database database, BackupService backups) {
     this.dataDir = dataDir;
@@ -74,6 +85,11 @@ public final class AppContext implements AutoCloseable {
     this.tokens = new TokenService(database, new TokenRepository(), profileRepository, clock);
     this.idempotency = new IdempotencyService(database, new IdempotencyRepository(), clock);
     this.changes = new ChangeFeedService(database, new ChangeRepository(), planRepository, sessionRepository);
+    ProgressRepository progressRepository = new ProgressRepository();
+    StatsService stats = new StatsService(database, progressRepository, profileRepository);
+    this.progress = new Progress(stats, new ExerciseService(database, progressRepository, stats, audit, clock),
+        new ProgressSettingsService(database, new ProfileSettingsRepository(), profileRepository, audit),
+        new ProgressionService(database, sessionRepository, planRepository, audit, clock));
   }
 
   /**
@@ -188,6 +204,11 @@ public final class AppContext implements AutoCloseable {
   /** API tokens (the REST server's authentication). */
   public TokenService tokens() {
     return tokens;
+  }
+
+  /** Progress: stats, exercises (aliases), profile settings, progression. */
+  public Progress progress() {
+    return progress;
   }
 
   /** Idempotency keys of the REST server. */

@@ -25,11 +25,11 @@ import org.flywaydb.core.api.MigrationVersion;
 final class Migrations {
 
   private static final String LOCATION = "db/migration";
-  private static final Pattern SCRIPT = Pattern.compile("V([0-9][0-9_.]*)__.+\\.sql");
+  private static final Pattern SCRIPT = Pattern.compile("V([0-9][0-9_.]*)__.+\\.(sql|class)");
 
   private Migrations() {}
 
-  /** The newest migration this build carries (read once from the scripts' names on the class path). */
+  /** The newest migration this build carries (read once from the migrations' names on the class path). */
   static MigrationVersion newestKnown() {
     return Known.NEWEST;
   }
@@ -38,8 +38,8 @@ final class Migrations {
     static final MigrationVersion NEWEST = scan();
 
     /**
-     * The newest {@code V<version>__<description>.sql} under {@code db/migration}, from the file
-     * names alone: no Flyway and no database needed, so a database can be refused before anything
+     * The newest {@code V<version>__<description>.sql} (or Java migration's {@code .class}) under
+     * {@code db/migration}, from the file names alone: no Flyway and no database needed, so a database can be refused before anything
      * opens it.
      */
     private static MigrationVersion scan() {

@@ -18,6 +18,7 @@ import dev.setwise.ui.data.ImportViewModel;
 import dev.setwise.ui.history.HistoryViewModel;
 import dev.setwise.ui.history.SessionDetailViewModel;
 import dev.setwise.ui.plan.PlansViewModel;
+import dev.setwise.ui.progress.ProgressModels;
 import dev.setwise.ui.workout.WorkoutViewModel;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,6 +70,7 @@ public final class MainViewModel implements Navigator {
   private final ExportViewModel export;
   private final ImportViewModel importer;
   private final BackupsViewModel backups;
+  private final ProgressModels progress;
 
   /**
    * @param services the screens' services, of {@code data}'s open context
@@ -91,6 +93,7 @@ public final class MainViewModel implements Navigator {
     this.importer = new ImportViewModel(data.context().imports(), tasks, profile, services.clock().getZone(),
         this::dataImported);
     this.backups = new BackupsViewModel(data, tasks, services.clock().getZone());
+    this.progress = new ProgressModels(() -> data.context().progress(), tasks, profile, services.clock(), workout);
     screen.addListener((obs, old, now) -> screenShown(now));
     dark.addListener((obs, old, now) -> remember(preferences().withDark(now)));
   }
@@ -161,6 +164,7 @@ public final class MainViewModel implements Navigator {
         if (workout.modeProperty().get() != WorkoutViewModel.Mode.ACTIVE) {
           workout.refresh();
         }
+        progress.insights().reload();
         screenShown(screen.get());
       }
     }, failure -> error.set(failure.message()));
@@ -247,8 +251,10 @@ public final class MainViewModel implements Navigator {
           history.refresh();
         }
       }
+      case PROGRESS -> progress.screen().refresh();
       case ACTIVITY -> activity.refresh();
     }
+    progress.refreshShared();
   }
 
   // ---- Navigator ----
@@ -424,6 +430,11 @@ public final class MainViewModel implements Navigator {
 
   public ActivityViewModel activity() {
     return activity;
+  }
+
+  /** The progress side: the Progress screen, the workout's last time and badges, exercise histories. */
+  public ProgressModels progress() {
+    return progress;
   }
 
   public BackgroundTasks tasks() {

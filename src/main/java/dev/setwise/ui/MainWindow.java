@@ -7,6 +7,14 @@ import atlantafx.base.theme.Styles;
 import dev.setwise.domain.Profile;
 import dev.setwise.domain.Unit;
 import dev.setwise.ui.activity.ActivityView;
+import dev.setwise.ui.progress.ExerciseHistoryDialog;
+import dev.setwise.ui.progress.ExerciseNameCompletion;
+import dev.setwise.ui.progress.HistoryRecordsColumn;
+import dev.setwise.ui.progress.PlateCalculatorDialog;
+import dev.setwise.ui.progress.ProgressSettingsDialog;
+import dev.setwise.ui.progress.ProgressView;
+import dev.setwise.ui.progress.SessionProgressPanel;
+import dev.setwise.ui.progress.WorkoutExtras;
 import dev.setwise.ui.common.Navigator.Screen;
 import dev.setwise.ui.common.Shortcuts;
 import dev.setwise.ui.common.UiPreferences;
@@ -85,6 +93,8 @@ public final class MainWindow {
   private final PlansView plans;
   private final HistoryView history;
   private final ActivityView activity;
+  private final ProgressView progress;
+  private final ExerciseNameCompletion completion;
   private final Map<Screen, Node> screens = new EnumMap<>(Screen.class);
   private final List<Action> actions = new ArrayList<>();
   private final Menu fileMenu = new Menu("_File");
@@ -102,10 +112,19 @@ public final class MainWindow {
     this.plans = new PlansView(vm.plans());
     this.history = new HistoryView(vm.history(), vm.detail(), vm::closeDetail, vm.showingDetailProperty(), zone);
     this.activity = new ActivityView(vm.activity(), zone);
+    this.completion = new ExerciseNameCompletion(vm.progress().exerciseNames());
+    this.progress = new ProgressView(vm.progress().screen(), completion, this::openExerciseHistory);
     workout.setConfirmations(this::confirmComplete, this::confirmDiscard);
+    WorkoutExtras extras = new WorkoutExtras(vm.progress().insights(), this::openExerciseHistory, this::openPlates);
+    workout.setExtras(extras::forExercise, extras::forSet);
+    history.detail().setExtras(new SessionProgressPanel(() -> vm.data().context().progress(), vm.tasks(),
+        vm.profileProperty(), vm.detail().sessionProperty()).node(), this::historyButton);
+    HistoryRecordsColumn.install(history.table(), () -> vm.data().context().progress(), vm.tasks(),
+        vm.profileProperty());
     screens.put(Screen.WORKOUT, workout.node());
     screens.put(Screen.PLANS, plans.node());
     screens.put(Screen.HISTORY, history.node());
+    screens.put(Screen.PROGRESS, progress.node());
     screens.put(Screen.ACTIVITY, activity.node());
 
     StackPane content = new StackPane();
@@ -129,6 +148,7 @@ public final class MainWindow {
     Scene scene = new Scene(shell);
     scene.getStylesheets().add(MainWindow.class.getResource("/dev/setwise/ui/setwise.css").toExternalForm());
     scene.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+    completion.install(scene);
     stage.setScene(scene);
     stage.setTitle("Setwise");
     stage.setMinWidth(1000);
@@ -196,6 +216,7 @@ public final class MainWindow {
         item("Workout", Shortcuts.SHOW_WORKOUT, always, () -> vm.show(Screen.WORKOUT), MaterialDesignD.DUMBBELL),
         item("Plans", Shortcuts.SHOW_PLANS, always, () -> vm.show(Screen.PLANS), MaterialDesignC.CLIPBOARD_LIST_OUTLINE),
         item("History", Shortcuts.SHOW_HISTORY, always, () -> vm.show(Screen.HISTORY), MaterialDesignH.HISTORY),
+        item("Progress", Shortcuts.SHOW_PROGRESS, always, () -> vm.show(Screen.PROGRESS), MaterialDesignC.CHART_LINE),
         item("Activity", Shortcuts.SHOW_ACTIVITY, always, () -> vm.show(Screen.ACTIVITY),
             MaterialDesignA.ACCOUNT_CLOCK_OUTLINE),
         new SeparatorMenuItem(),
@@ -212,6 +233,8 @@ public final class MainWindow {
         item("Add set", Shortcuts.ADD_SET, logging, workout::addSetHere, null),
         item("Add exercise", Shortcuts.ADD_EXERCISE, logging, workout::focusNewExercise, null),
         item("Skip rest", Shortcuts.SKIP_REST, logging, w::skipRest, null),
+        item("Plate calculator…", Shortcuts.PLATES, () -> vm.profileProperty().get() != null,
+            this::platesForFocusedField, MaterialDesignW.WEIGHT),
         new SeparatorMenuItem(),
         item("Complete workout…", Shortcuts.COMPLETE, logging, this::confirmComplete, null),
         item("Discard workout…", Shortcuts.DISCARD, logging, this::confirmDiscard, null));
@@ -232,7 +255,9 @@ public final class MainWindow {
     Menu profileMenu = new Menu("P_rofile");
     profileMenu.getItems().addAll(
         item("New profile…", null, always, this::newProfile, null),
-        item("Edit profile…", null, () -> vm.profileProperty().get() != null, this::editProfile, null));
+        item("Edit profile…", null, () -> vm.profileProperty().get() != null, this::editProfile, null),
+        item("Bar and plates…", null, () -> vm.progress().settingsProperty().get() != null,
+            () -> new ProgressSettingsDialog(vm.progress()).show(stage), null));
 
     Menu help = new Menu("_Help");
     help.getItems().add(item("Keyboard shortcuts", KeyCombination.keyCombination("F1"), always,
@@ -296,11 +321,11 @@ public final class MainWindow {
     title.getStyleClass().add("app-title");
     ToggleGroup group = new ToggleGroup();
     HBox nav = new HBox();
-    Screen[] all = Screen.values();
+    Screen[] all = {Screen.WORKOUT, Screen.PLANS, Screen.HISTORY, Screen.PROGRESS};
     KeyCombination[] keys = {Shortcuts.SHOW_WORKOUT, Shortcuts.SHOW_PLANS, Shortcuts.SHOW_HISTORY,
-        Shortcuts.SHOW_ACTIVITY};
+        Shortcuts.SHOW_PROGRESS};
     Ikon[] icons = {MaterialDesignD.DUMBBELL, MaterialDesignC.CLIPBOARD_LIST_OUTLINE, MaterialDesignH.HISTORY,
-        MaterialDesignA.ACCOUNT_CLOCK_OUTLINE};
+        MaterialDesignC.CHART_LINE};
     for (int i = 0; i < all.length; i++) {
       Screen screen = all[i];
       ToggleButton button = new ToggleButton(screen.title(), Views.icon(icons[i]));
@@ -500,8 +525,44 @@ public final class MainWindow {
       case WORKOUT -> workout.focusDefault();
       case PLANS -> plans.focusDefault();
       case HISTORY -> history.focusDefault();
+      case PROGRESS -> progress.focusDefault();
       case ACTIVITY -> activity.focusDefault();
     }
+  }
+
+  // ---- progress ----
+
+  private void openExerciseHistory(String name) {
+    new ExerciseHistoryDialog(vm.progress().exerciseHistory(), vm.progress()).show(stage, name);
+  }
+
+  private Node historyButton(String exercise) {
+    javafx.scene.control.Button button = Views.button("History", MaterialDesignC.CHART_LINE);
+    button.getStyleClass().add(Styles.FLAT);
+    button.setAccessibleText("History of " + exercise);
+    button.setOnAction(event -> openExerciseHistory(exercise));
+    return button;
+  }
+
+  private void openPlates(String weight) {
+    var settings = vm.progress().settingsProperty().get();
+    Profile current = vm.profileProperty().get();
+    if (settings == null || current == null) {
+      return;
+    }
+    // Bar and plates are kept in the profile's unit.
+    new PlateCalculatorDialog(settings, current.unit().code()).show(stage, weight);
+  }
+
+  /** The shortcut: the plates for the weight in the focused field, when it is a weight field. */
+  private void platesForFocusedField() {
+    Node focused = stage.getScene().getFocusOwner();
+    String weight = null;
+    if (focused instanceof javafx.scene.control.TextField field && field.getAccessibleText() != null
+        && field.getAccessibleText().toLowerCase(java.util.Locale.ROOT).contains("weight")) {
+      weight = field.getText();
+    }
+    openPlates(weight);
   }
 
   private void newProfile() {

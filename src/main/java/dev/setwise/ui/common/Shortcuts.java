@@ -21,7 +21,9 @@ public final class Shortcuts {
   public static final KeyCombination SHOW_WORKOUT = KeyCombination.keyCombination("Shortcut+1");
   public static final KeyCombination SHOW_PLANS = KeyCombination.keyCombination("Shortcut+2");
   public static final KeyCombination SHOW_HISTORY = KeyCombination.keyCombination("Shortcut+3");
-  public static final KeyCombination SHOW_ACTIVITY = KeyCombination.keyCombination("Shortcut+4");
+  public static final KeyCombination SHOW_PROGRESS = KeyCombination.keyCombination("Shortcut+4");
+  public static final KeyCombination SHOW_ACTIVITY = KeyCombination.keyCombination("Shortcut+5");
+  public static final KeyCombination PLATES = KeyCombination.keyCombination("Shortcut+L");
   public static final KeyCombination DARK_THEME = KeyCombination.keyCombination("Shortcut+Shift+D");
   public static final KeyCombination EXPORT = KeyCombination.keyCombination("Shortcut+E");
   public static final KeyCombination IMPORT = KeyCombination.keyCombination("Shortcut+I");

@@ -31,6 +31,8 @@ public final class SessionDetailView {
   private final VBox root = new VBox(12);
   private final VBox body = new VBox(14);
   private final Button back;
+  private final VBox top = new VBox();
+  private java.util.function.Function<String, Node> exerciseExtras = name -> null;
 
   public SessionDetailView(SessionDetailViewModel vm, Runnable close) {
     this.vm = vm;
@@ -52,7 +54,7 @@ public final class SessionDetailView {
     scroll.setFitToWidth(true);
     scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
     VBox.setVgrow(scroll, Priority.ALWAYS);
-    root.getChildren().addAll(back, title, summary, readOnly, Views.banner(vm.errorProperty(), Styles.DANGER), scroll);
+    root.getChildren().addAll(back, title, summary, readOnly, Views.banner(vm.errorProperty(), Styles.DANGER), top, scroll);
     root.setPadding(new Insets(16, 20, 16, 20));
     root.setOnKeyPressed(event -> {
       if (event.getCode() == KeyCode.ESCAPE || event.getCode() == KeyCode.BACK_SPACE) {
@@ -65,6 +67,16 @@ public final class SessionDetailView {
 
   public Node node() {
     return root;
+  }
+
+  /**
+   * What other screens add: a node above the sets (the progress side: records set, progression)
+   * and one in each exercise's head (its history); a null node adds nothing.
+   */
+  public void setExtras(Node above, java.util.function.Function<String, Node> forExercise) {
+    top.getChildren().setAll(above == null ? java.util.List.of() : java.util.List.of(above));
+    this.exerciseExtras = forExercise;
+    render(vm.sessionProperty().get());
   }
 
   public void focusDefault() {
@@ -86,6 +98,10 @@ public final class SessionDetailView {
       head.setAlignment(Pos.CENTER_LEFT);
       if (exercise.superset() != null) {
         head.getChildren().add(new Label("Superset " + exercise.superset()));
+      }
+      Node extra = exerciseExtras.apply(exercise.name());
+      if (extra != null) {
+        head.getChildren().addAll(new atlantafx.base.controls.Spacer(), extra);
       }
       card.getChildren().add(head);
       if (exercise.notes() != null) {

@@ -69,6 +69,8 @@ public final class WorkoutView {
   private final Timeline ticker;
   private final ListChangeListener<SetRow> setsListener = change -> rebuild();
   private SetRow focusAfterRebuild;
+  private java.util.function.BiFunction<ExerciseRow, SetRow, Node> setExtras = (exercise, row) -> null;
+  private java.util.function.Function<ExerciseRow, Node> exerciseExtras = exercise -> null;
   private Runnable confirmComplete = () -> { };
   private Runnable confirmDiscard = () -> { };
 
@@ -98,6 +100,17 @@ public final class WorkoutView {
   public void setConfirmations(Runnable complete, Runnable discard) {
     this.confirmComplete = complete;
     this.confirmDiscard = discard;
+  }
+
+  /**
+   * What other screens add to each exercise's head and to each set row (the progress side: last
+   * time, record badge, history and plates); a null node adds nothing. Rebuilds what shows.
+   */
+  public void setExtras(java.util.function.Function<ExerciseRow, Node> forExercise,
+      java.util.function.BiFunction<ExerciseRow, SetRow, Node> forSet) {
+    this.exerciseExtras = forExercise;
+    this.setExtras = forSet;
+    rebuild();
   }
 
   /** Puts the keyboard where the athlete starts: the plan choice, or the first set not yet done. */
@@ -459,6 +472,10 @@ public final class WorkoutView {
       head.getChildren().add(rest);
     }
     head.getChildren().add(new Spacer());
+    Node extra = exerciseExtras.apply(exercise);
+    if (extra != null) {
+      head.getChildren().add(extra);
+    }
     Button addSet = Views.button("Add set", MaterialDesignP.PLUS);
     addSet.getStyleClass().add(Styles.FLAT);
     addSet.setFocusTraversable(false);
@@ -557,6 +574,10 @@ public final class WorkoutView {
     remove.setOnAction(event -> vm.removeSet(row));
 
     HBox line = new HBox(10, badge, target, reps, weight, rpe, done, at, remove);
+    Node extra = setExtras.apply(exercise, row);
+    if (extra != null) {
+      line.getChildren().add(extra);
+    }
     line.setAlignment(Pos.CENTER_LEFT);
     line.getStyleClass().add("set-row");
     Runnable doneStyle = () -> {
