@@ -1,0 +1,111 @@
+package dev.setwise.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One real PostgreSQL server for the whole test run (zonky's binaries from Maven Central, started
+ * here on a free port; no installation). Tests run as root here and PostgreSQL refuses to: zonky
+ * then starts it inside a user namespace ({@code unshare -U}), where it is not root.
+ *
+ * <p>The superuser {@code postgres} connects without a password (setup only); Setwise connects as
+ * the role {@value #ROLE}, neither superuser nor BYPASSRLS, with the password {@value #PASSWORD}
+ * (scram-sha-256), so row-level security binds it as it binds a real deployment. Every
+ * {@link #newDatabase} is an empty database that this role owns.
+ */
+public final class PostgresServer {
+
+  public static final String ROLE = "setwise";
+  public static final String PASSWORD = "test-secret-7Qx";
+
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static PostgresServer instance;
+
+  private final EmbeddedPostgres postgres;
+
+  private PostgresServer(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  /** The server, started on first use; it stops when the test JVM exits. */
+  public static synchronized PostgresServer get() {
+    if (instance == null) {
+      try {
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            .setDataDirectoryCustomizer(PostgresServer::passwordsForSetwise)
+            .setServerConfig("max_connections", "300")
+            .setServerConfig("fsync", "off")
+            .start();
+        instance = new PostgresServer(postgres);
+        instance.superuser("CREATE ROLE " + ROLE + " LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB PASSWORD '"
+            + PASSWORD + "'");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return instance;
+  }
+
+  /** Local superuser connections need no password; every other role gives one. */
+  private static void passwordsForSetwise(java.io.File dataDirectory) {
+    try {
+      Files.writeString(Path.of(dataDirectory.getPath(), "pg_hba.conf"), """
+          local all postgres trust
+          host all postgres 127.0.0.1/32 trust
+          host all postgres ::1/128 trust
+          host all all 127.0.0.1/32 scram-sha-256
+          host all all ::1/128 scram-sha-256
+          """);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int port() {
+    return postgres.getPort();
+  }
+
+  /** A new empty database owned by {@value #ROLE}; returns its name. */
+  public String newDatabase() {
+    String name = "setwise_" + DATABASES.incrementAndGet();
+    superuser("CREATE DATABASE " + name + " OWNER " + ROLE);
+    return name;
+  }
+
+  /** {@code postgresql://localhost:PORT/NAME?user=setwise}, without the password. */
+  public String url(String database) {
+    return "postgresql://127.0.0.1:" + port() + "/" + database + "?user=" + ROLE;
+  }
+
+  /** {@link #url} with the password in it. */
+  public String urlWithPassword(String database) {
+    return url(database) + "&password=" + PASSWORD;
+  }
+
+  /** A raw connection as {@value #ROLE} (autocommit), for tests that speak SQL to the schema. */
+  public Connection connectAsSetwise(String database) throws SQLException {
+    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port() + "/" + database, ROLE, PASSWORD);
+  }
+
+  /** A raw superuser connection to {@code database}. */
+  public Connection connectAsSuperuser(String database) throws SQLException {
+    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port() + "/" + database, "postgres", "");
+  }
+
+  /** Runs {@code sql} as the superuser in the {@code postgres} database. */
+  public void superuser(String sql) {
+    try (Connection connection = connectAsSuperuser("postgres"); Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not run " + sql, e);
+    }
+  }
+}
