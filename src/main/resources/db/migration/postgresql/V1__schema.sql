@@ -151,7 +151,7 @@ BEGIN
        AND NOT EXISTS (SELECT 1 FROM plans WHERE id = NEW.plan_id AND user_id = NEW.user_id) THEN
         PERFORM setwise_refuse('plan belongs to another profile');
     END IF;
-    IF EXISTS (SELECT 1 FROM changes WHERE entity_type = 'session' AND entity_id = NEW.id AND deleted = 1) THEN
+    IF setwise_id_deleted('session', NEW.id) THEN
         PERFORM setwise_refuse('this session id was used by a deleted session');
     END IF;
     RETURN NEW;
@@ -249,9 +249,31 @@ END $$;
 CREATE TRIGGER changes_rules BEFORE UPDATE OR DELETE ON changes
     FOR EACH ROW EXECUTE FUNCTION changes_rules();
 
+-- Ids are unique across profiles, and the id of a deleted plan or session stays taken by its
+-- tombstone. This answers yes or no about any profile's feed: it declares setwise.all_profiles
+-- for its one query and puts back what was declared before (a failure rolls the transaction, or
+-- its savepoint, back with the setting).
+CREATE FUNCTION setwise_id_in_feed(kind text, entity uuid, only_deleted boolean) RETURNS boolean
+    LANGUAGE plpgsql AS $$
+DECLARE
+    before text := coalesce(current_setting('setwise.all_profiles', true), '');
+    found boolean;
+BEGIN
+    PERFORM set_config('setwise.all_profiles', 'on', true);
+    SELECT EXISTS (SELECT 1 FROM changes WHERE entity_type = kind AND entity_id = entity
+                   AND (deleted = 1 OR NOT only_deleted)) INTO found;
+    PERFORM set_config('setwise.all_profiles', before, true);
+    RETURN found;
+END $$;
+
+CREATE FUNCTION setwise_id_taken(kind text, entity uuid) RETURNS boolean
+    LANGUAGE sql AS $$ SELECT setwise_id_in_feed(kind, entity, false) $$;
+CREATE FUNCTION setwise_id_deleted(kind text, entity uuid) RETURNS boolean
+    LANGUAGE sql AS $$ SELECT setwise_id_in_feed(kind, entity, true) $$;
+
 CREATE FUNCTION plans_before_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM changes WHERE entity_type = 'plan' AND entity_id = NEW.id AND deleted = 1) THEN
+    IF setwise_id_deleted('plan', NEW.id) THEN
         PERFORM setwise_refuse('this plan id was used by a deleted plan');
     END IF;
     RETURN NEW;
