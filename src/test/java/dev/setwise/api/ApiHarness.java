@@ -141,7 +141,12 @@ final class ApiHarness implements AutoCloseable {
   }
 
   Response send(String method, String path, String token, String body, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+    return send(base, method, path, token, body, headers);
+  }
+
+  /** {@link #send(String, String, String, String, Map)} to the instance at {@code to}. */
+  Response send(URI to, String method, String path, String token, String body, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(to.resolve(path)).timeout(Duration.ofSeconds(60))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
