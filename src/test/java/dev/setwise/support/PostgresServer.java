@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (scram-sha-256), so row-level security binds it as it binds a real deployment. Every
  * {@link #newDatabase} is an empty database that this role owns.
  */
-public final class PostgresServer {
+public final class PostgresServer implements AutoCloseable {
 
   public static final String ROLE = "setwise";
   public static final String PASSWORD = "test-secret-7Qx";
@@ -38,20 +38,42 @@ public final class PostgresServer {
   /** The server, started on first use; it stops when the test JVM exits. */
   public static synchronized PostgresServer get() {
     if (instance == null) {
-      try {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-            .setDataDirectoryCustomizer(PostgresServer::passwordsForSetwise)
-            .setServerConfig("max_connections", "300")
-            .setServerConfig("fsync", "off")
-            .start();
-        instance = new PostgresServer(postgres);
-        instance.superuser("CREATE ROLE " + ROLE + " LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB PASSWORD '"
-            + PASSWORD + "'");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      instance = start(false);
     }
     return instance;
+  }
+
+  /**
+   * A server of its own. {@code durable}: every commit reaches the disk ({@code fsync} and
+   * {@code synchronous_commit} on, PostgreSQL's defaults), as SQLite's {@code synchronous=FULL} does:
+   * for benchmarks. The tests' shared server skips fsync (a test never survives a power cut).
+   */
+  public static PostgresServer start(boolean durable) {
+    try {
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+          .setDataDirectoryCustomizer(PostgresServer::passwordsForSetwise)
+          .setServerConfig("max_connections", "300");
+      if (!durable) {
+        builder.setServerConfig("fsync", "off");
+      } else {
+        builder.setServerConfig("shared_buffers", "256MB");
+      }
+      PostgresServer server = new PostgresServer(builder.start());
+      server.superuser("CREATE ROLE " + ROLE + " LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB PASSWORD '"
+          + PASSWORD + "'");
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Local superuser connections need no password; every other role gives one. */
