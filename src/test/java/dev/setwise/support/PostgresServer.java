@@ -13,8 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One real PostgreSQL server for the whole test run (zonky's binaries from Maven Central, started
- * here on a free port; no installation). Tests run as root here and PostgreSQL refuses to: zonky
- * then starts it inside a user namespace ({@code unshare -U}), where it is not root.
+ * here on a free port; no installation). PostgreSQL refuses to run as root: as root, zonky starts
+ * it inside a user namespace ({@code unshare -U}), where it is not root; on a machine without user
+ * namespaces {@code .ci/run} runs the whole build as an unprivileged user instead
+ * (docs/decisions/0039), and a root build started otherwise fails here with a message that says so.
  *
  * <p>The superuser {@code postgres} connects without a password (setup only); Setwise connects as
  * the role {@value #ROLE}, neither superuser nor BYPASSRLS, with the password {@value #PASSWORD}
@@ -49,6 +51,7 @@ public final class PostgresServer implements AutoCloseable {
    * for benchmarks. The tests' shared server skips fsync (a test never survives a power cut).
    */
   public static PostgresServer start(boolean durable) {
+    refuseRootWithoutUserNamespaces();
     try {
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
           .setDataDirectoryCustomizer(PostgresServer::passwordsForSetwise)
@@ -64,6 +67,29 @@ public final class PostgresServer implements AutoCloseable {
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** initdb's own refusal ("cannot be run as root") hides why; this names the way out. */
+  private static void refuseRootWithoutUserNamespaces() {
+    if (!"root".equals(System.getProperty("user.name"))) {
+      return;
+    }
+    String uid;
+    try {
+      Process id = new ProcessBuilder("unshare", "-U", "id", "-u").redirectErrorStream(true).start();
+      uid = new String(id.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
+      id.waitFor();
+    } catch (IOException e) {
+      uid = "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      uid = "";
+    }
+    if (!uid.matches("[1-9][0-9]*")) {
+      throw new IllegalStateException("The tests run as root and this machine has no user namespaces (unshare -U), "
+          + "so the embedded PostgreSQL cannot start (it refuses root): run the build as an unprivileged user, "
+          + "as .ci/run does");
     }
   }
 
