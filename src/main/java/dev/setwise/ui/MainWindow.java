@@ -211,7 +211,7 @@ public final class MainWindow {
             MaterialDesignC.CHECK_BOLD),
         item("Add set", Shortcuts.ADD_SET, logging, workout::addSetHere, null),
         item("Add exercise", Shortcuts.ADD_EXERCISE, logging, workout::focusNewExercise, null),
-        item("Skip rest", Shortcuts.SKIP_REST, logging, w::skipRest, null),
+        item("Skip rest", Shortcuts.SKIP_REST, logging, w.rest()::skip, null),
         new SeparatorMenuItem(),
         item("Complete workout…", Shortcuts.COMPLETE, logging, this::confirmComplete, null),
         item("Discard workout…", Shortcuts.DISCARD, logging, this::confirmDiscard, null));
@@ -417,7 +417,7 @@ public final class MainWindow {
     if (w.modeProperty().get() != WorkoutViewModel.Mode.ACTIVE) {
       return;
     }
-    if (Views.confirm(stage, "Complete this workout?", w.progressProperty().get()
+    if (Views.confirm(stage, "Complete this workout?", w.active().progressProperty().get()
         + ".\nA completed workout is kept in History and can no longer be changed.", "Complete")) {
       w.complete();
     }

@@ -52,59 +52,59 @@ class WorkoutViewModelTest {
   @Test
   void withNothingInProgressTheStartFormOffersThePlansAndToday() {
     assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.START);
-    assertThat(vm.plans()).extracting(p -> p.name()).containsExactly("Strength A");
-    assertThat(vm.chosenPlanProperty().get().id()).isEqualTo(plan.id());
-    assertThat(vm.dateProperty().get()).isEqualTo(LocalDate.of(2026, 11, 24));
+    assertThat(vm.startForm().plans()).extracting(p -> p.name()).containsExactly("Strength A");
+    assertThat(vm.startForm().chosenPlanProperty().get().id()).isEqualTo(plan.id());
+    assertThat(vm.startForm().dateProperty().get()).isEqualTo(LocalDate.of(2026, 11, 24));
   }
 
   @Test
   void startOpensTheSessionWithActualsPrefilledFromTargetsButNotRecorded() {
-    vm.dateProperty().set(LocalDate.of(2026, 11, 20));
-    vm.start();
+    vm.startForm().dateProperty().set(LocalDate.of(2026, 11, 20));
+    vm.startForm().start();
 
     assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.ACTIVE);
     assertThat(stored().date()).isEqualTo(LocalDate.of(2026, 11, 20));
-    SetRow first = vm.exercises().get(0).sets().get(1);
+    SetRow first = vm.active().exercises().get(0).sets().get(1);
     assertThat(first.reps().textProperty().get()).isEqualTo("5");
     assertThat(first.weight().textProperty().get()).isEqualTo("100");
     assertThat(first.rpe().textProperty().get()).isEqualTo("8");
     assertThat(first.reps().prefilledProperty().get()).isTrue();
     assertThat(storedSet(0, 1).reps()).isNull();
-    assertThat(vm.titleProperty().get()).isEqualTo("Strength A");
+    assertThat(vm.active().titleProperty().get()).isEqualTo("Strength A");
   }
 
   @Test
   void doneAndNextRecordsThePrefilledValuesStampsTheTimeSavesAndMovesOn() {
-    vm.start();
+    vm.startForm().start();
     f.t.clock.advance(Duration.ofMinutes(3));
 
-    SetRow next = vm.doneAndNext(null);
+    SetRow next = vm.active().doneAndNext(null);
 
     SetEntry saved = storedSet(0, 0);
     assertThat(saved.completed()).isTrue();
     assertThat(saved.completedAt()).isEqualTo(TestContext.START.plus(Duration.ofMinutes(3)));
     assertThat(saved.reps()).isEqualTo(5);
     assertThat(saved.weight()).isEqualTo(60.0);
-    assertThat(next).isSameAs(vm.exercises().get(0).sets().get(1));
-    assertThat(vm.saveStateProperty().get()).isEqualTo(WorkoutViewModel.SaveState.SAVED);
-    assertThat(vm.saveMessageProperty().get()).startsWith("Saved at");
-    assertThat(vm.progressProperty().get()).isEqualTo("1 of 7 sets done · 0 kg");
+    assertThat(next).isSameAs(vm.active().exercises().get(0).sets().get(1));
+    assertThat(vm.saver().saveStateProperty().get()).isEqualTo(WorkoutSaver.SaveState.SAVED);
+    assertThat(vm.saver().saveMessageProperty().get()).startsWith("Saved at");
+    assertThat(vm.active().progressProperty().get()).isEqualTo("1 of 7 sets done · 0 kg");
   }
 
   @Test
   void aTypedValueIsSavedAtOnceAndTheSetCanBeUndone() {
-    vm.start();
-    SetRow row = vm.exercises().get(0).sets().get(1);
+    vm.startForm().start();
+    SetRow row = vm.active().exercises().get(0).sets().get(1);
 
     row.reps().textProperty().set("6");
     assertThat(storedSet(0, 1).reps()).isEqualTo(6);
     assertThat(storedSet(0, 1).weight()).isNull();
 
-    vm.setDone(row, true);
+    vm.active().setDone(row, true);
     assertThat(storedSet(0, 1).weight()).isEqualTo(100.0);
-    assertThat(vm.progressProperty().get()).isEqualTo("1 of 7 sets done · 600 kg");
+    assertThat(vm.active().progressProperty().get()).isEqualTo("1 of 7 sets done · 600 kg");
 
-    vm.setDone(row, false);
+    vm.active().setDone(row, false);
     assertThat(storedSet(0, 1).completed()).isFalse();
     assertThat(storedSet(0, 1).completedAt()).isNull();
     assertThat(storedSet(0, 1).reps()).isEqualTo(6);
@@ -112,8 +112,8 @@ class WorkoutViewModelTest {
 
   @Test
   void aValueOutOfRangeIsShownOnItsFieldAndNothingInvalidIsSaved() {
-    vm.start();
-    SetRow row = vm.exercises().get(0).sets().get(1);
+    vm.startForm().start();
+    SetRow row = vm.active().exercises().get(0).sets().get(1);
     row.reps().textProperty().set("7");
 
     row.rpe().textProperty().set("11");
@@ -121,8 +121,8 @@ class WorkoutViewModelTest {
 
     assertThat(row.rpe().errorProperty().get()).isEqualTo("RPE must be from 1 to 10");
     assertThat(row.weight().errorProperty().get()).isEqualTo("Weight must be a number");
-    assertThat(vm.saveStateProperty().get()).isEqualTo(WorkoutViewModel.SaveState.INVALID);
-    assertThat(vm.saveMessageProperty().get()).startsWith("Not saved: Exercise 1, set 2:");
+    assertThat(vm.saver().saveStateProperty().get()).isEqualTo(WorkoutSaver.SaveState.INVALID);
+    assertThat(vm.saver().saveMessageProperty().get()).startsWith("Not saved: Exercise 1, set 2:");
     assertThat(storedSet(0, 1).reps()).isEqualTo(7);
     assertThat(storedSet(0, 1).rpe()).isNull();
 
@@ -135,84 +135,84 @@ class WorkoutViewModelTest {
 
   @Test
   void theRestCountdownStartsWhenASetIsDoneAndChimesOnceWhenItEnds() {
-    vm.start();
-    vm.doneAndNext(null);
-    assertThat(vm.restingProperty().get()).isTrue();
-    assertThat(vm.restTextProperty().get()).isEqualTo("3:00");
-    assertThat(vm.nextUpProperty().get()).isEqualTo("Next: Squat, set 2 · 5 × 100 kg @ 8");
+    vm.startForm().start();
+    vm.active().doneAndNext(null);
+    assertThat(vm.rest().restingProperty().get()).isTrue();
+    assertThat(vm.rest().textProperty().get()).isEqualTo("3:00");
+    assertThat(vm.rest().nextUpProperty().get()).isEqualTo("Next: Squat, set 2 · 5 × 100 kg @ 8");
 
     f.t.clock.advance(Duration.ofSeconds(100));
     vm.tick();
-    assertThat(vm.restTextProperty().get()).isEqualTo("1:20");
-    assertThat(vm.elapsedProperty().get()).isEqualTo("1:40");
+    assertThat(vm.rest().textProperty().get()).isEqualTo("1:20");
+    assertThat(vm.active().elapsedProperty().get()).isEqualTo("1:40");
 
     f.t.clock.advance(Duration.ofSeconds(80));
     vm.tick();
     vm.tick();
-    assertThat(vm.restingProperty().get()).isFalse();
-    assertThat(vm.restOverProperty().get()).isTrue();
+    assertThat(vm.rest().restingProperty().get()).isFalse();
+    assertThat(vm.rest().overProperty().get()).isTrue();
     assertThat(chimes.get()).isEqualTo(1);
 
     f.t.clock.advance(Duration.ofSeconds(10));
     vm.tick();
-    assertThat(vm.restOverProperty().get()).isFalse();
+    assertThat(vm.rest().overProperty().get()).isFalse();
   }
 
   @Test
   void skippingTheRestIsSilent() {
-    vm.start();
-    vm.doneAndNext(null);
-    vm.skipRest();
+    vm.startForm().start();
+    vm.active().doneAndNext(null);
+    vm.rest().skip();
     f.t.clock.advance(Duration.ofMinutes(5));
     vm.tick();
     assertThat(chimes.get()).isZero();
-    assertThat(vm.restingProperty().get()).isFalse();
+    assertThat(vm.rest().restingProperty().get()).isFalse();
   }
 
   @Test
   void setsAndExercisesCanBeAddedAndRemovedMidWorkout() {
-    vm.start();
-    ExerciseRow bench = vm.exercises().get(1);
-    SetRow added = vm.addSet(bench);
+    vm.startForm().start();
+    ExerciseRow bench = vm.active().exercises().get(1);
+    SetRow added = vm.active().addSet(bench);
     assertThat(added.reps().textProperty().get()).isEqualTo("8");
     assertThat(stored().structure().exercises().get(1).sets()).hasSize(4);
 
-    vm.newExerciseNameProperty().set("  ");
-    assertThat(vm.addExercise()).isNull();
-    assertThat(vm.newExerciseErrorProperty().get()).isEqualTo("Exercise name must be 1 to 120 characters");
+    vm.active().newExerciseNameProperty().set("  ");
+    assertThat(vm.active().addExercise()).isNull();
+    assertThat(vm.active().newExerciseErrorProperty().get()).isEqualTo("Exercise name must be 1 to 120 characters");
 
-    vm.newExerciseNameProperty().set("Face pull");
-    SetRow first = vm.addExercise();
+    vm.active().newExerciseNameProperty().set("Face pull");
+    SetRow first = vm.active().addExercise();
     first.reps().textProperty().set("15");
     first.weight().textProperty().set("20");
-    vm.setDone(first, true);
+    vm.active().setDone(first, true);
     assertThat(stored().structure().exercises()).extracting(e -> e.name())
         .containsExactly("Squat", "Bench press", "Face pull");
     assertThat(storedSet(2, 0).completed()).isTrue();
 
-    vm.removeSet(vm.exercises().get(0).sets().get(0));
-    vm.removeExercise(vm.exercises().get(1));
+    vm.active().removeSet(vm.active().exercises().get(0).sets().get(0));
+    vm.active().removeExercise(vm.active().exercises().get(1));
     assertThat(stored().structure().exercises()).extracting(e -> e.name()).containsExactly("Squat", "Face pull");
     assertThat(stored().structure().exercises().get(0).sets()).hasSize(3);
   }
 
   @Test
   void notesOfTheSessionAndOfAnExerciseAreSaved() {
-    vm.start();
-    vm.notesProperty().set("Slept badly");
-    vm.exercises().get(0).notesProperty().set("Belt from set 2");
+    vm.startForm().start();
+    vm.active().notesProperty().set("Slept badly");
+    vm.active().exercises().get(0).notesProperty().set("Belt from set 2");
     assertThat(stored().structure().notes()).isEqualTo("Slept badly");
     assertThat(stored().structure().exercises().get(0).notes()).isEqualTo("Belt from set 2");
-    vm.notesProperty().set("x".repeat(4001));
-    assertThat(vm.notesErrorProperty().get()).isEqualTo("Notes must be at most 4000 characters");
+    vm.active().notesProperty().set("x".repeat(4001));
+    assertThat(vm.active().notesErrorProperty().get()).isEqualTo("Notes must be at most 4000 characters");
     assertThat(stored().structure().notes()).isEqualTo("Slept badly");
   }
 
   @Test
   void aSecondViewModelResumesTheSessionWithEveryValue() {
-    vm.start();
-    vm.doneAndNext(null);
-    SetRow second = vm.exercises().get(0).sets().get(1);
+    vm.startForm().start();
+    vm.active().doneAndNext(null);
+    SetRow second = vm.active().exercises().get(0).sets().get(1);
     second.reps().textProperty().set("4");
     second.rpe().textProperty().set("9.5");
 
@@ -220,10 +220,10 @@ class WorkoutViewModelTest {
     reopened.refresh();
 
     assertThat(reopened.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.ACTIVE);
-    SetRow first = reopened.exercises().get(0).sets().get(0);
+    SetRow first = reopened.active().exercises().get(0).sets().get(0);
     assertThat(first.isDone()).isTrue();
     assertThat(first.completedAtProperty().get()).isEqualTo(TestContext.START);
-    SetRow again = reopened.exercises().get(0).sets().get(1);
+    SetRow again = reopened.active().exercises().get(0).sets().get(1);
     assertThat(again.reps().textProperty().get()).isEqualTo("4");
     assertThat(again.reps().prefilledProperty().get()).isFalse();
     assertThat(again.rpe().textProperty().get()).isEqualTo("9.5");
@@ -239,16 +239,16 @@ class WorkoutViewModelTest {
 
   @Test
   void aValueClearedOnADoneSetStaysClearedAfterReopeningAndTheNextSaveKeepsItCleared() {
-    vm.start();
-    SetRow row = vm.exercises().get(0).sets().get(1);
-    vm.setDone(row, true);
+    vm.startForm().start();
+    SetRow row = vm.active().exercises().get(0).sets().get(1);
+    vm.active().setDone(row, true);
     assertThat(storedSet(0, 1).rpe()).isEqualTo(8.0);
     row.rpe().textProperty().set("");
     row.weight().textProperty().set("");
     assertThat(storedSet(0, 1).rpe()).isNull();
 
     WorkoutViewModel reopened = reopen();
-    SetRow again = reopened.exercises().get(0).sets().get(1);
+    SetRow again = reopened.active().exercises().get(0).sets().get(1);
     assertThat(again.isDone()).isTrue();
     assertThat(again.rpe().textProperty().get()).isEmpty();
     assertThat(again.rpe().prefilledProperty().get()).isFalse();
@@ -256,7 +256,7 @@ class WorkoutViewModelTest {
     assertThat(again.reps().textProperty().get()).isEqualTo("5");
 
     // Any later save (here: a note) writes the set as logged, never its target.
-    reopened.notesProperty().set("Knees fine");
+    reopened.active().notesProperty().set("Knees fine");
     assertThat(stored().structure().notes()).isEqualTo("Knees fine");
     assertThat(storedSet(0, 1).rpe()).isNull();
     assertThat(storedSet(0, 1).weight()).isNull();
@@ -271,20 +271,20 @@ class WorkoutViewModelTest {
         started.structure().exercises().get(0).withSet(2, bare)));
 
     WorkoutViewModel reopened = reopen();
-    SetRow row = reopened.exercises().get(0).sets().get(2);
+    SetRow row = reopened.active().exercises().get(0).sets().get(2);
     assertThat(row.fields()).extracting(field -> field.textProperty().get()).containsExactly("", "", "");
     assertThat(row.fields()).noneMatch(field -> field.prefilledProperty().get());
   }
 
   @Test
   void unmarkingASetTurnsTheSuggestionsItAdoptedBackIntoSuggestionsAndKeepsWhatWasTyped() {
-    vm.start();
-    SetRow row = vm.exercises().get(0).sets().get(1);
+    vm.startForm().start();
+    SetRow row = vm.active().exercises().get(0).sets().get(1);
     row.reps().textProperty().set("4");
-    vm.setDone(row, true);
+    vm.active().setDone(row, true);
     assertThat(storedSet(0, 1).weight()).isEqualTo(100.0);
 
-    vm.setDone(row, false);
+    vm.active().setDone(row, false);
 
     SetEntry saved = storedSet(0, 1);
     assertThat(saved.completed()).isFalse();
@@ -298,22 +298,22 @@ class WorkoutViewModelTest {
 
   @Test
   void aValueEditedAfterTheSetWasDoneStaysLoggedWhenTheSetIsUnmarked() {
-    vm.start();
-    SetRow row = vm.exercises().get(0).sets().get(1);
-    vm.setDone(row, true);
+    vm.startForm().start();
+    SetRow row = vm.active().exercises().get(0).sets().get(1);
+    vm.active().setDone(row, true);
     row.rpe().textProperty().set("9");
-    vm.setDone(row, false);
+    vm.active().setDone(row, false);
     assertThat(storedSet(0, 1).rpe()).isEqualTo(9.0);
     assertThat(storedSet(0, 1).reps()).isNull();
   }
 
   @Test
   void aSetAddedMidWorkoutSuggestsTheSetBeforeAndLogsNothingUntilDone() {
-    vm.start();
-    ExerciseRow squat = vm.exercises().get(0);
+    vm.startForm().start();
+    ExerciseRow squat = vm.active().exercises().get(0);
     squat.sets().get(3).weight().textProperty().set("102.5");
 
-    SetRow added = vm.addSet(squat);
+    SetRow added = vm.active().addSet(squat);
 
     assertThat(added.weight().textProperty().get()).isEqualTo("102.5");
     assertThat(added.fields()).allMatch(field -> field.prefilledProperty().get());
@@ -321,7 +321,7 @@ class WorkoutViewModelTest {
     assertThat(saved.reps()).isNull();
     assertThat(saved.weight()).isNull();
     assertThat(saved.rpe()).isNull();
-    vm.setDone(added, true);
+    vm.active().setDone(added, true);
     assertThat(storedSet(0, 4).weight()).isEqualTo(102.5);
   }
 
@@ -329,46 +329,46 @@ class WorkoutViewModelTest {
   void startingWhileAnotherSessionIsInProgressShowsTheConflictAndResumeOpensIt() {
     Session elsewhere = f.services.sessions().start(f.owner(), plan.id(), null);
 
-    vm.start();
+    vm.startForm().start();
 
     assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.START);
-    assertThat(vm.startErrorProperty().get()).isEqualTo(Messages.SESSION_IN_PROGRESS);
-    assertThat(vm.conflictProperty().get()).isTrue();
+    assertThat(vm.startForm().startErrorProperty().get()).isEqualTo(Messages.SESSION_IN_PROGRESS);
+    assertThat(vm.startForm().conflictProperty().get()).isTrue();
 
     vm.resume();
     assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.ACTIVE);
     assertThat(vm.sessionProperty().get().id()).isEqualTo(elsewhere.id());
-    assertThat(vm.conflictProperty().get()).isFalse();
+    assertThat(vm.startForm().conflictProperty().get()).isFalse();
   }
 
   @Test
   void editsQueuedBeforeAProfileSwitchAreSavedForTheirOwner() {
-    vm.start();
+    vm.startForm().start();
     Session current = vm.sessionProperty().get();
-    vm.exercises().get(0).sets().get(1).reps().textProperty().set("3");
+    vm.active().exercises().get(0).sets().get(1).reps().textProperty().set("3");
     f.profile.set(f.t.profile("Sam"));
     vm.refresh();
     assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.START);
-    assertThat(vm.plans()).isEmpty();
+    assertThat(vm.startForm().plans()).isEmpty();
 
     f.profile.set(f.services.profiles().findByName("Alex").orElseThrow());
     vm.refresh();
     assertThat(vm.sessionProperty().get().id()).isEqualTo(current.id());
-    assertThat(vm.exercises().get(0).sets().get(1).reps().textProperty().get()).isEqualTo("3");
+    assertThat(vm.active().exercises().get(0).sets().get(1).reps().textProperty().get()).isEqualTo("3");
   }
 
   @Test
   void startWithoutAPlanSaysWhatToDo() {
-    vm.chosenPlanProperty().set(null);
-    vm.start();
-    assertThat(vm.startErrorProperty().get()).isEqualTo("Choose a plan to start from.");
+    vm.startForm().chosenPlanProperty().set(null);
+    vm.startForm().start();
+    assertThat(vm.startForm().startErrorProperty().get()).isEqualTo("Choose a plan to start from.");
   }
 
   @Test
   void completeSavesTheFinalStateEndsTheSessionAndOpensItInHistory() {
-    vm.start();
-    vm.doneAndNext(null);
-    vm.exercises().get(0).sets().get(1).reps().textProperty().set("4");
+    vm.startForm().start();
+    vm.active().doneAndNext(null);
+    vm.active().exercises().get(0).sets().get(1).reps().textProperty().set("4");
     f.t.clock.advance(Duration.ofMinutes(50));
 
     Session current = vm.sessionProperty().get();
@@ -384,8 +384,8 @@ class WorkoutViewModelTest {
 
   @Test
   void completeIsRefusedWhileAFieldIsWrong() {
-    vm.start();
-    vm.exercises().get(0).sets().get(1).reps().textProperty().set("-1");
+    vm.startForm().start();
+    vm.active().exercises().get(0).sets().get(1).reps().textProperty().set("-1");
     vm.complete();
     assertThat(vm.errorProperty().get())
         .isEqualTo("Fix the marked fields before completing: Exercise 1, set 2: reps must be an integer from 0 to 1000");
@@ -394,7 +394,7 @@ class WorkoutViewModelTest {
 
   @Test
   void discardDeletesTheSession() {
-    vm.start();
+    vm.startForm().start();
     Session current = vm.sessionProperty().get();
     vm.discard();
     assertThat(f.services.sessions().findInProgress(f.owner())).isEmpty();
@@ -405,41 +405,41 @@ class WorkoutViewModelTest {
 
   @Test
   void aSaveRefusedBecauseTheWorkoutWasCompletedElsewhereSaysChangedElsewhereAndReloadShowsItAsItIs() {
-    vm.start();
+    vm.startForm().start();
     Session current = vm.sessionProperty().get();
     f.services.sessions().complete(f.owner(), current.id(), null);
 
-    vm.exercises().get(0).sets().get(1).reps().textProperty().set("3");
+    vm.active().exercises().get(0).sets().get(1).reps().textProperty().set("3");
 
-    assertThat(vm.changedElsewhereProperty().get()).isTrue();
+    assertThat(vm.saver().changedElsewhereProperty().get()).isTrue();
     assertThat(stored().structure().exercises().get(0).sets().get(1).reps()).isNull();
     vm.reload();
-    assertThat(vm.changedElsewhereProperty().get()).isFalse();
+    assertThat(vm.saver().changedElsewhereProperty().get()).isFalse();
     assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.START);
   }
 
   @Test
   void aWorkoutDiscardedElsewhereSaysChangedElsewhereOnTheNextSaveAndOnComplete() {
-    vm.start();
+    vm.startForm().start();
     f.services.sessions().delete(f.owner(), vm.sessionProperty().get().id());
 
-    vm.doneAndNext(null);
-    assertThat(vm.changedElsewhereProperty().get()).isTrue();
+    vm.active().doneAndNext(null);
+    assertThat(vm.saver().changedElsewhereProperty().get()).isTrue();
     vm.complete();
-    assertThat(vm.changedElsewhereProperty().get()).isTrue();
+    assertThat(vm.saver().changedElsewhereProperty().get()).isTrue();
     assertThat(vm.errorProperty().get()).isEqualTo(Messages.SESSION_NOT_FOUND);
 
     vm.reload();
     assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.START);
-    assertThat(vm.changedElsewhereProperty().get()).isFalse();
+    assertThat(vm.saver().changedElsewhereProperty().get()).isFalse();
   }
 
   @Test
   void aFailureThatIsNotAChangeElsewhereOffersNoReload() {
-    vm.start();
-    vm.exercises().get(0).sets().get(1).reps().textProperty().set("abc");
-    assertThat(vm.saveStateProperty().get()).isEqualTo(WorkoutViewModel.SaveState.INVALID);
-    assertThat(vm.changedElsewhereProperty().get()).isFalse();
+    vm.startForm().start();
+    vm.active().exercises().get(0).sets().get(1).reps().textProperty().set("abc");
+    assertThat(vm.saver().saveStateProperty().get()).isEqualTo(WorkoutSaver.SaveState.INVALID);
+    assertThat(vm.saver().changedElsewhereProperty().get()).isFalse();
     assertThat(vm.unsavedChange()).isEqualTo("Exercise 1, set 2: reps must be a whole number");
   }
 
@@ -465,12 +465,12 @@ class WorkoutViewModelTest {
 
   @Test
   void aSaveThatFailsSaysSoAndKeepsTheChangeForRetry() {
-    vm.start();
+    vm.startForm().start();
     f.services.sessions().complete(f.owner(), vm.sessionProperty().get().id(), null);
 
-    vm.exercises().get(0).sets().get(1).reps().textProperty().set("3");
+    vm.active().exercises().get(0).sets().get(1).reps().textProperty().set("3");
 
-    assertThat(vm.saveStateProperty().get()).isEqualTo(WorkoutViewModel.SaveState.FAILED);
-    assertThat(vm.saveMessageProperty().get()).isEqualTo("Not saved: " + Messages.SESSION_COMPLETED);
+    assertThat(vm.saver().saveStateProperty().get()).isEqualTo(WorkoutSaver.SaveState.FAILED);
+    assertThat(vm.saver().saveMessageProperty().get()).isEqualTo("Not saved: " + Messages.SESSION_COMPLETED);
   }
 }

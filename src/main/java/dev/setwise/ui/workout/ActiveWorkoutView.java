@@ -1,0 +1,131 @@
+package dev.setwise.ui.workout;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.setwise.ui.common.Shortcuts;
+import dev.setwise.ui.common.Views;
+import java.time.ZoneId;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+/**
+ * A workout being logged: header, banners, one card per exercise, adding an exercise, the session
+ * notes; and the keyboard commands that work on the set that has the focus. Layout and bindings only.
+ */
+final class ActiveWorkoutView {
+
+  private final WorkoutViewModel vm;
+  private final ActiveWorkoutViewModel active;
+  private final VBox root = new VBox();
+  private final ExerciseCards cards;
+  private final TextField newExerciseField = new TextField();
+  private Runnable confirmComplete = () -> { };
+  private Runnable confirmDiscard = () -> { };
+
+  ActiveWorkoutView(WorkoutViewModel vm, ZoneId zone) {
+    this.vm = vm;
+    this.active = vm.active();
+    this.cards = new ExerciseCards(active, zone);
+
+    VBox content = new VBox(16, cards.node(), addExerciseBox(), notesBox());
+    content.setPadding(new Insets(4, 20, 20, 20));
+    ScrollPane scroll = new ScrollPane(content);
+    scroll.setFitToWidth(true);
+    scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+    VBox.setVgrow(scroll, Priority.ALWAYS);
+
+    Node top = WorkoutHeader.build(vm, zone, () -> confirmComplete.run(), () -> confirmDiscard.run());
+    VBox header = new VBox(10, top, WorkoutBanners.changedElsewhere(vm), WorkoutBanners.rest(vm.rest()),
+        Views.banner(active.errorProperty(), Styles.DANGER));
+    header.setPadding(new Insets(16, 20, 8, 20));
+    root.getChildren().addAll(header, scroll);
+  }
+
+  Node node() {
+    return root;
+  }
+
+  void setConfirmations(Runnable complete, Runnable discard) {
+    this.confirmComplete = complete;
+    this.confirmDiscard = discard;
+  }
+
+  private Node addExerciseBox() {
+    Label addLabel = new Label("Add an exercise");
+    newExerciseField.setPromptText("Exercise name, e.g. Face pull");
+    newExerciseField.textProperty().bindBidirectional(active.newExerciseNameProperty());
+    newExerciseField.setPrefColumnCount(24);
+    newExerciseField.setOnAction(event -> addExercise());
+    Views.tip(newExerciseField, "Name of an exercise to add", Shortcuts.ADD_EXERCISE);
+    Button add = Views.button("Add exercise", MaterialDesignP.PLUS);
+    add.setOnAction(event -> addExercise());
+    Views.tip(add, "Add the exercise", Shortcuts.ADD_EXERCISE);
+    HBox addRow = new HBox(10, newExerciseField, add);
+    addRow.setAlignment(Pos.CENTER_LEFT);
+    return new VBox(6, addLabel, addRow, Views.errorLabel(active.newExerciseErrorProperty(), newExerciseField));
+  }
+
+  private Node notesBox() {
+    Label notesLabel = new Label("Session notes");
+    TextArea notes = new TextArea();
+    notes.setPromptText("How did it go? Sleep, energy, anything to remember");
+    notes.setPrefRowCount(3);
+    notes.setWrapText(true);
+    notes.textProperty().bindBidirectional(active.notesProperty());
+    notesLabel.setLabelFor(notes);
+    return new VBox(6, notesLabel, notes, Views.errorLabel(active.notesErrorProperty(), notes));
+  }
+
+  // ---- keyboard commands ----
+
+  /** Puts the keyboard on the first set not yet done. */
+  void focusDefault() {
+    SetRow first = active.firstNotDone();
+    if (first != null) {
+      cards.focus(first);
+    }
+  }
+
+  private void addExercise() {
+    SetRow first = active.addExercise();
+    if (first != null) {
+      cards.focus(first);
+    }
+  }
+
+  /** Focuses the exercise-name field (the "add exercise" shortcut). */
+  void focusNewExercise() {
+    newExerciseField.requestFocus();
+  }
+
+  /** Adds a set to the exercise that holds the focus (else the last one) and focuses it. */
+  void addSetHere() {
+    SetRow current = focusedRow();
+    SetRow added = active.addSet(current == null ? null : active.exerciseOf(current));
+    if (added != null) {
+      cards.focus(added);
+    }
+  }
+
+  /** Marks the focused set (else the first one not done) done and moves to the next one. */
+  void doneAndNext() {
+    SetRow next = active.doneAndNext(focusedRow());
+    if (next != null) {
+      cards.focus(next);
+    }
+  }
+
+  private SetRow focusedRow() {
+    return root.getScene() == null ? null : cards.rowOf(root.getScene().getFocusOwner());
+  }
+}

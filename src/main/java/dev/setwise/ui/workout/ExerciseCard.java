@@ -1,0 +1,114 @@
+package dev.setwise.ui.workout;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import dev.setwise.domain.SetType;
+import dev.setwise.ui.common.Formats;
+import dev.setwise.ui.common.Shortcuts;
+import dev.setwise.ui.common.Views;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+
+/** One exercise of the workout on screen: its head (name, rest, Add set, Remove), its sets and notes. */
+final class ExerciseCard {
+
+  private ExerciseCard() {}
+
+  /**
+   * @param focus puts the keyboard on a set (one just added)
+   * @param confirmRemove asks before removing an exercise with sets done; true to remove
+   */
+  static Node build(ActiveWorkoutViewModel vm, ExerciseRow exercise, ZoneId zone, SetFields fields,
+      Consumer<SetRow> focus, java.util.function.Predicate<ExerciseRow> confirmRemove) {
+    VBox card = new VBox();
+    card.getStyleClass().add("card");
+    card.getChildren().addAll(head(vm, exercise, focus, confirmRemove), columnHeads(vm.unit()),
+        setRows(vm, exercise, zone, fields));
+    CustomTextField notes = new CustomTextField();
+    notes.setLeft(Views.icon(MaterialDesignN.NOTE_TEXT_OUTLINE));
+    notes.setPromptText("Notes for " + exercise.name());
+    notes.setAccessibleText("Notes for " + exercise.name());
+    notes.textProperty().bindBidirectional(exercise.notesProperty());
+    notes.setFocusTraversable(false);
+    card.getChildren().addAll(notes, Views.errorLabel(exercise.notesErrorProperty(), notes));
+    return card;
+  }
+
+  private static Node head(ActiveWorkoutViewModel vm, ExerciseRow exercise, Consumer<SetRow> focus,
+      java.util.function.Predicate<ExerciseRow> confirmRemove) {
+    Label name = new Label(exercise.name());
+    name.getStyleClass().add("exercise-name");
+    HBox head = new HBox(12, name);
+    head.setAlignment(Pos.CENTER_LEFT);
+    if (exercise.superset() != null) {
+      Label superset = new Label("Superset " + exercise.superset());
+      superset.getStyleClass().addAll(Styles.ACCENT, "muted");
+      head.getChildren().add(superset);
+    }
+    if (exercise.restSeconds() != null && exercise.restSeconds() > 0) {
+      Label rest = new Label("Rest " + Formats.clock(Duration.ofSeconds(exercise.restSeconds())),
+          Views.icon(MaterialDesignT.TIMER_OUTLINE));
+      rest.getStyleClass().add("muted");
+      head.getChildren().add(rest);
+    }
+    head.getChildren().add(new Spacer());
+    Button addSet = Views.button("Add set", MaterialDesignP.PLUS);
+    addSet.getStyleClass().add(Styles.FLAT);
+    addSet.setFocusTraversable(false);
+    addSet.setOnAction(event -> {
+      SetRow added = vm.addSet(exercise);
+      if (added != null) {
+        focus.accept(added);
+      }
+    });
+    Views.tip(addSet, "Add a set to " + exercise.name(), Shortcuts.ADD_SET);
+    Button remove = Views.iconButton(MaterialDesignT.TRASH_CAN_OUTLINE, "Remove " + exercise.name());
+    remove.setFocusTraversable(false);
+    remove.setOnAction(event -> {
+      if (!vm.hasDoneSets(exercise) || confirmRemove.test(exercise)) {
+        vm.removeExercise(exercise);
+      }
+    });
+    head.getChildren().addAll(addSet, remove);
+    return head;
+  }
+
+  private static HBox columnHeads(String unit) {
+    HBox heads = new HBox(10, head("Set", SetRowView.BADGE), head("Target", SetRowView.TARGET),
+        head("Reps", SetRowView.REPS), head("Weight (" + unit + ")", SetRowView.WEIGHT), head("RPE", SetRowView.RPE),
+        head("Done", SetRowView.DONE));
+    heads.setAlignment(Pos.CENTER_LEFT);
+    return heads;
+  }
+
+  private static Label head(String text, double width) {
+    Label label = new Label(text);
+    label.getStyleClass().add("column-head");
+    label.setMinWidth(width);
+    label.setPrefWidth(width);
+    return label;
+  }
+
+  private static VBox setRows(ActiveWorkoutViewModel vm, ExerciseRow exercise, ZoneId zone, SetFields fields) {
+    VBox rows = new VBox(6);
+    int number = 0;
+    for (SetRow row : exercise.sets()) {
+      if (row.type() != SetType.WARMUP) {
+        number++;
+      }
+      rows.getChildren().add(SetRowView.build(vm, exercise, row, number, zone, fields));
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,88 @@
+package dev.setwise.ui.workout;
+
+import dev.setwise.ui.common.Views;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+
+/**
+ * The exercises of the workout on screen, one card each, rebuilt whenever an exercise or a set is
+ * added or removed; it knows which set each field belongs to, so the keyboard can be put on one.
+ */
+final class ExerciseCards {
+
+  private final ActiveWorkoutViewModel vm;
+  private final ZoneId zone;
+  private final VBox box = new VBox(14);
+  private final SetFields fields = new SetFields();
+  private final ListChangeListener<SetRow> setsListener = change -> rebuild();
+  private SetRow focusAfterRebuild;
+
+  ExerciseCards(ActiveWorkoutViewModel vm, ZoneId zone) {
+    this.vm = vm;
+    this.zone = zone;
+    vm.exercises().addListener((ListChangeListener<ExerciseRow>) change -> rebuild());
+  }
+
+  Node node() {
+    return box;
+  }
+
+  /** The set of the control that has the keyboard; null when it is not in a set. */
+  SetRow rowOf(Node focused) {
+    return fields.rowOf(focused);
+  }
+
+  /** Puts the keyboard on {@code row}'s first field (once it is on screen) and brings it into view. */
+  void focus(SetRow row) {
+    TextField field = fields.firstOf(row);
+    if (field == null) {
+      focusAfterRebuild = row;
+      return;
+    }
+    field.requestFocus();
+    field.selectAll();
+    // Bring the row into view inside the scroll pane.
+    Node node = field;
+    while (node != null && !(node instanceof ScrollPane)) {
+      node = node.getParent();
+    }
+    if (node instanceof ScrollPane scroll && scroll.getContent() != null) {
+      double contentHeight = scroll.getContent().getBoundsInLocal().getHeight();
+      double viewport = scroll.getViewportBounds().getHeight();
+      double y = scroll.getContent().sceneToLocal(field.localToScene(0, 0)).getY();
+      if (contentHeight > viewport) {
+        double top = scroll.getVvalue() * (contentHeight - viewport);
+        if (y < top || y + 60 > top + viewport) {
+          scroll.setVvalue(Math.max(0, Math.min(1, (y - viewport / 3) / (contentHeight - viewport))));
+        }
+      }
+    }
+  }
+
+  private void rebuild() {
+    fields.clear();
+    List<Node> cards = new ArrayList<>();
+    for (ExerciseRow exercise : vm.exercises()) {
+      cards.add(ExerciseCard.build(vm, exercise, zone, fields, this::focus, this::confirmRemove));
+      exercise.sets().removeListener(setsListener);
+      exercise.sets().addListener(setsListener);
+    }
+    box.getChildren().setAll(cards);
+    if (focusAfterRebuild != null) {
+      SetRow target = focusAfterRebuild;
+      focusAfterRebuild = null;
+      focus(target);
+    }
+  }
+
+  private boolean confirmRemove(ExerciseRow exercise) {
+    return Views.confirm(box.getScene().getWindow(), "Remove " + exercise.name() + "?",
+        "Its sets already done will be removed from this workout.", "Remove");
+  }
+}
