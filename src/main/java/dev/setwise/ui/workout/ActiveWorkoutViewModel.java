@@ -31,6 +31,9 @@ import javafx.collections.ObservableList;
  */
 public final class ActiveWorkoutViewModel {
 
+  /** The rest after a warm-up set until the profile says otherwise, in seconds. */
+  public static final int DEFAULT_WARMUP_REST = 60;
+
   private final UiServices services;
   private final RestTimer rest;
   private final WorkoutSaver saver;
@@ -47,6 +50,7 @@ public final class ActiveWorkoutViewModel {
   private final StringProperty error = new SimpleStringProperty(this, "error");
   private final SetOrder order = new SetOrder(exercises);
   private boolean building;
+  private int warmupRest = DEFAULT_WARMUP_REST;
 
   ActiveWorkoutViewModel(UiServices services, RestTimer rest, WorkoutSaver saver) {
     this.services = services;
@@ -170,9 +174,12 @@ public final class ActiveWorkoutViewModel {
     row.markDone(isDone ? now : null);
     if (isDone) {
       rest.nextUpProperty().set(describeNext(row));
-      Integer seconds = order.restAfter(row);
-      if (seconds != null) {
+      Integer seconds = order.restAfter(row, warmupRest);
+      if (seconds != null && seconds > 0) {
         rest.start(seconds);
+      } else {
+        // Mid-round in a superset (or an exercise without rest): the athlete has moved on.
+        rest.skip();
       }
     }
     edited();
@@ -185,7 +192,7 @@ public final class ActiveWorkoutViewModel {
       return "Every set is done: complete the workout when you are ready.";
     }
     ExerciseRow exercise = order.exerciseOf(next);
-    return "Next: " + exercise.name() + ", set " + (exercise.sets().indexOf(next) + 1) + " · "
+    return "Next: " + exercise.name() + ", " + exercise.setName(next) + " · "
         + Formats.target(next.target(), session.get().structure().unit());
   }
 
@@ -205,6 +212,11 @@ public final class ActiveWorkoutViewModel {
   /** The first set not yet done, in the order of the workout; null when every set is done. */
   public SetRow firstNotDone() {
     return order.firstNotDone();
+  }
+
+  /** The exercises in blocks, as they are drawn: a superset together, every other exercise on its own. */
+  public List<List<ExerciseRow>> blocks() {
+    return order.blocks();
   }
 
   /** Every set in workout order. */

@@ -3,13 +3,13 @@ package dev.setwise.ui.workout;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
-import dev.setwise.domain.SetType;
 import dev.setwise.ui.common.Formats;
 import dev.setwise.ui.common.Shortcuts;
 import dev.setwise.ui.common.Views;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -26,14 +26,15 @@ final class ExerciseCard {
   private ExerciseCard() {}
 
   /**
+   * @param inSuperset true inside a superset's frame, which says when to rest
    * @param focus puts the keyboard on a set (one just added)
    * @param confirmRemove asks before removing an exercise with sets done; true to remove
    */
-  static Node build(ActiveWorkoutViewModel vm, ExerciseRow exercise, ZoneId zone, SetFields fields,
-      Consumer<SetRow> focus, java.util.function.Predicate<ExerciseRow> confirmRemove) {
+  static Node build(ActiveWorkoutViewModel vm, ExerciseRow exercise, boolean inSuperset, ZoneId zone,
+      SetFields fields, Consumer<SetRow> focus, Predicate<ExerciseRow> confirmRemove) {
     VBox card = new VBox();
     card.getStyleClass().add("card");
-    card.getChildren().addAll(head(vm, exercise, focus, confirmRemove), columnHeads(vm.unit()),
+    card.getChildren().addAll(head(vm, exercise, inSuperset, focus, confirmRemove), columnHeads(vm.unit()),
         setRows(vm, exercise, zone, fields));
     CustomTextField notes = new CustomTextField();
     notes.setLeft(Views.icon(MaterialDesignN.NOTE_TEXT_OUTLINE));
@@ -45,18 +46,13 @@ final class ExerciseCard {
     return card;
   }
 
-  private static Node head(ActiveWorkoutViewModel vm, ExerciseRow exercise, Consumer<SetRow> focus,
-      java.util.function.Predicate<ExerciseRow> confirmRemove) {
+  private static Node head(ActiveWorkoutViewModel vm, ExerciseRow exercise, boolean inSuperset,
+      Consumer<SetRow> focus, Predicate<ExerciseRow> confirmRemove) {
     Label name = new Label(exercise.name());
     name.getStyleClass().add("exercise-name");
     HBox head = new HBox(12, name);
     head.setAlignment(Pos.CENTER_LEFT);
-    if (exercise.superset() != null) {
-      Label superset = new Label("Superset " + exercise.superset());
-      superset.getStyleClass().addAll(Styles.ACCENT, "muted");
-      head.getChildren().add(superset);
-    }
-    if (exercise.restSeconds() != null && exercise.restSeconds() > 0) {
+    if (!inSuperset && exercise.restSeconds() != null && exercise.restSeconds() > 0) {
       Label rest = new Label("Rest " + Formats.clock(Duration.ofSeconds(exercise.restSeconds())),
           Views.icon(MaterialDesignT.TIMER_OUTLINE));
       rest.getStyleClass().add("muted");
@@ -102,12 +98,8 @@ final class ExerciseCard {
 
   private static VBox setRows(ActiveWorkoutViewModel vm, ExerciseRow exercise, ZoneId zone, SetFields fields) {
     VBox rows = new VBox(6);
-    int number = 0;
     for (SetRow row : exercise.sets()) {
-      if (row.type() != SetType.WARMUP) {
-        number++;
-      }
-      rows.getChildren().add(SetRowView.build(vm, exercise, row, number, zone, fields));
+      rows.getChildren().add(SetRowView.build(vm, exercise, row, zone, fields));
     }
     return rows;
   }

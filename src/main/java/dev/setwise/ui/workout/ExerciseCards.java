@@ -1,5 +1,7 @@
 package dev.setwise.ui.workout;
 
+import dev.setwise.domain.Supersets;
+import dev.setwise.ui.common.SupersetFrame;
 import dev.setwise.ui.common.Views;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -11,7 +13,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 
 /**
- * The exercises of the workout on screen, one card each, rebuilt whenever an exercise or a set is
+ * The exercises of the workout on screen, one card each (a superset's cards in one frame), rebuilt whenever an exercise or a set is
  * added or removed; it knows which set each field belongs to, so the keyboard can be put on one.
  */
 final class ExerciseCards {
@@ -68,10 +70,20 @@ final class ExerciseCards {
   private void rebuild() {
     fields.clear();
     List<Node> cards = new ArrayList<>();
-    for (ExerciseRow exercise : vm.exercises()) {
-      cards.add(ExerciseCard.build(vm, exercise, zone, fields, this::focus, this::confirmRemove));
-      exercise.sets().removeListener(setsListener);
-      exercise.sets().addListener(setsListener);
+    for (List<ExerciseRow> block : vm.blocks()) {
+      boolean superset = Supersets.isSuperset(block);
+      List<Node> blockCards = new ArrayList<>();
+      for (ExerciseRow exercise : block) {
+        blockCards.add(ExerciseCard.build(vm, exercise, superset, zone, fields, this::focus, this::confirmRemove));
+        exercise.sets().removeListener(setsListener);
+        exercise.sets().addListener(setsListener);
+      }
+      if (superset) {
+        cards.add(SupersetFrame.of(block.get(0).superset(), Supersets.roundRest(block, ExerciseRow::restSeconds),
+            blockCards));
+      } else {
+        cards.addAll(blockCards);
+      }
     }
     box.getChildren().setAll(cards);
     if (focusAfterRebuild != null) {

@@ -1,6 +1,8 @@
 package dev.setwise.ui.workout;
 
 import dev.setwise.domain.Exercise;
+import dev.setwise.domain.SetType;
+import dev.setwise.ui.common.Formats;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -47,5 +49,27 @@ public final class ExerciseRow {
 
   public ObservableList<SetRow> sets() {
     return sets;
+  }
+
+  /**
+   * How the list names {@code set}: "W" for a warm-up, else its number among the working sets
+   * ("1", "2", "3D"), warm-ups not counted.
+   */
+  public String badge(SetRow set) {
+    int number = 0;
+    for (SetRow each : sets) {
+      if (each.type() != SetType.WARMUP) {
+        number++;
+      }
+      if (each == set) {
+        break;
+      }
+    }
+    return Formats.setBadge(set.type(), number);
+  }
+
+  /** The same numbering in words, for the rest banner: "set 1", "set 3D", "warm-up". */
+  public String setName(SetRow set) {
+    return set.type() == SetType.WARMUP ? "warm-up" : "set " + badge(set);
   }
 }

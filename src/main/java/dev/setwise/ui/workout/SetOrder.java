@@ -1,11 +1,14 @@
 package dev.setwise.ui.workout;
 
+import dev.setwise.domain.SetType;
+import dev.setwise.domain.Supersets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The order in which the sets of a workout are done, and so where Ctrl+Enter goes next: exercise
- * by exercise, each set in turn.
+ * The order in which the sets of a workout are done, and so where Ctrl+Enter goes next and when
+ * the rest starts: exercise by exercise, and a superset round by round (A1, B1, rest, A2, B2, rest
+ * …), its rest starting once every set of the round is done.
  */
 final class SetOrder {
 
@@ -15,10 +18,17 @@ final class SetOrder {
     this.exercises = exercises;
   }
 
+  /** The exercises in blocks: a superset together, every other exercise on its own. */
+  List<List<ExerciseRow>> blocks() {
+    return Supersets.blocks(exercises, ExerciseRow::superset);
+  }
+
   /** Every set in the order it is done. */
   List<SetRow> sequence() {
     List<SetRow> all = new ArrayList<>();
-    exercises.forEach(e -> all.addAll(e.sets()));
+    for (List<ExerciseRow> block : blocks()) {
+      all.addAll(Supersets.sequence(block, ExerciseRow::sets));
+    }
     return all;
   }
 
@@ -44,10 +54,31 @@ final class SetOrder {
     return exercises.stream().filter(e -> e.sets().contains(row)).findFirst().orElse(null);
   }
 
-  /** The rest to start once {@code row} is done, in seconds; null for none. */
-  Integer restAfter(SetRow row) {
+  /** The block {@code exercise} belongs to. */
+  List<ExerciseRow> blockOf(ExerciseRow exercise) {
+    return blocks().stream().filter(b -> b.contains(exercise)).findFirst().orElse(List.of(exercise));
+  }
+
+  /**
+   * The rest to start once {@code row} is done, in seconds; null for none: the round of a superset
+   * is not finished yet, or its exercise sets no rest. The rest is the block's (the last exercise
+   * of a superset that sets one); after a round of warm-ups only, it is at most {@code warmupRest}.
+   */
+  Integer restAfter(SetRow row, int warmupRest) {
     ExerciseRow exercise = exerciseOf(row);
-    Integer rest = exercise == null ? null : exercise.restSeconds();
-    return rest != null && rest > 0 ? rest : null;
+    if (exercise == null) {
+      return null;
+    }
+    List<ExerciseRow> block = blockOf(exercise);
+    List<SetRow> round = Supersets.round(block, ExerciseRow::sets, exercise.sets().indexOf(row));
+    if (round.stream().anyMatch(r -> !r.isDone())) {
+      return null;
+    }
+    Integer rest = Supersets.roundRest(block, ExerciseRow::restSeconds);
+    if (rest == null || rest <= 0) {
+      return null;
+    }
+    boolean warmups = round.stream().allMatch(r -> r.type() == SetType.WARMUP);
+    return warmups ? Math.min(rest, Math.max(0, warmupRest)) : rest;
   }
 }

@@ -34,14 +34,10 @@ final class SetRowView {
 
   private SetRowView() {}
 
-  /**
-   * The line of {@code row}, the {@code number}-th working set of {@code exercise} (warm-ups
-   * are not counted), registered in {@code fields}.
-   */
-  static Node build(ActiveWorkoutViewModel vm, ExerciseRow exercise, SetRow row, int number, ZoneId zone,
-      SetFields fields) {
+  /** The line of {@code row} of {@code exercise}, registered in {@code fields}. */
+  static Node build(ActiveWorkoutViewModel vm, ExerciseRow exercise, SetRow row, ZoneId zone, SetFields fields) {
     Unit unit = vm.sessionProperty().get().structure().unit();
-    Label badge = new Label(Formats.setBadge(row.type(), number));
+    Label badge = new Label(exercise.badge(row));
     badge.getStyleClass().add("set-badge");
     if (row.type() == SetType.WARMUP) {
       badge.getStyleClass().add("warmup");

@@ -2,16 +2,21 @@ package dev.setwise.ui.workout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.setwise.domain.Exercise;
 import dev.setwise.domain.Messages;
 import dev.setwise.domain.Plan;
 import dev.setwise.domain.Session;
+import dev.setwise.domain.SessionStructure;
 import dev.setwise.domain.SetEntry;
+import dev.setwise.domain.SetType;
+import dev.setwise.domain.Unit;
 import dev.setwise.support.Structures;
 import dev.setwise.support.TestContext;
 import dev.setwise.ui.UiFixture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,10 +141,11 @@ class WorkoutViewModelTest {
   @Test
   void theRestCountdownStartsWhenASetIsDoneAndChimesOnceWhenItEnds() {
     vm.startForm().start();
-    vm.active().doneAndNext(null);
+    SetRow next = vm.active().doneAndNext(null);
+    vm.active().doneAndNext(next);
     assertThat(vm.rest().restingProperty().get()).isTrue();
     assertThat(vm.rest().textProperty().get()).isEqualTo("3:00");
-    assertThat(vm.rest().nextUpProperty().get()).isEqualTo("Next: Squat, set 2 · 5 × 100 kg @ 8");
+    assertThat(vm.rest().nextUpProperty().get()).isEqualTo("Next: Squat, set 2 · 5 × 100 kg @ 8.5");
 
     f.t.clock.advance(Duration.ofSeconds(100));
     vm.tick();
@@ -156,6 +162,59 @@ class WorkoutViewModelTest {
     f.t.clock.advance(Duration.ofSeconds(10));
     vm.tick();
     assertThat(vm.rest().overProperty().get()).isFalse();
+  }
+
+  @Test
+  void aWarmUpGetsTheShorterWarmUpRestAndTheBannerNumbersSetsAsTheListDoes() {
+    vm.startForm().start();
+    ExerciseRow squat = vm.active().exercises().get(0);
+    assertThat(squat.sets()).extracting(squat::badge).containsExactly("W", "1", "2", "3");
+
+    vm.active().doneAndNext(null);
+
+    assertThat(vm.rest().textProperty().get()).isEqualTo("1:00");
+    assertThat(vm.rest().nextUpProperty().get()).isEqualTo("Next: Squat, set 1 · 5 × 100 kg @ 8");
+  }
+
+  @Test
+  void aSupersetAlternatesItsExercisesAndRestsAfterEachRoundEvenWithUnevenSets() {
+    Plan supersets = f.services.plans().create(f.owner(), "Arms", new SessionStructure(null, Unit.KG, null, null,
+        List.of(new Exercise("Curl", null, null, "A", List.of(normal(12), normal(12), normal(12))),
+            new Exercise("Pushdown", null, 90, "A", List.of(normal(15), normal(15))),
+            new Exercise("Plank", null, 60, null, List.of(normal(1))))));
+    vm.refresh();
+    vm.startForm().chosenPlanProperty().set(vm.startForm().plans().stream()
+        .filter(p -> p.id().equals(supersets.id())).findFirst().orElseThrow());
+    vm.startForm().start();
+    List<ExerciseRow> rows = vm.active().exercises();
+    SetRow curl1 = rows.get(0).sets().get(0);
+    SetRow curl2 = rows.get(0).sets().get(1);
+    SetRow curl3 = rows.get(0).sets().get(2);
+    SetRow pushdown1 = rows.get(1).sets().get(0);
+    SetRow pushdown2 = rows.get(1).sets().get(1);
+    assertThat(vm.active().allSets()).containsExactly(curl1, pushdown1, curl2, pushdown2, curl3,
+        rows.get(2).sets().get(0));
+
+    assertThat(vm.active().doneAndNext(null)).isSameAs(pushdown1);
+    assertThat(vm.rest().restingProperty().get()).as("no rest inside a round").isFalse();
+    assertThat(vm.rest().nextUpProperty().get()).isEqualTo("Next: Pushdown, set 1 · 15 reps");
+
+    assertThat(vm.active().doneAndNext(pushdown1)).isSameAs(curl2);
+    assertThat(vm.rest().restingProperty().get()).as("rest after the round").isTrue();
+    assertThat(vm.rest().textProperty().get()).isEqualTo("1:30");
+
+    assertThat(vm.active().doneAndNext(curl2)).isSameAs(pushdown2);
+    assertThat(vm.rest().restingProperty().get()).as("the next round began: the rest is over").isFalse();
+    assertThat(vm.active().doneAndNext(pushdown2)).isSameAs(curl3);
+    assertThat(vm.rest().restingProperty().get()).isTrue();
+    assertThat(vm.active().doneAndNext(curl3)).as("a round of one: the curl has a third set")
+        .isSameAs(rows.get(2).sets().get(0));
+    assertThat(vm.rest().textProperty().get()).isEqualTo("1:30");
+    assertThat(vm.active().blocks()).hasSize(2);
+  }
+
+  private static SetEntry normal(int reps) {
+    return SetEntry.target(SetType.NORMAL, reps, null, null);
   }
 
   @Test
