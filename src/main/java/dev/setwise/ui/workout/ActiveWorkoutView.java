@@ -5,6 +5,7 @@ import atlantafx.base.theme.Tweaks;
 import dev.setwise.ui.common.Shortcuts;
 import dev.setwise.ui.common.Views;
 import java.time.ZoneId;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -37,7 +38,12 @@ final class ActiveWorkoutView {
     this.active = vm.active();
     this.cards = new ExerciseCards(active, zone);
 
-    VBox content = new VBox(16, cards.node(), addExerciseBox(), notesBox());
+    Label noExercises = new Label("No exercises yet: name the first one below and press Enter.");
+    noExercises.getStyleClass().add("empty-note");
+    noExercises.setId("no-exercises");
+    noExercises.visibleProperty().bind(Bindings.isEmpty(active.exercises()));
+    noExercises.managedProperty().bind(noExercises.visibleProperty());
+    VBox content = new VBox(16, noExercises, cards.node(), addExerciseBox(), notesBox());
     content.setPadding(new Insets(4, 20, 20, 20));
     ScrollPane scroll = new ScrollPane(content);
     scroll.setFitToWidth(true);
@@ -88,11 +94,13 @@ final class ActiveWorkoutView {
 
   // ---- keyboard commands ----
 
-  /** Puts the keyboard on the first set not yet done. */
+  /** Puts the keyboard on the first set not yet done; on the new exercise's name in an empty workout. */
   void focusDefault() {
     SetRow first = active.firstNotDone();
     if (first != null) {
       cards.focus(first);
+    } else if (active.exercises().isEmpty()) {
+      focusNewExercise();
     }
   }
 

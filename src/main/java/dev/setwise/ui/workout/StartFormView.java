@@ -20,7 +20,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
-/** The start form of the workout screen: plan, date, Start; layout and bindings only. */
+/** The start form of the workout screen: plan, date, Start, or Start an empty workout; layout and bindings only. */
 final class StartFormView {
 
   private final StartFormViewModel vm;
@@ -28,6 +28,7 @@ final class StartFormView {
   private final VBox form = new VBox();
   private final StackPane root;
   private final ComboBox<PlanSummary> planChoice = new ComboBox<>();
+  private Button empty;
 
   StartFormView(StartFormViewModel vm, Navigator navigator) {
     this.vm = vm;
@@ -42,8 +43,13 @@ final class StartFormView {
     return root;
   }
 
+  /** The plan choice; "Start an empty workout" while there is no plan. */
   void focusDefault() {
-    planChoice.requestFocus();
+    if (vm.plans().isEmpty()) {
+      empty.requestFocus();
+    } else {
+      planChoice.requestFocus();
+    }
   }
 
   private void build() {
@@ -69,14 +75,26 @@ final class StartFormView {
     dateLabel.setLabelFor(date);
     Button start = Views.button("Start workout", MaterialDesignP.PLAY);
     start.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE);
-    start.setDefaultButton(true);
+    start.defaultButtonProperty().bind(Bindings.isNotEmpty(vm.plans()));
     start.setMaxWidth(Double.MAX_VALUE);
     start.setId("start-workout");
     start.setOnAction(event -> vm.start());
-    start.disableProperty().bind(vm.busyProperty());
-    Views.tip(start, "Start the workout", null);
+    Views.tip(start, "Start the workout from the plan", null);
+    start.disableProperty().bind(vm.busyProperty().or(Bindings.isEmpty(vm.plans())));
 
-    form.getChildren().addAll(title, planLabel, planChoice, dateLabel, date, start, problem(), noPlans());
+    empty = Views.button("Start an empty workout", MaterialDesignP.PLUS_CIRCLE_OUTLINE);
+    empty.setId("start-empty-workout");
+    empty.setMaxWidth(Double.MAX_VALUE);
+    empty.setOnAction(event -> vm.startEmpty());
+    empty.defaultButtonProperty().bind(Bindings.isEmpty(vm.plans()));
+    empty.disableProperty().bind(vm.busyProperty());
+    Views.tip(empty, "A workout without a plan: add exercises as you go", null);
+    Label emptyNote = new Label("No plan needed: add each exercise as you go.");
+    emptyNote.getStyleClass().add("muted");
+    emptyNote.setWrapText(true);
+
+    form.getChildren().addAll(title, planLabel, planChoice, dateLabel, date, noPlans(), start, empty, emptyNote,
+        problem());
   }
 
   /** Why the start was refused; with "Resume" when a workout is in progress already. */
@@ -103,7 +121,7 @@ final class StartFormView {
   private Node noPlans() {
     Button toPlans = Views.button("Go to Plans", MaterialDesignC.CLIPBOARD_LIST_OUTLINE);
     toPlans.setOnAction(event -> navigator.show(Navigator.Screen.PLANS));
-    Label noPlans = new Label("You have no plans yet. Create one to start from.");
+    Label noPlans = new Label("You have no plans yet: create one to start from, or start an empty workout.");
     noPlans.setWrapText(true);
     HBox empty = new HBox(12, noPlans, toPlans);
     empty.setAlignment(Pos.CENTER_LEFT);

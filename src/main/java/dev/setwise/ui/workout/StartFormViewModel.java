@@ -22,7 +22,7 @@ import javafx.collections.ObservableList;
 
 /**
  * The start form of the workout screen, shown while nothing is in progress: the plan to start from
- * and the date. A start refused because a workout is already in progress says so and offers it.
+ * (or none: an empty workout) and the date. A start refused because a workout is already in progress says so and offers it.
  * FX thread only; services through {@link BackgroundTasks}.
  */
 public final class StartFormViewModel {
@@ -89,7 +89,8 @@ public final class StartFormViewModel {
     PlanSummary plan = chosenPlan.get();
     clearProblem();
     if (plan == null) {
-      startError.set(plans.isEmpty() ? "Create a plan first (Plans screen)." : "Choose a plan to start from.");
+      startError.set(plans.isEmpty() ? "Create a plan first (Plans screen), or start an empty workout."
+          : "Choose a plan to start from.");
       return;
     }
     if (date.get() == null) {
@@ -102,11 +103,33 @@ public final class StartFormViewModel {
         session -> {
           busy.set(false);
           started.accept(session);
-        }, failure -> {
+        }, this::startFailed);
+  }
+
+  /**
+   * Starts a workout without a plan on the chosen date, in the profile's unit: exercises are added
+   * as they are done. The same rules as a start from a plan (one in progress).
+   */
+  public void startEmpty() {
+    Profile owner = profile.get();
+    clearProblem();
+    if (date.get() == null) {
+      startError.set("Choose the date of the workout.");
+      return;
+    }
+    busy.set(true);
+    LocalDate day = date.get();
+    tasks.write("start the workout", () -> services.sessions().startWithoutPlan(owner.id(), day, owner.unit()),
+        session -> {
           busy.set(false);
-          conflict.set(failure.cause() instanceof ConflictException);
-          startError.set(failure.message());
-        });
+          started.accept(session);
+        }, this::startFailed);
+  }
+
+  private void startFailed(BackgroundTasks.Failure failure) {
+    busy.set(false);
+    conflict.set(failure.cause() instanceof ConflictException);
+    startError.set(failure.message());
   }
 
   public ObservableList<PlanSummary> plans() {

@@ -417,6 +417,31 @@ class WorkoutViewModelTest {
   }
 
   @Test
+  void anEmptyWorkoutStartsWithoutAPlanAndSavesTheExercisesAddedAsYouGo() {
+    vm.startForm().startEmpty();
+
+    assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.ACTIVE);
+    assertThat(stored().planId()).isNull();
+    assertThat(vm.active().titleProperty().get()).isEqualTo("Workout");
+    assertThat(vm.active().exercises()).isEmpty();
+    vm.active().newExerciseNameProperty().set("Dips");
+    SetRow first = vm.active().addExercise();
+    first.reps().textProperty().set("12");
+    assertThat(vm.active().doneAndNext(first)).isNull();
+    assertThat(storedSet(0, 0).reps()).isEqualTo(12);
+    assertThat(storedSet(0, 0).completed()).isTrue();
+  }
+
+  @Test
+  void anEmptyWorkoutIsRefusedWhileAnotherIsInProgressAndOffersIt() {
+    f.services.sessions().start(f.owner(), plan.id(), null);
+    vm.startForm().startEmpty();
+    assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.START);
+    assertThat(vm.startForm().startErrorProperty().get()).isEqualTo(Messages.SESSION_IN_PROGRESS);
+    assertThat(vm.startForm().conflictProperty().get()).isTrue();
+  }
+
+  @Test
   void startWithoutAPlanSaysWhatToDo() {
     vm.startForm().chosenPlanProperty().set(null);
     vm.startForm().start();
