@@ -5,6 +5,7 @@ import dev.setwise.service.AuditLog;
 import dev.setwise.service.IdempotencyService;
 import dev.setwise.service.PlanService;
 import dev.setwise.service.ProfileService;
+import dev.setwise.service.RestTimerService;
 import dev.setwise.service.SessionService;
 import dev.setwise.service.TokenService;
 import dev.setwise.service.backup.BackupReason;
@@ -17,6 +18,7 @@ import dev.setwise.store.ExchangeRepository;
 import dev.setwise.store.IdempotencyRepository;
 import dev.setwise.store.PlanRepository;
 import dev.setwise.store.ProfileRepository;
+import dev.setwise.store.RestTimerRepository;
 import dev.setwise.store.SessionRepository;
 import dev.setwise.store.TokenRepository;
 import java.nio.file.Path;
@@ -39,6 +41,7 @@ public final class AppContext implements AutoCloseable {
   private final ProfileService profiles;
   private final PlanService plans;
   private final SessionService sessions;
+  private final RestTimerService rests;
   private final BackupService backups;
   private final ExportService exports;
   private final ImportService imports;
@@ -57,6 +60,7 @@ public final class AppContext implements AutoCloseable {
     this.plans = new PlanService(database, planRepository, audit, clock);
     SessionRepository sessionRepository = new SessionRepository(structureJson);
     this.sessions = new SessionService(database, sessionRepository, planRepository, audit, clock);
+    this.rests = new RestTimerService(database, new RestTimerRepository(), sessionRepository);
     this.backups = backups;
     ExchangeRepository exchange = new ExchangeRepository();
     this.exports = new ExportService(database, profileRepository, exchange, clock, Version.current());
@@ -112,6 +116,11 @@ public final class AppContext implements AutoCloseable {
 
   public SessionService sessions() {
     return sessions;
+  }
+
+  /** The workout screen's rest countdowns and warm-up rest (local state, not in the snapshot). */
+  public RestTimerService rests() {
+    return rests;
   }
 
   public AuditLog audit() {

@@ -30,6 +30,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /** The main window's header: the app's name, the screens, the busy indicator and the profile switcher. */
@@ -37,11 +38,11 @@ final class AppHeader {
 
   private AppHeader() {}
 
-  static Node build(MainViewModel vm, Runnable newProfile, Runnable editProfile) {
+  static Node build(MainViewModel vm, Runnable newProfile, Runnable editProfile, Runnable warmupRest) {
     Label title = new Label("Setwise", Views.icon(MaterialDesignW.WEIGHT_LIFTER));
     title.getStyleClass().add("app-title");
     HBox nav = screens(vm);
-    HBox header = new HBox(title, nav, new Spacer(), busy(vm), profiles(vm, newProfile, editProfile));
+    HBox header = new HBox(title, nav, new Spacer(), busy(vm), profiles(vm, newProfile, editProfile, warmupRest));
     header.getStyleClass().add("app-header");
     header.setAlignment(Pos.CENTER_LEFT);
     HBox.setMargin(nav, new Insets(0, 0, 0, 24));
@@ -94,7 +95,7 @@ final class AppHeader {
     return busy;
   }
 
-  private static Node profiles(MainViewModel vm, Runnable newProfile, Runnable editProfile) {
+  private static Node profiles(MainViewModel vm, Runnable newProfile, Runnable editProfile, Runnable warmupRest) {
     MenuButton profile = new MenuButton();
     profile.setGraphic(Views.icon(MaterialDesignA.ACCOUNT_CIRCLE));
     profile.setMnemonicParsing(false);
@@ -118,8 +119,11 @@ final class AppHeader {
       add.setOnAction(event -> newProfile.run());
       MenuItem edit = new MenuItem("Edit profile…", Views.icon(MaterialDesignA.ACCOUNT_EDIT_OUTLINE));
       edit.setOnAction(event -> editProfile.run());
+      MenuItem rest = new MenuItem("Rest after warm-ups…", Views.icon(MaterialDesignT.TIMER_COG_OUTLINE));
+      rest.setOnAction(event -> warmupRest.run());
       items.add(add);
       items.add(edit);
+      items.add(rest);
       profile.getItems().setAll(items);
     };
     refresh.run();

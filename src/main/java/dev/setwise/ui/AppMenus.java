@@ -31,6 +31,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /**
  * Every command of the main window in one table with its shortcut, so the menus (which show
@@ -56,6 +57,8 @@ final class AppMenus {
     void newProfile();
 
     void editProfile();
+
+    void warmupRest();
   }
 
   /** One command: its menu text, shortcut and when it may run. */
@@ -64,6 +67,7 @@ final class AppMenus {
   private final MainViewModel vm;
   private final Stage stage;
   private final List<Action> actions = new ArrayList<>();
+  private final List<Action> aliases = new ArrayList<>();
   private final Menu fileMenu = new Menu("_File");
   private final MenuBar bar;
 
@@ -111,6 +115,8 @@ final class AppMenus {
         item("Add set", Shortcuts.ADD_SET, logging, workout::addSetHere, null),
         item("Add exercise", Shortcuts.ADD_EXERCISE, logging, workout::focusNewExercise, null),
         item("Skip rest", Shortcuts.SKIP_REST, logging, w.rest()::skip, null),
+        item("Rest −15 s", Shortcuts.REST_SHORTER, logging, w.rest()::shorter, MaterialDesignT.TIMER_MINUS_OUTLINE),
+        item("Rest +15 s", Shortcuts.REST_LONGER, logging, w.rest()::longer, MaterialDesignT.TIMER_PLUS_OUTLINE),
         new SeparatorMenuItem(),
         item("Complete workout…", Shortcuts.COMPLETE, logging, window::confirmComplete, null),
         item("Discard workout…", Shortcuts.DISCARD, logging, window::confirmDiscard, null));
@@ -131,11 +137,16 @@ final class AppMenus {
     Menu profileMenu = new Menu("P_rofile");
     profileMenu.getItems().addAll(
         item("New profile…", null, always, window::newProfile, null),
-        item("Edit profile…", null, () -> vm.profileProperty().get() != null, window::editProfile, null));
+        item("Edit profile…", null, () -> vm.profileProperty().get() != null, window::editProfile, null),
+        item("Rest after warm-ups…", null, () -> vm.profileProperty().get() != null, window::warmupRest, null));
 
     Menu help = new Menu("_Help");
     help.getItems().add(item("Keyboard shortcuts", KeyCombination.keyCombination("F1"), always,
         this::showShortcuts, null));
+
+    alias(Shortcuts.REST_SHORTER_KEYPAD, Shortcuts.REST_SHORTER);
+    alias(Shortcuts.REST_LONGER_KEYPAD, Shortcuts.REST_LONGER);
+    alias(Shortcuts.REST_LONGER_PLUS, Shortcuts.REST_LONGER);
 
     // Menus show each action greyed out when it cannot run now.
     for (Menu menu : List.of(fileMenu, view, workoutMenu, planMenu, profileMenu, help)) {
@@ -167,6 +178,12 @@ final class AppMenus {
     return item;
   }
 
+  /** {@code extra} does what {@code shortcut} does (the number pad, keyboards with a + key); not listed. */
+  private void alias(KeyCombination extra, KeyCombination shortcut) {
+    actions.stream().filter(a -> shortcut.equals(a.shortcut())).findFirst()
+        .ifPresent(a -> aliases.add(new Action(a.text(), extra, a.enabled(), a.run(), null)));
+  }
+
   private CheckMenuItem darkThemeItem() {
     CheckMenuItem dark = new CheckMenuItem("Dark theme");
     dark.selectedProperty().bindBidirectional(vm.darkProperty());
@@ -186,7 +203,9 @@ final class AppMenus {
 
   /** Runs the command whose shortcut {@code event} is (when it may run now) and consumes the key. */
   void shortcut(KeyEvent event) {
-    for (Action action : actions) {
+    List<Action> all = new ArrayList<>(actions);
+    all.addAll(aliases);
+    for (Action action : all) {
       if (action.shortcut() != null && action.shortcut().match(event)) {
         if (action.enabled().getAsBoolean()) {
           action.run().run();

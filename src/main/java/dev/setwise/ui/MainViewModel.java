@@ -210,6 +210,24 @@ public final class MainViewModel implements Navigator {
     }, failure -> onFailure.accept(failure.message()));
   }
 
+  /** Reads the current profile's rest after a warm-up set, in seconds, for the dialog. */
+  public void loadWarmupRest(Consumer<Integer> shown, Consumer<String> failed) {
+    Profile current = profile.get();
+    tasks.read("read the rest after warm-ups", () -> services.rests().warmupRest(current.id()), shown,
+        failure -> failed.accept(failure.message()));
+  }
+
+  /** Sets the current profile's rest after a warm-up set; the workout uses it from the next set on. */
+  public void changeWarmupRest(int seconds, Runnable onSuccess, Consumer<String> onFailure) {
+    Profile current = profile.get();
+    tasks.write("change the rest after warm-ups", () -> services.rests().setWarmupRest(current.id(), seconds), saved -> {
+      if (current.equals(profile.get())) {
+        workout.warmupRestChanged(saved);
+      }
+      onSuccess.run();
+    }, failure -> onFailure.accept(failure.message()));
+  }
+
   private void screenShown(Screen now) {
     if (profile.get() == null) {
       return;

@@ -84,7 +84,8 @@ public final class MainWindow {
     content.visibleProperty().set(true);
 
     menus = new AppMenus(vm, stage, workout, plans, data, new Commands());
-    VBox top = new VBox(menus.menuBar(), AppHeader.build(vm, this::newProfile, this::editProfile), Views.banner(vm.errorProperty(), Styles.DANGER),
+    VBox top = new VBox(menus.menuBar(), AppHeader.build(vm, this::newProfile, this::editProfile,
+        () -> WarmupRestDialog.show(stage, vm)), Views.banner(vm.errorProperty(), Styles.DANGER),
         Views.banner(vm.warningProperty(), Styles.WARNING), Views.banner(vm.noticeProperty(), Styles.ACCENT));
     root.setTop(top);
     root.setCenter(content);
@@ -174,6 +175,11 @@ public final class MainWindow {
     @Override
     public void editProfile() {
       MainWindow.this.editProfile();
+    }
+
+    @Override
+    public void warmupRest() {
+      WarmupRestDialog.show(stage, vm);
     }
   }
 

@@ -51,7 +51,7 @@ public final class HistoryPagingBench {
       seed(dir.resolve(AppContext.DATABASE_FILE), owner.id(), a.id(), b.id(), count);
       System.out.printf(Locale.ROOT, "seeded %,d sessions in %.1f s%n", count, (System.nanoTime() - seedStart) / 1e9);
 
-      UiServices services = new UiServices(app.profiles(), app.plans(), app.sessions(), app.audit(), clock);
+      UiServices services = UiServices.of(app);
       HistoryViewModel vm = new HistoryViewModel(services, BackgroundTasks.sameThread(),
           new SimpleObjectProperty<>(owner), new dev.setwise.ui.common.Navigator() {
             public void show(Screen screen) { }

@@ -33,7 +33,7 @@ class MainViewModelTest {
   @BeforeEach
   void open() {
     t = new TestContext(dir);
-    services = new UiServices(t.app.profiles(), t.app.plans(), t.app.sessions(), t.app.audit(), t.clock);
+    services = UiServices.of(t.app);
   }
 
   @AfterEach

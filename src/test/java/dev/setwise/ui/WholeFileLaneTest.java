@@ -40,7 +40,7 @@ class WholeFileLaneTest {
   void open() {
     t = new TestContext(dir);
     tasks = BackgroundTasks.lanes(Runnable::run, heldBack::add, Runnable::run);
-    UiServices services = new UiServices(t.app.profiles(), t.app.plans(), t.app.sessions(), t.app.audit(), t.clock);
+    UiServices services = UiServices.of(t.app);
     folder = new DataFolder(t.app, d -> AppContext.open(d, t.clock));
     vm = new MainViewModel(services, folder, tasks, Chime.SILENT, UiPreferences.defaults());
     vm.start();

@@ -27,8 +27,16 @@ public final class SupersetFrame {
     return frame;
   }
 
-  /** The caption alone (for a frame whose cards are added by the caller). */
-  public static HBox caption(String label, Integer roundRest) {
+  /** The same with a control for the rest after each round (the workout, where it can be changed). */
+  public static VBox of(String label, Node restControl, List<? extends Node> cards) {
+    VBox frame = of(label, (Integer) null, cards);
+    Label how = howLabel(frame);
+    how.setText(how(null) + ", then rest");
+    ((HBox) how.getParent()).getChildren().add(restControl);
+    return frame;
+  }
+
+  private static HBox caption(String label, Integer roundRest) {
     Label name = new Label("Superset " + label, Views.icon(MaterialDesignR.REPEAT));
     name.getStyleClass().add("superset-label");
     Label how = new Label(how(roundRest));

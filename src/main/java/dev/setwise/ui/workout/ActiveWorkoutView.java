@@ -16,6 +16,8 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
@@ -48,13 +50,20 @@ final class ActiveWorkoutView {
     ScrollPane scroll = new ScrollPane(content);
     scroll.setFitToWidth(true);
     scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
-    VBox.setVgrow(scroll, Priority.ALWAYS);
+
+    // "Changed elsewhere" and a refused command float over the rows instead of pushing them down.
+    VBox notices = new VBox(8, WorkoutBanners.changedElsewhere(vm), Views.banner(active.errorProperty(), Styles.DANGER));
+    notices.setPadding(new Insets(0, 20, 0, 20));
+    notices.setPickOnBounds(false);
+    notices.setMaxHeight(Region.USE_PREF_SIZE);
+    StackPane body = new StackPane(scroll, notices);
+    StackPane.setAlignment(notices, Pos.TOP_CENTER);
+    VBox.setVgrow(body, Priority.ALWAYS);
 
     Node top = WorkoutHeader.build(vm, zone, () -> confirmComplete.run(), () -> confirmDiscard.run());
-    VBox header = new VBox(10, top, WorkoutBanners.changedElsewhere(vm), WorkoutBanners.rest(vm.rest()),
-        Views.banner(active.errorProperty(), Styles.DANGER));
+    VBox header = new VBox(10, top, WorkoutBanners.rest(vm.rest()));
     header.setPadding(new Insets(16, 20, 8, 20));
-    root.getChildren().addAll(header, scroll);
+    root.getChildren().addAll(header, body);
   }
 
   Node node() {
@@ -76,9 +85,11 @@ final class ActiveWorkoutView {
     Button add = Views.button("Add exercise", MaterialDesignP.PLUS);
     add.setOnAction(event -> addExercise());
     Views.tip(add, "Add the exercise", Shortcuts.ADD_EXERCISE);
-    HBox addRow = new HBox(10, newExerciseField, add);
+    // Its problem shows beside the button, so the notes below never move.
+    HBox addRow = new HBox(10, newExerciseField, add, Views.errorLabel(active.newExerciseErrorProperty(),
+        newExerciseField));
     addRow.setAlignment(Pos.CENTER_LEFT);
-    return new VBox(6, addLabel, addRow, Views.errorLabel(active.newExerciseErrorProperty(), newExerciseField));
+    return new VBox(6, addLabel, addRow);
   }
 
   private Node notesBox() {

@@ -8,6 +8,8 @@ import dev.setwise.domain.SetEntry;
 import dev.setwise.domain.SetType;
 import dev.setwise.domain.StructureStats;
 import dev.setwise.domain.StructureValidator;
+import dev.setwise.domain.Supersets;
+import dev.setwise.service.RestTimerService;
 import dev.setwise.ui.common.Formats;
 import dev.setwise.ui.common.NumberText;
 import dev.setwise.ui.common.UiServices;
@@ -31,8 +33,6 @@ import javafx.collections.ObservableList;
  */
 public final class ActiveWorkoutViewModel {
 
-  /** The rest after a warm-up set until the profile says otherwise, in seconds. */
-  public static final int DEFAULT_WARMUP_REST = 60;
 
   private final UiServices services;
   private final RestTimer rest;
@@ -50,7 +50,7 @@ public final class ActiveWorkoutViewModel {
   private final StringProperty error = new SimpleStringProperty(this, "error");
   private final SetOrder order = new SetOrder(exercises);
   private boolean building;
-  private int warmupRest = DEFAULT_WARMUP_REST;
+  private int warmupRest = RestTimerService.DEFAULT_WARMUP_REST;
 
   ActiveWorkoutViewModel(UiServices services, RestTimer rest, WorkoutSaver saver) {
     this.services = services;
@@ -83,6 +83,11 @@ public final class ActiveWorkoutViewModel {
     error.set(null);
     updateProgress(structure(new ArrayList<>()));
     tick();
+  }
+
+  /** The profile's rest after a warm-up set, in seconds. */
+  void setWarmupRest(int seconds) {
+    warmupRest = seconds;
   }
 
   /** No session on screen any more. */
@@ -174,9 +179,9 @@ public final class ActiveWorkoutViewModel {
     row.markDone(isDone ? now : null);
     if (isDone) {
       rest.nextUpProperty().set(describeNext(row));
-      Integer seconds = order.restAfter(row, warmupRest);
-      if (seconds != null && seconds > 0) {
-        rest.start(seconds);
+      SetOrder.Rest next = order.restAfter(row, warmupRest);
+      if (next != null) {
+        rest.start(next.seconds(), next.warmup());
       } else {
         // Mid-round in a superset (or an exercise without rest): the athlete has moved on.
         rest.skip();
@@ -270,7 +275,10 @@ public final class ActiveWorkoutViewModel {
       newExerciseError.set("A workout holds at most " + StructureValidator.MAX_EXERCISES + " exercises");
       return null;
     }
-    ExerciseRow row = new ExerciseRow(new Exercise(name, null, null, null, List.of()), this::edited);
+    // The rest it gets until changed on its card: what the exercise before it rests.
+    Integer rest = exercises.isEmpty() ? null
+        : Supersets.roundRest(order.blockOf(exercises.get(exercises.size() - 1)), ExerciseRow::restSeconds);
+    ExerciseRow row = new ExerciseRow(new Exercise(name, null, rest, null, List.of()), this::edited);
     SetEntry empty = SetEntry.target(SetType.NORMAL, null, null, null);
     SetRow first = new SetRow(empty, empty, this::edited);
     row.sets().add(first);

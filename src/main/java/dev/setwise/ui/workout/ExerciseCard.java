@@ -3,10 +3,8 @@ package dev.setwise.ui.workout;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
-import dev.setwise.ui.common.Formats;
 import dev.setwise.ui.common.Shortcuts;
 import dev.setwise.ui.common.Views;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -14,13 +12,17 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
-/** One exercise of the workout on screen: its head (name, rest, Add set, Remove), its sets and notes. */
+/**
+ * One exercise of the workout on screen: its head (name, its rest, which can be changed, Add set,
+ * Remove), its sets and notes. Inside a superset the frame holds the rest of the rounds instead.
+ */
 final class ExerciseCard {
 
   private ExerciseCard() {}
@@ -42,7 +44,13 @@ final class ExerciseCard {
     notes.setAccessibleText("Notes for " + exercise.name());
     notes.textProperty().bindBidirectional(exercise.notesProperty());
     notes.setFocusTraversable(false);
-    card.getChildren().addAll(notes, Views.errorLabel(exercise.notesErrorProperty(), notes));
+    // Its problem shows inside the field, so the cards below never move.
+    Label notesError = new Label();
+    notesError.getStyleClass().add("field-error");
+    notesError.textProperty().bind(exercise.notesErrorProperty());
+    notes.setRight(notesError);
+    Views.markErrors(notes, exercise.notesErrorProperty());
+    card.getChildren().add(notes);
     return card;
   }
 
@@ -52,11 +60,13 @@ final class ExerciseCard {
     name.getStyleClass().add("exercise-name");
     HBox head = new HBox(12, name);
     head.setAlignment(Pos.CENTER_LEFT);
-    if (!inSuperset && exercise.restSeconds() != null && exercise.restSeconds() > 0) {
-      Label rest = new Label("Rest " + Formats.clock(Duration.ofSeconds(exercise.restSeconds())),
-          Views.icon(MaterialDesignT.TIMER_OUTLINE));
+    if (!inSuperset) {
+      Label rest = new Label("Rest", Views.icon(MaterialDesignT.TIMER_OUTLINE));
       rest.getStyleClass().add("muted");
-      head.getChildren().add(rest);
+      Spinner<Integer> seconds = RestSpinner.of(exercise.restSecondsProperty(), "Rest after each set of "
+          + exercise.name());
+      rest.setLabelFor(seconds);
+      head.getChildren().addAll(rest, seconds);
     }
     head.getChildren().add(new Spacer());
     Button addSet = Views.button("Add set", MaterialDesignP.PLUS);

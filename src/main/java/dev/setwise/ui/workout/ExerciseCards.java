@@ -6,6 +6,8 @@ import dev.setwise.ui.common.Views;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
@@ -79,8 +81,7 @@ final class ExerciseCards {
         exercise.sets().addListener(setsListener);
       }
       if (superset) {
-        cards.add(SupersetFrame.of(block.get(0).superset(), Supersets.roundRest(block, ExerciseRow::restSeconds),
-            blockCards));
+        cards.add(SupersetFrame.of(block.get(0).superset(), roundRestSpinner(block), blockCards));
       } else {
         cards.addAll(blockCards);
       }
@@ -91,6 +92,17 @@ final class ExerciseCards {
       focusAfterRebuild = null;
       focus(target);
     }
+  }
+
+  /**
+   * The rest after each round of a superset: it shows the group's rest, and a change sets it on the
+   * last exercise, whose rest is the group's from then on.
+   */
+  private static Node roundRestSpinner(List<ExerciseRow> block) {
+    ObjectProperty<Integer> roundRest = new SimpleObjectProperty<>(Supersets.roundRest(block, ExerciseRow::restSeconds));
+    ExerciseRow last = block.get(block.size() - 1);
+    roundRest.addListener((obs, old, now) -> last.restSecondsProperty().set(now));
+    return RestSpinner.of(roundRest, "Rest after each round of superset " + last.superset());
   }
 
   private boolean confirmRemove(ExerciseRow exercise) {

@@ -59,12 +59,15 @@ final class SetOrder {
     return blocks().stream().filter(b -> b.contains(exercise)).findFirst().orElse(List.of(exercise));
   }
 
+  /** A rest to start: how long, and whether it follows warm-ups only. */
+  record Rest(int seconds, boolean warmup) {}
+
   /**
-   * The rest to start once {@code row} is done, in seconds; null for none: the round of a superset
-   * is not finished yet, or its exercise sets no rest. The rest is the block's (the last exercise
-   * of a superset that sets one); after a round of warm-ups only, it is at most {@code warmupRest}.
+   * The rest to start once {@code row} is done; null for none: the round of a superset is not
+   * finished yet, or no rest is set. The rest is the block's (the last exercise of a superset that
+   * sets one); after a round of warm-ups only, it is at most {@code warmupRest}.
    */
-  Integer restAfter(SetRow row, int warmupRest) {
+  Rest restAfter(SetRow row, int warmupRest) {
     ExerciseRow exercise = exerciseOf(row);
     if (exercise == null) {
       return null;
@@ -79,6 +82,7 @@ final class SetOrder {
       return null;
     }
     boolean warmups = round.stream().allMatch(r -> r.type() == SetType.WARMUP);
-    return warmups ? Math.min(rest, Math.max(0, warmupRest)) : rest;
+    int seconds = warmups ? Math.min(rest, Math.max(0, warmupRest)) : rest;
+    return seconds > 0 ? new Rest(seconds, warmups) : null;
   }
 }

@@ -6,7 +6,6 @@ import dev.setwise.ui.common.Formats;
 import dev.setwise.ui.common.Views;
 import java.time.ZoneId;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -15,7 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.Priority;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
 /**
@@ -72,7 +71,18 @@ final class SetRowView {
     remove.setFocusTraversable(false);
     remove.setOnAction(event -> vm.removeSet(row));
 
-    HBox line = new HBox(10, badge, target, reps, weight, rpe, done, at, remove);
+    // A problem shows at the end of the line, so the rows below never move.
+    Label error = new Label();
+    error.getStyleClass().add("field-error");
+    error.textProperty().bind(Bindings.createStringBinding(() -> firstError(row),
+        row.reps().errorProperty(), row.weight().errorProperty(), row.rpe().errorProperty()));
+    error.setMinWidth(0);
+    error.setMaxWidth(Double.MAX_VALUE);
+    HBox.setHgrow(error, Priority.ALWAYS);
+    Views.whenChanged(error, error.textProperty(), now -> error.setTooltip(now == null || now.isEmpty() ? null
+        : new Tooltip(now)));
+
+    HBox line = new HBox(10, badge, target, reps, weight, rpe, done, at, remove, error);
     line.setAlignment(Pos.CENTER_LEFT);
     line.getStyleClass().add("set-row");
     Runnable doneStyle = () -> {
@@ -84,11 +94,16 @@ final class SetRowView {
     doneStyle.run();
     Views.whenChanged(line, row.doneProperty(), now -> doneStyle.run());
     fields.first(row, reps);
+    return line;
+  }
 
-    VBox errors = new VBox(Views.errorLabel(row.reps().errorProperty(), null),
-        Views.errorLabel(row.weight().errorProperty(), null), Views.errorLabel(row.rpe().errorProperty(), null));
-    errors.setPadding(new Insets(0, 0, 0, 230));
-    return new VBox(2, line, errors);
+  private static String firstError(SetRow row) {
+    for (SetRow.Field field : row.fields()) {
+      if (field.errorProperty().get() != null) {
+        return field.errorProperty().get();
+      }
+    }
+    return "";
   }
 
   private static TextField field(SetRow row, SetRow.Field model, double width, String what, String where,

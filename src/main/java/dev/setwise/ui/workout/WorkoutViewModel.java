@@ -3,6 +3,7 @@ package dev.setwise.ui.workout;
 import dev.setwise.domain.PlanSummary;
 import dev.setwise.domain.Problem;
 import dev.setwise.domain.Profile;
+import dev.setwise.domain.RestCountdown;
 import dev.setwise.domain.Session;
 import dev.setwise.domain.SessionStructure;
 import dev.setwise.ui.common.BackgroundTasks;
@@ -11,6 +12,7 @@ import dev.setwise.ui.common.Chime;
 import dev.setwise.ui.common.FieldNames;
 import dev.setwise.ui.common.Navigator;
 import dev.setwise.ui.common.UiServices;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +57,7 @@ public final class WorkoutViewModel {
     this.tasks = tasks;
     this.profile = profile;
     this.navigator = navigator;
-    this.startForm = new StartFormViewModel(services, tasks, profile, this::show);
+    this.startForm = new StartFormViewModel(services, tasks, profile, started -> show(started, Optional.empty()));
     this.rest = new RestTimer(services.clock(), chime);
     this.saver = new WorkoutSaver(services, tasks);
     this.active = new ActiveWorkoutViewModel(services, rest, saver);
@@ -70,14 +72,14 @@ public final class WorkoutViewModel {
       return;
     }
     mode.set(Mode.LOADING);
-    tasks.read("load your workout", () -> new Loaded(services.sessions().findInProgress(owner.id()),
-        services.plans().list(owner.id())), loaded -> {
+    tasks.read("load your workout", () -> load(owner.id()), loaded -> {
           if (!owner.equals(profile.get())) {
             return;
           }
           startForm.setPlans(loaded.plans());
+          active.setWarmupRest(loaded.warmupRest());
           if (loaded.inProgress().isPresent()) {
-            show(loaded.inProgress().get());
+            show(loaded.inProgress().get(), loaded.rest());
           } else {
             showStartForm();
           }
@@ -87,7 +89,15 @@ public final class WorkoutViewModel {
         });
   }
 
-  private record Loaded(Optional<Session> inProgress, List<PlanSummary> plans) {}
+  private record Loaded(Optional<Session> inProgress, Optional<RestCountdown> rest, List<PlanSummary> plans,
+      int warmupRest) {}
+
+  /** The session in progress with its saved rest countdown, the plans and the warm-up rest (reader thread). */
+  private Loaded load(UUID owner) {
+    Optional<Session> inProgress = services.sessions().findInProgress(owner);
+    Optional<RestCountdown> rest = inProgress.flatMap(s -> services.rests().find(owner, s.id()));
+    return new Loaded(inProgress, rest, services.plans().list(owner), services.rests().warmupRest(owner));
+  }
 
   /** Opens the start form with {@code planId} chosen (from the plans screen). */
   public void prepareStart(UUID planId) {
@@ -107,21 +117,48 @@ public final class WorkoutViewModel {
   /** Opens the session in progress (the conflict's "Resume" button). */
   public void resume() {
     Profile owner = profile.get();
-    tasks.read("open the workout in progress", () -> services.sessions().findInProgress(owner.id()), found -> {
+    tasks.read("open the workout in progress", () -> load(owner.id()), found -> {
       startForm.clearProblem();
-      if (found.isPresent()) {
-        show(found.get());
+      if (found.inProgress().isPresent()) {
+        show(found.inProgress().get(), found.rest());
       } else {
         startForm.problem("No workout is in progress any more.");
       }
     }, failure -> startForm.problem(failure.message()));
   }
 
-  private void show(Session session) {
+  private void show(Session session, Optional<RestCountdown> savedRest) {
+    UUID owner = profile.get().id();
     rest.reset();
-    active.open(profile.get().id(), session);
+    rest.attach(keeper(owner, session.id()));
+    active.open(owner, session);
+    savedRest.ifPresent(rest::resume);
     startForm.clearProblem();
     mode.set(Mode.ACTIVE);
+  }
+
+  /** Saves the rest countdowns of {@code sessionId} on the writer lane, in order with its autosaves. */
+  private RestTimer.Keeper keeper(UUID owner, UUID sessionId) {
+    return new RestTimer.Keeper() {
+      @Override
+      public void keep(Instant endsAt, int seconds) {
+        tasks.write("remember the rest", () -> services.rests().save(owner, sessionId, endsAt, seconds),
+            saved -> { }, failure -> { });
+      }
+
+      @Override
+      public void forget() {
+        tasks.write("end the rest", () -> {
+          services.rests().end(owner, sessionId);
+          return sessionId;
+        }, ended -> { }, failure -> { });
+      }
+    };
+  }
+
+  /** The profile's rest after a warm-up set changed (Profile → Rest after warm-ups…). */
+  public void warmupRestChanged(int seconds) {
+    active.setWarmupRest(seconds);
   }
 
   // ---- saving ----

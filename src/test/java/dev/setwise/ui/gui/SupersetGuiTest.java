@@ -77,7 +77,9 @@ class SupersetGuiTest {
     assertThat(blocks).hasSize(1);
     assertThat(robot.from(blocks.get(0)).lookup(".exercise-name").queryAllAs(javafx.scene.control.Label.class))
         .extracting(javafx.scene.control.Label::getText).containsExactly("Curl", "Pushdown");
-    assertThat(driver.text(".superset-how")).isEqualTo("one set of each in turn, then rest 1:30");
+    assertThat(driver.text(".superset-how")).isEqualTo("one set of each in turn, then rest");
+    assertThat(robot.from(blocks.get(0)).lookup(".rest-spinner").queryAs(javafx.scene.control.Spinner.class)
+        .getEditor().getText()).isEqualTo("1:30");
 
     AppDriver.waitUntil(() -> reps("Curl, set 1").isFocused());
     robot.push(KeyCode.CONTROL, KeyCode.ENTER);
