@@ -58,6 +58,7 @@ public final class MainViewModel implements Navigator {
   private final StringProperty warning = new SimpleStringProperty(this, "warning");
   private final StringProperty notice = new SimpleStringProperty(this, "notice");
   private final BooleanProperty closing = new SimpleBooleanProperty(this, "closing");
+  private final BooleanProperty workoutInProgress = new SimpleBooleanProperty(this, "workoutInProgress");
 
   private final WorkoutViewModel workout;
   private final PlansViewModel plans;
@@ -260,6 +261,11 @@ public final class MainViewModel implements Navigator {
 
   @Override
   public void startFrom(UUID planId) {
+    if (workout.modeProperty().get() == WorkoutViewModel.Mode.ACTIVE) {
+      // One workout at a time: the window says one is in progress and offers to open it.
+      workoutInProgress.set(true);
+      return;
+    }
     workout.prepareStart(planId);
     screen.set(Screen.WORKOUT);
   }
@@ -324,6 +330,14 @@ public final class MainViewModel implements Navigator {
       return "The plan you are editing has changes that are not saved.";
     }
     return null;
+  }
+
+  /**
+   * Set when a start was asked for while a workout is in progress: the window says so, offers to
+   * open it, and sets this back to false.
+   */
+  public BooleanProperty workoutInProgressProperty() {
+    return workoutInProgress;
   }
 
   /** True while the window waits for its last saves before it closes. */

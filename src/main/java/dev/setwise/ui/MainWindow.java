@@ -4,10 +4,13 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dev.setwise.domain.Profile;
+import dev.setwise.domain.Session;
 import dev.setwise.domain.Unit;
 import dev.setwise.ui.activity.ActivityView;
+import dev.setwise.ui.common.Formats;
 import dev.setwise.ui.common.Navigator.Screen;
 import dev.setwise.ui.common.UiPreferences;
+import dev.setwise.ui.common.ScrollToFocus;
 import dev.setwise.ui.common.Views;
 import dev.setwise.ui.data.DataDialogs;
 import dev.setwise.ui.data.FilePicker;
@@ -55,10 +58,12 @@ public final class MainWindow {
   private final Map<Screen, Node> screens = new EnumMap<>(Screen.class);
   private final DataDialogs data;
   private final AppMenus menus;
+  private final ZoneId zone;
 
   public MainWindow(MainViewModel vm, Stage stage, ZoneId zone, FilePicker files) {
     this.vm = vm;
     this.stage = stage;
+    this.zone = zone;
     this.data = new DataDialogs(stage, files, () -> vm.preferences().fileFolder(), vm::rememberFolder,
         vm.noticeProperty()::set);
     this.workout = new WorkoutView(vm.workout(), vm, zone);
@@ -94,6 +99,7 @@ public final class MainWindow {
     Scene scene = new Scene(shell);
     scene.getStylesheets().add(MainWindow.class.getResource("/dev/setwise/ui/setwise.css").toExternalForm());
     scene.addEventFilter(KeyEvent.KEY_PRESSED, menus::shortcut);
+    ScrollToFocus.install(scene);
     stage.setScene(scene);
     stage.setTitle("Setwise");
     stage.setMinWidth(1000);
@@ -113,6 +119,14 @@ public final class MainWindow {
       }
     });
     vm.readyProperty().addListener((obs, old, now) -> Platform.runLater(this::focusScreen));
+    vm.workoutInProgressProperty().addListener((obs, old, asked) -> {
+      if (asked) {
+        Platform.runLater(() -> {
+          vm.workoutInProgressProperty().set(false);
+          offerWorkoutInProgress();
+        });
+      }
+    });
   }
 
   /** The File menu: new workout and plan, Export…, Import…, Backups…, Quit. */
@@ -185,11 +199,27 @@ public final class MainWindow {
 
   private void newWorkout() {
     if (vm.workout().modeProperty().get() == WorkoutViewModel.Mode.ACTIVE) {
-      vm.show(Screen.WORKOUT);
+      offerWorkoutInProgress();
       return;
     }
     vm.workout().refresh();
     vm.show(Screen.WORKOUT);
+  }
+
+  /** A start was asked for during a workout: says one is in progress and offers to open it. */
+  private void offerWorkoutInProgress() {
+    WorkoutViewModel w = vm.workout();
+    Session current = w.sessionProperty().get();
+    if (current == null) {
+      return;
+    }
+    String what = "\u201c" + current.structure().name() + "\u201d, started "
+        + Formats.time(current.startedAt(), zone) + " (" + w.active().progressProperty().get() + "), is in progress."
+        + "\nComplete or discard it before you start another one.";
+    if (Views.confirm(stage, "A workout is in progress", what, "Open the workout")) {
+      vm.show(Screen.WORKOUT);
+      Platform.runLater(this::focusScreen);
+    }
   }
 
   private void newPlan() {

@@ -73,6 +73,36 @@ class MainViewModelTest {
   }
 
   @Test
+  void startingFromAPlanDuringAWorkoutAsksTheWindowToOfferItAndStartsNothing() {
+    Profile sam = t.profile("Sam");
+    Plan plan = t.plan(sam, "Push");
+    var running = t.app.sessions().start(sam.id(), plan.id(), null);
+    MainViewModel vm = started(UiPreferences.defaults().withProfile(sam.id()));
+    vm.show(Screen.PLANS);
+
+    vm.startFrom(t.plan(sam, "Pull").id());
+
+    assertThat(vm.workoutInProgressProperty().get()).isTrue();
+    assertThat(vm.screenProperty().get()).isEqualTo(Screen.PLANS);
+    assertThat(vm.workout().sessionProperty().get().id()).isEqualTo(running.id());
+  }
+
+  @Test
+  void theRestAfterWarmUpsIsChangedForTheCurrentProfile() {
+    MainViewModel vm = started(UiPreferences.defaults());
+    AtomicReference<Integer> shown = new AtomicReference<>();
+    AtomicReference<String> failure = new AtomicReference<>();
+
+    vm.loadWarmupRest(shown::set, failure::set);
+    assertThat(shown.get()).isEqualTo(60);
+    vm.changeWarmupRest(3601, () -> { }, failure::set);
+    assertThat(failure.get()).isEqualTo("Rest after warm-up sets must be 0 to 3600 seconds");
+    vm.changeWarmupRest(45, () -> { }, failure::set);
+    vm.loadWarmupRest(shown::set, failure::set);
+    assertThat(shown.get()).isEqualTo(45);
+  }
+
+  @Test
   void addingAProfileSwitchesToItAndAClashIsExplained() {
     MainViewModel vm = started(UiPreferences.defaults());
     AtomicReference<String> failure = new AtomicReference<>();

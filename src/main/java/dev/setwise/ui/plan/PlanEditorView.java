@@ -92,6 +92,8 @@ public final class PlanEditorView {
     notes.setWrapText(true);
     notes.setPromptText("Optional: cues, tempo, progression");
     notes.textProperty().bindBidirectional(vm.notesProperty());
+    notes.setAccessibleText("Plan notes");
+    Views.tabLeaves(notes);
     notesLabel.setLabelFor(notes);
     VBox notesBox = new VBox(4, notesLabel, notes, Views.errorLabel(vm.notesErrorProperty(), notes));
 

@@ -99,6 +99,8 @@ final class ActiveWorkoutView {
     notes.setPrefRowCount(3);
     notes.setWrapText(true);
     notes.textProperty().bindBidirectional(active.notesProperty());
+    notes.setAccessibleText("Session notes");
+    Views.tabLeaves(notes);
     notesLabel.setLabelFor(notes);
     return new VBox(6, notesLabel, notes, Views.errorLabel(active.notesErrorProperty(), notes));
   }

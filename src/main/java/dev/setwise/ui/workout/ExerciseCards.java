@@ -1,6 +1,7 @@
 package dev.setwise.ui.workout;
 
 import dev.setwise.domain.Supersets;
+import dev.setwise.ui.common.ScrollToFocus;
 import dev.setwise.ui.common.SupersetFrame;
 import dev.setwise.ui.common.Views;
 import java.time.ZoneId;
@@ -10,7 +11,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 
@@ -51,22 +51,8 @@ final class ExerciseCards {
     }
     field.requestFocus();
     field.selectAll();
-    // Bring the row into view inside the scroll pane.
-    Node node = field;
-    while (node != null && !(node instanceof ScrollPane)) {
-      node = node.getParent();
-    }
-    if (node instanceof ScrollPane scroll && scroll.getContent() != null) {
-      double contentHeight = scroll.getContent().getBoundsInLocal().getHeight();
-      double viewport = scroll.getViewportBounds().getHeight();
-      double y = scroll.getContent().sceneToLocal(field.localToScene(0, 0)).getY();
-      if (contentHeight > viewport) {
-        double top = scroll.getVvalue() * (contentHeight - viewport);
-        if (y < top || y + 60 > top + viewport) {
-          scroll.setVvalue(Math.max(0, Math.min(1, (y - viewport / 3) / (contentHeight - viewport))));
-        }
-      }
-    }
+    // Already focused (the same set again): no focus change brings it into view, so ask.
+    ScrollToFocus.revealLater(field);
   }
 
   private void rebuild() {
