@@ -213,8 +213,8 @@ public final class MainWindow {
     if (current == null) {
       return;
     }
-    String what = "\u201c" + current.structure().name() + "\u201d, started "
-        + Formats.time(current.startedAt(), zone) + " (" + w.active().progressProperty().get() + "), is in progress."
+    String what = "\u201c" + current.structure().name() + "\u201d, started at "
+        + Formats.time(current.startedAt(), zone) + ", is in progress: " + w.active().progressProperty().get() + "."
         + "\nComplete or discard it before you start another one.";
     if (Views.confirm(stage, "A workout is in progress", what, "Open the workout")) {
       vm.show(Screen.WORKOUT);

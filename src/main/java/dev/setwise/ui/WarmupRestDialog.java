@@ -43,8 +43,8 @@ final class WarmupRestDialog {
     label.setLabelFor(spinner);
     HBox row = new HBox(12, label, spinner);
     row.setAlignment(Pos.CENTER_LEFT);
-    Label note = new Label("After a warm-up set the rest timer runs this long, or the exercise's own rest when "
-        + "that is shorter; \"off\" is no rest. Until you change it: "
+    Label note = new Label("After a warm-up set the rest timer runs this long (or the exercise's own rest, when "
+        + "that is shorter). Off means no rest after warm-ups. The default is "
         + Formats.clock(Duration.ofSeconds(RestTimerService.DEFAULT_WARMUP_REST)) + ".");
     note.setWrapText(true);
     note.getStyleClass().add("muted");

@@ -87,7 +87,7 @@ final class WorkoutBanners {
     Views.tip(skip, "Skip the rest", Shortcuts.SKIP_REST);
     skip.textProperty().bind(Bindings.when(rest.restingProperty()).then("Skip rest").otherwise("Dismiss"));
     BooleanBinding shown = rest.restingProperty().or(rest.overProperty());
-    for (Node part : List.of(icon, caption, skip)) {
+    for (Node part : List.of(caption, skip)) {
       part.visibleProperty().bind(shown);
       part.managedProperty().bind(part.visibleProperty());
     }

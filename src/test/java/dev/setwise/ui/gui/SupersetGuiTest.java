@@ -108,4 +108,49 @@ class SupersetGuiTest {
     assertThat(stored.get(0).sets().get(1).completedAt()).isEqualTo(TestContext.START.plusSeconds(130));
     assertThat(stored.get(1).sets().get(1).completedAt()).isEqualTo(TestContext.START.plusSeconds(130));
   }
+
+  @Test
+  void typingASupersetLabelInThePlanEditorDrawsTheBlockAtOnceAndKeepsTheKeyboardInTheField() throws Exception {
+    SessionStructure separate = new SessionStructure(null, Unit.KG, null, null, List.of(
+        new Exercise("Fly", null, 60, null, List.of(set(12, 10.0))),
+        new Exercise("Face pull", null, 60, null, List.of(set(15, 20.0)))));
+    Plan plan = driver.context.plans().create(owner.id(), "Upper", separate);
+    driver.open();
+    var robot = driver.robot;
+    robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
+    AppDriver.waitUntil(() -> driver.app.viewModel().screenProperty().get()
+        == dev.setwise.ui.common.Navigator.Screen.PLANS);
+    AppDriver.waitUntil(() -> !driver.app.viewModel().plans().plans().isEmpty());
+    robot.interact(() -> driver.app.viewModel().plans().select(driver.app.viewModel().plans().plans().stream()
+        .filter(p -> p.id().equals(plan.id())).findFirst().orElseThrow()));
+    AppDriver.waitUntil(() -> driver.app.viewModel().plans().editor().openProperty().get()
+        && "Upper".equals(driver.app.viewModel().plans().editor().nameProperty().get()));
+
+    // The workout screen (hidden) has a superset of its own: look at the plan editor's only.
+    java.util.function.Supplier<Boolean> block = () -> robot.lookup(".superset-block")
+        .match(SupersetGuiTest::shown).tryQuery().isPresent();
+    robot.clickOn(driver.field("Superset label of exercise 1")).write("B");
+    robot.clickOn(driver.field("Superset label of exercise 2")).write("B");
+
+    AppDriver.waitUntil(block);
+    AppDriver.waitUntil(() -> driver.field("Superset label of exercise 2").isFocused());
+    robot.write("x");
+    assertThat(driver.field("Superset label of exercise 2").getText()).as("the caret stayed at the end").isEqualTo("Bx");
+    AppDriver.waitUntil(() -> !block.get());
+    robot.type(KeyCode.BACK_SPACE);
+    AppDriver.waitUntil(block);
+    robot.push(KeyCode.CONTROL, KeyCode.S);
+    AppDriver.waitUntil(() -> "B".equals(driver.context.plans().get(owner.id(), plan.id()).structure().exercises().get(1)
+        .superset()));
+  }
+
+  /** True when {@code node} and every parent of it are visible. */
+  private static boolean shown(Node node) {
+    for (Node at = node; at != null; at = at.getParent()) {
+      if (!at.isVisible()) {
+        return false;
+      }
+    }
+    return true;
+  }
 }
