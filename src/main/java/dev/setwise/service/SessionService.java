@@ -41,6 +41,9 @@ import java.util.UUID;
  */
 public final class SessionService {
 
+  /** The name of a workout started without a plan. */
+  public static final String WITHOUT_PLAN_NAME = "Workout";
+
   private final Database database;
   private final SessionRepository sessions;
   private final PlanRepository plans;
@@ -103,9 +106,6 @@ public final class SessionService {
       return session;
     });
   }
-
-  /** The name of a workout started without a plan. */
-  public static final String WITHOUT_PLAN_NAME = "Workout";
 
   /**
    * Starts a workout without a plan (the desktop app's "Start empty workout"): no exercises yet,
