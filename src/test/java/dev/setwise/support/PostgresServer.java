@@ -59,6 +59,9 @@ public final class PostgresServer implements AutoCloseable {
       if (!durable) {
         builder.setServerConfig("fsync", "off");
       } else {
+        // zonky starts postgres with -F and synchronous_commit=off; a later -c wins over both
+        builder.setServerConfig("fsync", "on");
+        builder.setServerConfig("synchronous_commit", "on");
         builder.setServerConfig("shared_buffers", "256MB");
       }
       PostgresServer server = new PostgresServer(builder.start());
