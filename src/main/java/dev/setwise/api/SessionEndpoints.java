@@ -44,7 +44,10 @@ final class SessionEndpoints {
     exchanges.sendResource(ctx, 200, Views.session(session), session.version());
   }
 
-  /** {@code POST /api/sessions/{id}/complete}: no body, {@code {}} or {@code {"session": …}}; If-Match optional. */
+  /**
+   * {@code POST /api/sessions/{id}/complete}: no body, {@code {}} or {@code {"session": …}}, optionally with
+   * {@code "ended_at"} (when it ended, if not now); If-Match optional.
+   */
   void complete(Context ctx) {
     UUID caller = exchanges.caller(ctx);
     UUID id = Exchanges.id(ctx, Messages.SESSION_NOT_FOUND);
@@ -52,7 +55,7 @@ final class SessionEndpoints {
     Object body = bodies.json(ctx, Messages.INVALID_SESSION_DATA);
     SessionRequests.Complete request = SessionRequests.complete(body);
     exchanges.idempotent(ctx, caller, "POST /api/sessions/" + id + "/complete", body, () -> {
-      Session session = sessions.complete(caller, id, request.session(), expected);
+      Session session = sessions.complete(caller, id, request.session(), request.endedAt(), expected);
       return exchanges.resource(200, null, Views.session(session), session.version());
     });
   }
@@ -68,7 +71,7 @@ final class SessionEndpoints {
     Object body = bodies.json(ctx, Messages.INVALID_SESSION_DATA);
     SessionRequests.Amend request = SessionRequests.amend(body);
     exchanges.idempotent(ctx, caller, "POST /api/sessions/" + id + "/amendments", body, () -> {
-      Session session = sessions.amend(caller, id, request.session(), request.reason(), expected);
+      Session session = sessions.amend(caller, id, request.session(), request.reason(), request.at(), expected);
       return exchanges.resource(201, null, Views.session(session), session.version());
     });
   }

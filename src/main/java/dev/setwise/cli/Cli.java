@@ -7,6 +7,7 @@ import dev.setwise.domain.Problem;
 import dev.setwise.domain.SetwiseException;
 import dev.setwise.domain.ValidationException;
 import dev.setwise.service.backup.BackupException;
+import dev.setwise.sync.SyncException;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -51,7 +52,7 @@ public final class Cli {
           .map(Problem::toString).collect(Collectors.joining("; "));
     }
     if (ex instanceof SetwiseException || ex instanceof DataDirectory.DataDirectoryException
-        || ex instanceof BackupException || ex instanceof StartupException) {
+        || ex instanceof BackupException || ex instanceof StartupException || ex instanceof SyncException) {
       return ex.getMessage();
     }
     Logger log = LoggerFactory.getLogger(Cli.class);

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     description = "Setwise: an offline-first strength-training log.%n"
         + "With no command, opens the desktop app.",
     subcommands = {ProfileCommand.class, ServeCommand.class, TokenCommand.class, ExportCommand.class,
-        ImportCommand.class, BackupCommand.class, RestoreCommand.class},
+        ImportCommand.class, BackupCommand.class, RestoreCommand.class, SyncCommand.class},
     sortOptions = false)
 public final class SetwiseCommand implements Callable<Integer> {
 
