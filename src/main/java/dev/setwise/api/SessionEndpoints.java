@@ -34,6 +34,54 @@ final class SessionEndpoints {
     });
   }
 
+  /**
+   * {@code POST /api/sessions/batch}: {@code {"sessions": [create, …]}} (1..100), each created as
+   * {@code POST /api/sessions} would, in one transaction; 200 with {@code {"data": [result, …]}} in
+   * order, each {@code {"status": 201, "session": …}} or {@code {"status": 4xx, "error", "message"}}.
+   */
+  void batch(Context ctx) {
+    UUID caller = exchanges.caller(ctx);
+    Object body = bodies.json(ctx, Messages.INVALID_SESSION_DATA);
+    java.util.List<?> items = SessionRequests.batch(body);
+    exchanges.idempotent(ctx, caller, "POST /api/sessions/batch", body, () -> {
+      java.util.List<Object> results = new java.util.ArrayList<>(items.size());
+      java.util.List<SessionRequests.Create> valid = new java.util.ArrayList<>();
+      java.util.List<Integer> at = new java.util.ArrayList<>();
+      for (Object item : items) {
+        try {
+          valid.add(SessionRequests.create(item));
+          at.add(results.size());
+          results.add(null);
+        } catch (dev.setwise.domain.ValidationException invalid) {
+          results.add(failure(invalid));
+        }
+      }
+      java.util.List<SessionService.Created> created = sessions.createAll(caller, valid);
+      for (int i = 0; i < created.size(); i++) {
+        SessionService.Created one = created.get(i);
+        java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+        if (one.session() != null) {
+          result.put("status", 201);
+          result.put("session", Views.session(one.session()));
+        } else {
+          result = failure(one.failure());
+        }
+        results.set(at.get(i), result);
+      }
+      java.util.Map<String, Object> answer = new java.util.LinkedHashMap<>();
+      answer.put("data", results);
+      return exchanges.answer(200, null, answer);
+    });
+  }
+
+  private static java.util.Map<String, Object> failure(Exception refused) {
+    ErrorAnswers.ErrorAnswer error = ErrorAnswers.of(refused);
+    java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+    result.put("status", error.status());
+    result.putAll(error.body());
+    return result;
+  }
+
   /** {@code PATCH /api/sessions/{id}}: replaces the snapshot of a session in progress; If-Match optional. */
   void update(Context ctx) {
     UUID caller = exchanges.caller(ctx);

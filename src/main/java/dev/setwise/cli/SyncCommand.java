@@ -10,7 +10,6 @@ import dev.setwise.service.Cancellation;
 import dev.setwise.service.Progress;
 import dev.setwise.service.sync.SyncStatus;
 import dev.setwise.sync.ConnectionCheck;
-import dev.setwise.sync.SyncException;
 import dev.setwise.sync.SyncReport;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -50,21 +49,7 @@ final class SyncCommand implements Callable<Integer> {
       Profile chosen = context.exports().chooseProfile(profile);
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      SyncReport report;
-      try {
-        report = context.sync().syncNow(chosen.id(), Progress.NONE, Cancellation.none());
-      } catch (SyncException e) {
-        if (e.kind() == SyncException.Kind.NOT_SET_UP) {
-          throw e;
-        }
-        SyncStatus status = context.sync().status(chosen.id());
-        out.println("pushed 0, pulled 0, conflicts " + status.conflicts().size());
-        printConflicts(out, status);
-        out.flush();
-        err.println("setwise: " + e.getMessage());
-        err.flush();
-        return 1;
-      }
+      SyncReport report = context.sync().syncNow(chosen.id(), Progress.NONE, Cancellation.none());
       out.println(report.summary());
       for (SyncConflict conflict : report.conflicts()) {
         out.println(line(conflict));
@@ -73,6 +58,7 @@ final class SyncCommand implements Callable<Integer> {
       for (String problem : report.problems()) {
         err.println("setwise: " + problem);
       }
+      report.failure().ifPresent(failure -> err.println("setwise: " + failure.getMessage()));
       err.flush();
       return report.inSync() ? 0 : 1;
     }
@@ -80,12 +66,6 @@ final class SyncCommand implements Callable<Integer> {
 
   static String line(SyncConflict conflict) {
     return "conflict " + conflict.id() + " " + conflict.about();
-  }
-
-  private static void printConflicts(PrintWriter out, SyncStatus status) {
-    for (SyncConflict conflict : status.conflicts()) {
-      out.println(line(conflict));
-    }
   }
 
   /** {@code setwise sync setup --server URL --token TOKEN [--profile NAME]}. */

@@ -2,6 +2,7 @@ package dev.setwise.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -52,6 +53,30 @@ public final class SessionRequests {
     public Amend(SessionStructure session, String reason) {
       this(session, reason, null);
     }
+  }
+
+  /** The most sessions one {@code POST /api/sessions/batch} creates. */
+  public static final int MAX_BATCH = 100;
+
+  /**
+   * The items of {@code POST /api/sessions/batch}: {@code {"sessions": [create, …]}}, 1 to
+   * {@value #MAX_BATCH} of them, each read later on its own with {@link #create(Object)}.
+   *
+   * @throws ValidationException {@code Invalid session data} when the body is not such an object
+   */
+  public static List<?> batch(Object body) {
+    Problems problems = new Problems();
+    TreeObject object = TreeObject.of(body, "$", problems);
+    List<?> items = null;
+    if (object != null) {
+      object.allowOnly(Set.of("sessions"));
+      items = object.array("sessions", true, MAX_BATCH);
+      if (items != null && items.isEmpty()) {
+        problems.add("sessions", "must have at least 1 item");
+      }
+    }
+    problems.throwIfAny(Messages.INVALID_SESSION_DATA);
+    return items;
   }
 
   /** The longest reason of an amendment, in characters. */

@@ -134,6 +134,32 @@ public final class SessionService {
     });
   }
 
+  /** One result of {@link #createAll}: the session created, or why it was not. */
+  public record Created(Session session, dev.setwise.domain.SetwiseException failure) {}
+
+  /**
+   * {@code POST /api/sessions/batch}: creates each session as {@link #create} does, all in one write
+   * transaction (one commit for many sessions: a first sync sends thousands), each in a savepoint of
+   * its own, so one that is refused ({@code Session already exists}, a missing plan, an invalid
+   * time) changes nothing and the others are still created. Results are in the order of the
+   * requests. Any thread but the JavaFX application thread.
+   *
+   * @throws dev.setwise.store.StoreException when the database fails (nothing is created)
+   */
+  public List<Created> createAll(UUID profileId, List<SessionRequests.Create> requests) {
+    return database.writeUnit(tx -> {
+      List<Created> results = new java.util.ArrayList<>(requests.size());
+      for (SessionRequests.Create request : requests) {
+        try {
+          results.add(new Created(create(profileId, request), null));
+        } catch (dev.setwise.domain.SetwiseException refused) {
+          results.add(new Created(null, refused));
+        }
+      }
+      return results;
+    });
+  }
+
   private Session startInProgress(Tx tx, UUID profileId, UUID id, UUID planId, LocalDate date, Instant startedAt,
       SessionStructure structure) throws SQLException {
     Plan plan = (planId == null ? Optional.<Plan>empty() : plans.find(tx, profileId, planId))

@@ -142,11 +142,16 @@ public final class Database implements AutoCloseable {
    * the record of its answer, for instance). Each joined call runs inside a savepoint: when it
    * throws, its own changes are undone before the exception reaches {@code work}. Otherwise like
    * {@link #write}: blocks while another write runs, commits when {@code work} returns, rolls back
-   * when it throws. Not re-entrant.
+   * when it throws. Inside another unit on this thread it joins that one, in a savepoint of its own
+   * (a batch of use cases inside an idempotent request).
    */
   public <T> T writeUnit(TxWork<T> work) {
     callerCheck.run();
     ensureOpen();
+    Tx enclosing = unit.get();
+    if (enclosing != null) {
+      return joined(enclosing, work);
+    }
     if (inTransaction.get()) {
       throw new IllegalStateException("Nested transaction: one use case, one transaction");
     }

@@ -118,18 +118,32 @@ final class HttpTransport {
    * @throws CancellationException when cancelled
    */
   Answer send(String method, String path, Object body, Long ifMatch) {
-    return send(method, path, body, ifMatch, true);
+    return send(method, path, body, ifMatch, true, false);
+  }
+
+  /**
+   * A POST sent with an {@code Idempotency-Key} made from its body, so that repeating it after a
+   * lost answer replays the first answer instead of doing the work again.
+   */
+  Answer sendOnce(String path, Object body) {
+    return send("POST", path, body, null, true, true);
   }
 
   private Answer send(String method, String path, Object body, Long ifMatch, boolean authenticated) {
+    return send(method, path, body, ifMatch, authenticated, false);
+  }
+
+  private Answer send(String method, String path, Object body, Long ifMatch, boolean authenticated,
+      boolean idempotent) {
     byte[] payload = body == null ? null : codec.writeBytes(body);
+    String key = idempotent && payload != null ? "sync-" + digest(payload) : null;
     String lastProblem = "no answer";
     boolean serverFailed = false;
     for (int attempt = 1; attempt <= options.attempts(); attempt++) {
       cancellation.check();
       long started = System.nanoTime();
       try {
-        HttpResponse<byte[]> response = exchange(request(method, path, payload, ifMatch, authenticated));
+        HttpResponse<byte[]> response = exchange(request(method, path, payload, ifMatch, authenticated, key));
         int status = response.statusCode();
         LOG.debug("{} {} {} in {} ms (attempt {})", method, path, status,
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), attempt);
@@ -177,7 +191,21 @@ final class HttpTransport {
     }
   }
 
-  private HttpRequest request(String method, String path, byte[] payload, Long ifMatch, boolean authenticated) {
+  private static String digest(byte[] payload) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(payload));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java runtime has SHA-256", e);
+    }
+  }
+
+  /** The size of a body as it would be sent. */
+  int size(Object body) {
+    return codec.writeBytes(body).length;
+  }
+
+  private HttpRequest request(String method, String path, byte[] payload, Long ifMatch, boolean authenticated,
+      String idempotencyKey) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
         .timeout(options.requestTimeout())
         .header("Accept", "application/json")
@@ -189,6 +217,9 @@ final class HttpTransport {
     }
     if (ifMatch != null) {
       builder.header("If-Match", "\"" + ifMatch + "\"");
+    }
+    if (idempotencyKey != null) {
+      builder.header("Idempotency-Key", idempotencyKey);
     }
     if (authenticated) {
       builder.header("Authorization", "Bearer " + token.reveal());

@@ -127,7 +127,7 @@ final class PlanSender {
 
   private List<PushOutcome> archive(PushItem item, Plan local, SyncShadow shadow) {
     UUID id = local.id();
-    List<UUID> waiting = item.sessionsNotOnServer();
+    List<UUID> waiting = item.sessionsNotOnServer().stream().filter(s -> !run.sessionsOnServer.contains(s)).toList();
     if (!waiting.isEmpty()) {
       if (run.deferred.add(id)) {
         return List.of(new PushOutcome.Deferred(EntityType.PLAN, id, shadow));

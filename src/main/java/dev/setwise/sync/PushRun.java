@@ -11,7 +11,7 @@ import dev.setwise.service.sync.PushOutcome;
 import dev.setwise.service.sync.SyncOutboxService;
 import dev.setwise.domain.sync.ConflictKind;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,20 +22,25 @@ import java.util.UUID;
 /**
  * What one sending pass shares: the server, the local outbox, what happened so far in this pass
  * (plans that reached the server, entries already moved to the end once), and what to tell the user.
+ * Completed sessions are sent by several threads at once: what they change here is synchronized.
  */
 final class PushRun {
 
   final HttpTransport http;
   final SyncOutboxService outbox;
   final UUID profileId;
-  /** Plans that reached the server in this pass, before their outcome is recorded. */
-  final Set<UUID> plansOnServer = new HashSet<>();
+  /** Plans that reached the server in this page, before their outcome is recorded. */
+  final Set<UUID> plansOnServer = ConcurrentHashMap.newKeySet();
+  /** Sessions that reached the server in this page, before their outcome is recorded. */
+  final Set<UUID> sessionsOnServer = ConcurrentHashMap.newKeySet();
   /** Entries already moved to the end once in this pass: a second time they wait for the next sync. */
-  final Set<UUID> deferred = new HashSet<>();
+  final Set<UUID> deferred = ConcurrentHashMap.newKeySet();
   /** Refused changes, one line each, by entity (the latest reason). */
   final Map<UUID, String> refused = new LinkedHashMap<>();
   /** Changes that wait (a workout in progress without a plan …), one line each, by entity. */
   final Map<UUID, String> waiting = new LinkedHashMap<>();
+  /** Set once the server answers that it has no {@code POST /api/sessions/batch}. */
+  volatile boolean batchUnsupported;
   int sent;
   int conflicts;
 
@@ -47,26 +52,33 @@ final class PushRun {
 
   // ---- outcomes, with the user's lines kept in step
 
-  PushOutcome agreed(PushItem item, dev.setwise.domain.sync.SyncShadow shadow) {
+  /** A new page of the outbox: its entries were read after the last page's outcomes were recorded. */
+  void newPage() {
+    plansOnServer.clear();
+    sessionsOnServer.clear();
+  }
+
+  synchronized PushOutcome agreed(PushItem item, dev.setwise.domain.sync.SyncShadow shadow) {
     sent++;
+    (item.entry().type() == EntityType.PLAN ? plansOnServer : sessionsOnServer).add(item.entry().id());
     refused.remove(item.entry().id());
     waiting.remove(item.entry().id());
     return new PushOutcome.Agreed(item.entry().type(), item.entry().id(), item.entry().localVersion(), shadow, true);
   }
 
-  PushOutcome deleted(PushItem item) {
+  synchronized PushOutcome deleted(PushItem item) {
     sent++;
     refused.remove(item.entry().id());
     waiting.remove(item.entry().id());
     return new PushOutcome.Deleted(item.entry().type(), item.entry().id(), item.entry().localVersion());
   }
 
-  PushOutcome refused(PushItem item, String why) {
+  synchronized PushOutcome refused(PushItem item, String why) {
     refused.put(item.entry().id(), "refused " + title(item) + ": " + why);
     return new PushOutcome.Refused(item.entry().type(), item.entry().id(), why);
   }
 
-  PushOutcome conflict(PushItem item, ConflictKind kind, EntityCopy remote, UUID remoteId, Long remoteVersion,
+  synchronized PushOutcome conflict(PushItem item, ConflictKind kind, EntityCopy remote, UUID remoteId, Long remoteVersion,
       dev.setwise.domain.sync.SyncShadow shadow) {
     conflicts++;
     refused.remove(item.entry().id());
@@ -74,7 +86,7 @@ final class PushRun {
         remote, remoteId, remoteVersion), shadow);
   }
 
-  void waits(PushItem item, String why) {
+  synchronized void waits(PushItem item, String why) {
     waiting.put(item.entry().id(), "waiting " + title(item) + ": " + why);
   }
 

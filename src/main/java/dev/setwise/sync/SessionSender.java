@@ -62,8 +62,49 @@ final class SessionSender {
       outcomes.addAll(inProgress(item, session));
       return outcomes;
     }
-    outcomes.addAll(completed(item, local));
+    outcomes.addAll(completed(item, local, null));
     return outcomes;
+  }
+
+  /**
+   * Sends completed sessions the server does not have yet (see {@link Pusher}) in one
+   * {@code POST /api/sessions/batch}, then each one's amendments; a server without that route
+   * gets them one by one.
+   */
+  List<PushOutcome> sendBatch(List<PushItem> items) {
+    List<PushOutcome> outcomes = new ArrayList<>();
+    if (items.size() == 1 || run.batchUnsupported) {
+      items.forEach(item -> outcomes.addAll(send(item)));
+      return outcomes;
+    }
+    List<Object> bodies = new ArrayList<>(items.size());
+    for (PushItem item : items) {
+      bodies.add(createBody(item.local()));
+    }
+    HttpTransport.Answer answer = run.http.sendOnce("/api/sessions/batch", java.util.Map.of("sessions", bodies));
+    List<?> results = answer.status() == 200 && answer.body() instanceof java.util.Map<?, ?> map
+        && map.get("data") instanceof List<?> list && list.size() == items.size() ? list : null;
+    if (results == null) {
+      if (answer.status() == 404 || answer.status() == 405) {
+        run.batchUnsupported = true;
+      }
+      items.forEach(item -> outcomes.addAll(send(item)));
+      return outcomes;
+    }
+    for (int i = 0; i < items.size(); i++) {
+      PushItem item = items.get(i);
+      Object result = results.get(i);
+      int status = result instanceof java.util.Map<?, ?> one && one.get("status") instanceof Number n ? n.intValue()
+          : 500;
+      Object body = status == 201 ? ((java.util.Map<?, ?>) result).get("session") : result;
+      outcomes.addAll(completed(item, item.local(), new HttpTransport.Answer(status, body, null)));
+    }
+    return outcomes;
+  }
+
+  /** The body that creates a completed session: logged elsewhere, with its original snapshot. */
+  static Object createBody(EntityCopy local) {
+    return Wire.sessionCreate(local.session(), local.history().get(0).session());
   }
 
   private List<PushOutcome> inProgress(PushItem item, Session session) {
@@ -142,14 +183,14 @@ final class SessionSender {
     return List.of(run.conflict(item, ConflictKind.CHANGED_BOTH, remote.get(), null, theirs.version(), shadow));
   }
 
-  private List<PushOutcome> completed(PushItem item, EntityCopy local) {
+  private List<PushOutcome> completed(PushItem item, EntityCopy local, HttpTransport.Answer alreadyCreated) {
     Session session = local.session();
     List<SessionAmendment> history = local.history();
     SessionAmendment original = history.get(0);
     SyncShadow shadow = item.shadow();
     if (shadow == null) {
-      HttpTransport.Answer created = run.http.send("POST", "/api/sessions",
-          Wire.sessionCreate(session, original.session()), null);
+      HttpTransport.Answer created = alreadyCreated != null ? alreadyCreated
+          : run.http.send("POST", "/api/sessions", Wire.sessionCreate(session, original.session()), null);
       if (created.status() == 201) {
         Session remote = Wire.session(created);
         shadow = new SyncShadow(remote.version(), original.version(), RemoteState.COMPLETED, null);
@@ -230,7 +271,7 @@ final class SessionSender {
           ? new SyncShadow(1, 1, RemoteState.IN_PROGRESS, null) : null;
     }
     if (!SyncCompare.sameHead(here, theirs) || remote.history().isEmpty()
-        || !remote.history().get(0).session().equals(local.history().get(0).session())) {
+        || !SyncCompare.sameRecorded(local.history().get(0).session(), remote.history().get(0).session())) {
       return null;
     }
     List<SessionAmendment> ours = local.amendments();

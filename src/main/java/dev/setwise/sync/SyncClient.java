@@ -139,9 +139,12 @@ public final class SyncClient {
    * keep it cheap. {@code cancellation} stops the sync between two requests (or during a wait); what
    * was done stays done.
    *
-   * @return what the sync did; {@link SyncReport#inSync()} when device and server agree with no conflict
-   * @throws SyncException {@code NOT_SET_UP}, {@code BUSY}, {@code UNREACHABLE} (offline: nothing lost,
-   *     try later), {@code REFUSED}, {@code SERVER}, {@code UNSAFE}
+   * @return what the sync did; {@link SyncReport#inSync()} when device and server agree with no
+   *     conflict. A sync the server stopped (offline, {@link SyncReport#offline()}; the token refused;
+   *     the server failing) returns too, with what it did until then and {@link SyncReport#failure()}:
+   *     nothing is lost, the rest waits for the next sync
+   * @throws SyncException {@code NOT_SET_UP}, {@code BUSY} (another sync of the profile runs),
+   *     {@code UNSAFE}
    * @throws CancellationException when cancelled
    */
   public SyncReport syncNow(UUID profileId, Progress progress, Cancellation cancellation) {
@@ -158,16 +161,23 @@ public final class SyncClient {
       int pushed = 0;
       int pulled = 0;
       PushRun last = null;
+      SyncException stopped = null;
       try {
         for (int round = 1; round <= ROUNDS; round++) {
           PushRun run = new PushRun(http, outbox, profileId);
-          new Pusher(run, options.outboxPage(), progress, cancellation).run();
+          last = run;
+          try {
+            new Pusher(run, options, progress, cancellation).run();
+          } finally {
+            pushed += run.sent;
+          }
           Puller puller = new Puller(http, apply, settings, backups, profileId, options.feedPage(), progress,
               cancellation);
-          puller.run();
-          pushed += run.sent;
-          pulled += puller.applied;
-          last = run;
+          try {
+            puller.run();
+          } finally {
+            pulled += puller.applied;
+          }
           // Another round only when entries are left that this one did not find waiting, refused or
           // in conflict: changes made meanwhile, or ones the changes received set free.
           long stuck = run.waiting.size() + run.refused.size() + conflicts.open(profileId).size();
@@ -176,19 +186,23 @@ public final class SyncClient {
           }
         }
       } catch (SyncException e) {
-        settings.recordAttempt(profileId, false, e.getMessage());
+        if (e.kind() == SyncException.Kind.UNSAFE) {
+          throw e;
+        }
+        stopped = e;
         LOG.info("Sync of profile {} stopped: {}", profileId, e.getMessage());
-        throw e;
       } catch (CancellationException e) {
         settings.recordAttempt(profileId, false, "Cancelled");
         throw e;
       }
-      List<String> problems = new ArrayList<>(last.refused.values());
-      problems.addAll(last.waiting.values());
+      List<String> problems = new ArrayList<>(last == null ? List.of() : last.refused.values());
+      problems.addAll(last == null ? List.of() : last.waiting.values());
       SyncStatus status = settings.status(profileId);
-      SyncReport report = new SyncReport(pushed, pulled, status.conflicts(), problems, status.waiting());
+      SyncReport report = new SyncReport(pushed, pulled, status.conflicts(), problems, status.waiting(), stopped);
       settings.recordAttempt(profileId, report.inSync(), report.inSync() ? null
+          : stopped != null ? stopped.getMessage()
           : report.conflicts().isEmpty() && !problems.isEmpty() ? problems.get(0)
+          : report.conflicts().isEmpty() ? report.waiting() + " change(s) wait"
           : report.conflicts().size() + " conflict(s) to settle");
       LOG.info("Synced profile {}: {} in {} ms", profileId, report.summary(),
           Duration.ofNanos(System.nanoTime() - started).toMillis());

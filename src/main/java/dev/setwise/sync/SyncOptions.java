@@ -17,9 +17,11 @@ import java.util.random.RandomGenerator;
  * @param backoffMax the upper bound of any wait
  * @param feedPage how many changes to ask the server for at a time (1..500)
  * @param outboxPage how many outbox entries to read (and record) at a time
+ * @param parallel how many completed sessions may be sent at once (they depend on nothing but their
+ *     plan); everything else is sent one at a time, in order
  */
 public record SyncOptions(Duration connectTimeout, Duration requestTimeout, int attempts, Duration backoffBase,
-    Duration backoffMax, int feedPage, int outboxPage, RandomGenerator random) {
+    Duration backoffMax, int feedPage, int outboxPage, int parallel, RandomGenerator random) {
 
   public SyncOptions {
     Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -27,38 +29,49 @@ public record SyncOptions(Duration connectTimeout, Duration requestTimeout, int 
     Objects.requireNonNull(backoffBase, "backoffBase");
     Objects.requireNonNull(backoffMax, "backoffMax");
     Objects.requireNonNull(random, "random");
-    if (attempts < 1 || feedPage < 1 || feedPage > 500 || outboxPage < 1) {
-      throw new IllegalArgumentException("attempts, feedPage (1..500) and outboxPage must be positive");
+    if (attempts < 1 || feedPage < 1 || feedPage > 500 || outboxPage < 1 || parallel < 1) {
+      throw new IllegalArgumentException("attempts, feedPage (1..500), outboxPage and parallel must be positive");
     }
   }
 
   /** What the app and the command line use: patient enough for a home network, never endless. */
   public static SyncOptions defaults() {
     return new SyncOptions(Duration.ofSeconds(10), Duration.ofSeconds(60), 6, Duration.ofMillis(250),
-        Duration.ofSeconds(8), 500, 200, RandomGenerator.getDefault());
+        Duration.ofSeconds(8), 500, 200, 4, RandomGenerator.getDefault());
   }
 
   public SyncOptions withTimeouts(Duration connect, Duration request) {
-    return new SyncOptions(connect, request, attempts, backoffBase, backoffMax, feedPage, outboxPage, random);
+    return new SyncOptions(connect, request, attempts, backoffBase, backoffMax, feedPage, outboxPage, parallel, random);
   }
 
   public SyncOptions withRetries(int newAttempts, Duration base, Duration max) {
-    return new SyncOptions(connectTimeout, requestTimeout, newAttempts, base, max, feedPage, outboxPage, random);
+    return new SyncOptions(connectTimeout, requestTimeout, newAttempts, base, max, feedPage, outboxPage, parallel,
+        random);
   }
 
   public SyncOptions withPages(int newFeedPage, int newOutboxPage) {
     return new SyncOptions(connectTimeout, requestTimeout, attempts, backoffBase, backoffMax, newFeedPage,
-        newOutboxPage, random);
+        newOutboxPage, parallel, random);
   }
 
   public SyncOptions withRandom(RandomGenerator newRandom) {
     return new SyncOptions(connectTimeout, requestTimeout, attempts, backoffBase, backoffMax, feedPage, outboxPage,
-        newRandom);
+        parallel, newRandom);
+  }
+
+  public SyncOptions withParallel(int newParallel) {
+    return new SyncOptions(connectTimeout, requestTimeout, attempts, backoffBase, backoffMax, feedPage, outboxPage,
+        newParallel, random);
   }
 
   /** The wait before attempt {@code attempt + 1} (attempt counts from 1). */
   Duration backoff(int attempt) {
     long cap = Math.min(backoffMax.toMillis(), backoffBase.toMillis() << Math.min(attempt - 1, 20));
-    return Duration.ofMillis(cap <= 0 ? 0 : random.nextLong(cap + 1));
+    if (cap <= 0) {
+      return Duration.ZERO;
+    }
+    synchronized (random) {
+      return Duration.ofMillis(random.nextLong(cap + 1));
+    }
   }
 }

@@ -2,14 +2,18 @@ package dev.setwise.sync;
 
 import dev.setwise.domain.sync.SyncConflict;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What one sync did: how many local changes reached the server, how many of the server's changes
- * were applied here, the open conflicts, and one line for each change the server refused or that
- * waits (a workout in progress without a plan, a plan waiting for its sessions). {@code waiting} is
- * how many outbox entries are left. In sync means nothing left, no conflict, nothing refused.
+ * were applied here, the open conflicts, one line for each change the server refused or that waits
+ * (a workout in progress without a plan, a plan waiting for its sessions), how many outbox entries
+ * are left ({@code waiting}), and why the sync stopped early, if it did ({@code stopped}: the server
+ * could not be reached, refused the token, or failed; what was done until then stays done). In sync
+ * means it ran to the end with nothing left, no conflict and nothing refused.
  */
-public record SyncReport(int pushed, int pulled, List<SyncConflict> conflicts, List<String> problems, long waiting) {
+public record SyncReport(int pushed, int pulled, List<SyncConflict> conflicts, List<String> problems, long waiting,
+    SyncException stopped) {
 
   public SyncReport {
     conflicts = List.copyOf(conflicts);
@@ -17,7 +21,17 @@ public record SyncReport(int pushed, int pulled, List<SyncConflict> conflicts, L
   }
 
   public boolean inSync() {
-    return conflicts.isEmpty() && problems.isEmpty() && waiting == 0;
+    return stopped == null && conflicts.isEmpty() && problems.isEmpty() && waiting == 0;
+  }
+
+  /** Why it stopped early; empty when it ran to the end. */
+  public Optional<SyncException> failure() {
+    return Optional.ofNullable(stopped);
+  }
+
+  /** True when it stopped because the server could not be reached: offline, a normal state. */
+  public boolean offline() {
+    return stopped != null && stopped.kind() == SyncException.Kind.UNREACHABLE;
   }
 
   /** {@code pushed N, pulled M, conflicts K}: the summary line of {@code setwise sync}. */

@@ -213,6 +213,10 @@ final class LocalWrites {
     if (!remote.completed() || !SyncCompare.sameHead(here, remote)) {
       return -1;
     }
+    SessionStructure theirOriginal = remoteHistory.isEmpty() ? remote.structure() : remoteHistory.get(0).session();
+    if (!SyncCompare.sameRecorded(local.history().get(0).session(), theirOriginal)) {
+      return -1;
+    }
     List<SessionAmendment> ours = local.amendments();
     List<SessionAmendment> theirs = remoteHistory.size() <= 1 ? List.of()
         : remoteHistory.subList(1, remoteHistory.size());

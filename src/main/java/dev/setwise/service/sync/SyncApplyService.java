@@ -98,8 +98,8 @@ public final class SyncApplyService {
           planIds.add(remote.planId());
         }
         if (remote.completed() && remote.amended()) {
-          Optional<SyncShadow> shadow = sync.shadow(tx, profileId, EntityType.SESSION, remote.id());
-          if (shadow.isEmpty() || remote.version() > shadow.get().remoteVersion()) {
+          Optional<Session> here = sessions.find(tx, profileId, remote.id());
+          if (here.isEmpty() || !SyncCompare.sameSession(here.get(), remote)) {
             histories.add(remote.id());
           }
         }
@@ -326,7 +326,7 @@ public final class SyncApplyService {
       return Outcome.CONFLICT;
     }
     agree(tx, profileId, EntityType.SESSION, id, remote.version(), version, sessionState(remote), null);
-    return Outcome.APPLIED;
+    return version == local.version() ? Outcome.AGREED : Outcome.APPLIED;
   }
 
   // ---- helpers

@@ -56,9 +56,28 @@ public final class SyncCompare {
     }
   }
 
-  /** Same plan, date, times and structure (what the session holds now), and both amended or neither. */
-  public static boolean sameSession(Session a, Session b) {
-    return sameHead(a, b) && a.amended() == b.amended() && a.structure().equals(b.structure());
+  /**
+   * Same plan, date, times and structure (what the session holds now), and both amended or neither.
+   * For a completed session the structure is compared as {@link #sameRecorded} does.
+   */
+  public static boolean sameSession(Session local, Session remote) {
+    if (!sameHead(local, remote) || local.amended() != remote.amended()) {
+      return false;
+    }
+    return local.completed() ? sameRecorded(local.structure(), remote.structure())
+        : local.structure().equals(remote.structure());
+  }
+
+  /**
+   * Whether a recorded structure here (a completed session's original, an amendment) is the one the
+   * server holds. Equal, or equal but for the name: a server names a workout that has none after its
+   * plan (contract §2, "on start, defaults to the plan's name"), and a completed session here can
+   * never take that name (an import may have brought it in without one).
+   */
+  public static boolean sameRecorded(dev.setwise.domain.SessionStructure local,
+      dev.setwise.domain.SessionStructure remote) {
+    return local.equals(remote) || local.name() == null && remote.name() != null
+        && local.withName(remote.name()).equals(remote);
   }
 
   /** Same plan, date and times: the parts of a session that never change once it is completed. */
@@ -67,8 +86,9 @@ public final class SyncCompare {
         && a.startedAt().equals(b.startedAt()) && Objects.equals(a.endedAt(), b.endedAt());
   }
 
-  /** Same reason, time and structure. */
-  public static boolean sameAmendment(SessionAmendment a, SessionAmendment b) {
-    return Objects.equals(a.reason(), b.reason()) && a.at().equals(b.at()) && a.session().equals(b.session());
+  /** Same reason, time and structure ({@link #sameRecorded}), {@code local} being this device's. */
+  public static boolean sameAmendment(SessionAmendment local, SessionAmendment remote) {
+    return Objects.equals(local.reason(), remote.reason()) && local.at().equals(remote.at())
+        && sameRecorded(local.session(), remote.session());
   }
 }
