@@ -64,6 +64,9 @@ public final class SyncSettingsService {
    */
   public static String normalizeServerUrl(String text) {
     String value = text == null ? "" : text.strip();
+    if (!value.contains("://")) {
+      throw badUrl("must start with http:// or https://");
+    }
     URI uri;
     try {
       uri = new URI(value);
@@ -90,8 +93,8 @@ public final class SyncSettingsService {
     if (path.endsWith("/api")) {
       path = path.substring(0, path.length() - 4);
     }
-    String host = uri.getHost().contains(":") && !uri.getHost().startsWith("[") ? "[" + uri.getHost() + "]"
-        : uri.getHost();
+    String lower = uri.getHost().toLowerCase(Locale.ROOT);
+    String host = lower.contains(":") && !lower.startsWith("[") ? "[" + lower + "]" : lower;
     String normalized = scheme + "://" + host + (uri.getPort() >= 0 ? ":" + uri.getPort() : "") + path;
     if (normalized.length() > 2000) {
       throw badUrl("is too long");
