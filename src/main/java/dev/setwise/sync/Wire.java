@@ -130,10 +130,17 @@ final class Wire {
     }
     if (type == EntityType.PLAN) {
       Plan plan = ResourceJson.readPlan(node.get("data"), path + ".data");
-      return Change.of(plan);
+      return same(Change.of(plan), id, path);
     }
     Session session = ResourceJson.readSession(node.get("data"), path + ".data");
-    return Change.of(session);
+    return same(Change.of(session), id, path);
+  }
+
+  private static Change same(Change change, UUID id, String path) {
+    if (!change.id().equals(id)) {
+      throw invalid(path + ".data is another entity than " + path + ".id");
+    }
+    return change;
   }
 
   private static List<?> data(Object body) {

@@ -38,6 +38,20 @@ final class SyncServer implements AutoCloseable {
     return new SyncServer(app, server, profile, token);
   }
 
+  /** A profile of its own on the server, with a token: one server serves a whole test class. */
+  record Account(Profile profile, String token) {}
+
+  private int accounts;
+
+  Account account() {
+    Profile owner = app.profiles().create("Alex " + ++accounts, Unit.KG);
+    return new Account(owner, app.tokens().create(owner.id(), "sync test").text());
+  }
+
+  Snapshot snapshot(Account account) {
+    return Snapshot.of(app, account.profile().id());
+  }
+
   String url() {
     return server.url();
   }

@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,26 +32,58 @@ class SyncTwoDevicesTest {
       .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(20)).withRandom(new SplittableRandom(7));
 
   @TempDir
+  static Path shared;
+
+  static SyncServer serve;
+
+  @TempDir
   Path dir;
 
-  SyncServer server;
+  /** This test's profile on the shared server: {@code server.snapshot()} and {@code server.profile} read it. */
+  Remote server;
   Device a;
   Device b;
 
+  /** One profile on the server, seen as the tests see a server of their own. */
+  static final class Remote {
+
+    final dev.setwise.AppContext app;
+    final dev.setwise.domain.Profile profile;
+
+    Remote(dev.setwise.AppContext app, dev.setwise.domain.Profile profile) {
+      this.app = app;
+      this.profile = profile;
+    }
+
+    Snapshot snapshot() {
+      return Snapshot.of(app, profile.id());
+    }
+  }
+
+  @BeforeAll
+  static void startServer() {
+    serve = SyncServer.start(shared.resolve("server"));
+  }
+
+  @AfterAll
+  static void stopServer() {
+    serve.close();
+  }
+
   @BeforeEach
   void start() {
-    server = SyncServer.start(dir.resolve("server"));
+    SyncServer.Account account = serve.account();
+    server = new Remote(serve.app, account.profile());
     a = Device.open(dir.resolve("a"), "Alex", FAST);
     b = Device.open(dir.resolve("b"), "Alex", FAST);
-    a.setUp(server);
-    b.setUp(server);
+    a.setUp(serve.url(), account.token());
+    b.setUp(serve.url(), account.token());
   }
 
   @AfterEach
   void stop() {
     a.close();
     b.close();
-    server.close();
   }
 
   @Test
@@ -234,6 +268,26 @@ class SyncTwoDevicesTest {
   }
 
   @Test
+  void twoSessionsInProgressEndByThemselvesWhenTheOneHereIsCompletedAndTheOtherComesHereToo() {
+    Plan plan = a.app.plans().create(a.id(), "Strength A", Structures.plan());
+    a.sync();
+    b.sync();
+    Session onA = a.app.sessions().start(a.id(), plan.id(), LocalDate.of(2026, 11, 24));
+    Session onB = b.app.sessions().start(b.id(), plan.id(), LocalDate.of(2026, 11, 24));
+    a.sync();
+    assertThat(b.sync().conflicts()).hasSize(1);
+
+    b.app.sessions().complete(b.id(), onB.id(), null);
+    SyncReport settled = b.sync();
+
+    assertThat(settled.inSync()).as(settled.toString()).isTrue();
+    assertThat(b.app.sessions().findInProgress(b.id())).map(Session::id).contains(onA.id());
+    assertThat(a.sync().inSync()).isTrue();
+    assertThat(a.snapshot()).isEqualTo(b.snapshot()).isEqualTo(server.snapshot());
+    assertThat(a.snapshot().sessions()).containsOnlyKeys(onA.id(), onB.id());
+  }
+
+  @Test
   void aChangeToSomethingDeletedElsewhereIsAConflictKeptUntilSettled() {
     Plan plan = a.app.plans().create(a.id(), "Strength A", Structures.plan());
     Session session = a.app.sessions().start(a.id(), plan.id(), LocalDate.of(2026, 11, 24));
@@ -256,6 +310,98 @@ class SyncTwoDevicesTest {
     Snapshot onA = a.snapshot();
     assertThat(onA.sessions()).hasSize(1).doesNotContainKey(session.id());
     assertThat(onA).isEqualTo(b.snapshot()).isEqualTo(server.snapshot());
+  }
+
+  @Test
+  void aWorkoutInProgressChangedOnBothSidesIsAConflictAndTheVersionKeptTravels() {
+    Plan plan = a.app.plans().create(a.id(), "Strength A", Structures.plan());
+    Session session = a.app.sessions().start(a.id(), plan.id(), LocalDate.of(2026, 11, 24));
+    a.sync();
+    b.sync();
+    a.app.sessions().update(a.id(), session.id(), Structures.done(session.structure(), 0, 1, 5, 100.0, now()));
+    SessionStructure onB = Structures.done(session.structure(), 1, 0, 8, 60.0, now());
+    b.app.sessions().update(b.id(), session.id(), onB);
+    a.sync();
+
+    SyncReport report = b.sync();
+
+    assertThat(report.conflicts()).singleElement().satisfies(conflict -> {
+      assertThat(conflict.kind()).isEqualTo(ConflictKind.CHANGED_BOTH);
+      assertThat(conflict.local().session().structure()).isEqualTo(onB);
+      assertThat(conflict.remote().session().structure().exercises().get(0).sets().get(1).completed()).isTrue();
+    });
+    assertThat(a.sync().conflicts()).isEmpty();
+    assertThat(b.app.sessions().get(b.id(), session.id()).structure()).isEqualTo(onB);
+
+    b.sync.resolve(report.conflicts().get(0).id(), Keep.LOCAL);
+    assertThat(b.sync().inSync()).isTrue();
+    assertThat(a.sync().inSync()).isTrue();
+    assertThat(a.app.sessions().get(a.id(), session.id()).structure()).isEqualTo(onB);
+    assertThat(a.snapshot()).isEqualTo(b.snapshot()).isEqualTo(server.snapshot());
+  }
+
+  @Test
+  void aWorkoutCompletedOnOneSideWhileLoggedOnTheOtherKeepsItsRecordAndTheOtherVersionAsAnAmendment() {
+    Plan plan = a.app.plans().create(a.id(), "Strength A", Structures.plan());
+    Session session = a.app.sessions().start(a.id(), plan.id(), LocalDate.of(2026, 11, 24));
+    a.sync();
+    b.sync();
+    Session completed = a.app.sessions().complete(a.id(), session.id(),
+        Structures.done(session.structure(), 0, 1, 5, 100.0, now()));
+    SessionStructure onB = Structures.done(session.structure(), 0, 1, 5, 105.0, now());
+    b.app.sessions().update(b.id(), session.id(), onB);
+    a.sync();
+
+    SyncReport report = b.sync();
+    assertThat(report.conflicts()).singleElement().satisfies(conflict -> {
+      assertThat(conflict.local().session().completed()).isFalse();
+      assertThat(conflict.remote().session().completed()).isTrue();
+    });
+    b.sync.resolve(report.conflicts().get(0).id(), Keep.LOCAL);
+    assertThat(b.sync().inSync()).isTrue();
+    assertThat(a.sync().inSync()).isTrue();
+
+    Session onA = a.app.sessions().get(a.id(), session.id());
+    assertThat(onA.endedAt()).isEqualTo(completed.endedAt().truncatedTo(ChronoUnit.MILLIS));
+    assertThat(onA.structure()).isEqualTo(onB);
+    assertThat(a.snapshot().sessions().get(session.id()).amendments()).extracting(Snapshot.Amendment::reason)
+        .containsExactly(null, "Kept this device's version when syncing");
+    assertThat(a.snapshot()).isEqualTo(b.snapshot()).isEqualTo(server.snapshot());
+  }
+
+  @Test
+  void aWorkoutInProgressWithoutAPlanWaitsUntilItIsCompletedAndHoldsNothingElseUp() throws Exception {
+    Path file = dir.resolve("in-progress.json");
+    java.nio.file.Files.writeString(file, """
+        {"format": "setwise-export", "version": 1, "exported_at": "2026-11-24T07:15:00Z", "exported_by": "test",
+         "profile": {"id": "0192f0a0-0000-7000-8000-0000000000aa", "name": "Alex", "unit": "kg",
+                     "created_at": "2026-01-01T00:00:00Z"},
+         "counts": {"plans": 0, "sessions": 1}, "plans": [],
+         "sessions": [{"id": "0192f0a0-0000-7000-8000-0000000000bb", "plan_id": null, "date": "2026-11-24",
+           "started_at": "2026-11-24T07:00:00Z", "ended_at": null, "status": "in_progress",
+           "session": {"name": "Hotel gym", "unit": "kg", "exercises": []},
+           "created_at": "2026-11-24T07:00:00Z", "updated_at": "2026-11-24T07:00:00Z"}]}
+        """);
+    a.app.imports().importData(dev.setwise.service.exchange.ImportSource.of(file),
+        new dev.setwise.service.exchange.ImportOptions("Alex"), dev.setwise.service.Progress.NONE,
+        dev.setwise.service.Cancellation.none());
+    Plan plan = a.app.plans().create(a.id(), "Strength A", Structures.plan());
+
+    SyncReport waiting = a.sync();
+
+    assertThat(waiting.inSync()).isFalse();
+    assertThat(waiting.pushed()).isEqualTo(1);
+    assertThat(waiting.problems()).containsExactly(
+        "waiting workout \"Hotel gym\" of 2026-11-24: in progress without a plan; it is sent once it is completed");
+    assertThat(server.snapshot().plans()).containsOnlyKeys(plan.id());
+    assertThat(server.snapshot().sessions()).isEmpty();
+
+    java.util.UUID id = java.util.UUID.fromString("0192f0a0-0000-7000-8000-0000000000bb");
+    a.app.sessions().complete(a.id(), id, null);
+    assertThat(a.sync().inSync()).isTrue();
+    assertThat(server.snapshot().sessions()).containsOnlyKeys(id);
+    assertThat(server.snapshot().sessions().get(id).startedAt()).isEqualTo(Instant.parse("2026-11-24T07:00:00Z"));
+    assertThat(a.snapshot()).isEqualTo(server.snapshot());
   }
 
   private static Instant now() {

@@ -20,6 +20,12 @@ final class ConflictText {
     return text.length() <= 400 ? text : text.substring(0, 399) + "…";
   }
 
+  /** A workout from the server whose plan was deleted here. */
+  static String planGoneHere(EntityCopy session) {
+    String text = session.title() + " was logged on the server on a plan deleted here";
+    return text.length() <= 400 ? text : text.substring(0, 399) + "…";
+  }
+
   /** A plan deleted on the server that workouts here (not on the server yet) use. */
   static String planInUse(EntityCopy plan, int sessions) {
     String text = plan.title() + " was deleted on the server, and " + sessions + " workout"

@@ -313,7 +313,12 @@ public final class SyncApplyService {
         }
       }
       if (remote.planId() != null && plans.find(tx, profileId, remote.planId()).isEmpty()) {
-        throw invalid("session " + id + " names plan " + remote.planId() + ", which the server did not send");
+        // Its plan cannot be here (deleted here, and that is in conflict): the workout waits in a
+        // conflict of its own, kept whole, rather than holding up everything after it.
+        ConflictDraft draft = new ConflictDraft(EntityType.SESSION, id, ConflictKind.DELETED_LOCALLY, null,
+            remoteCopy, null, remote.version());
+        Conflicts.open(tx, conflicts, profileId, draft, ConflictText.planGoneHere(remoteCopy), clock.instant());
+        return Outcome.CONFLICT;
       }
       long version = writes.insertSession(tx, profileId, id, remote.planId(), remote, remoteHistory);
       agree(tx, profileId, EntityType.SESSION, id, remote.version(), version, sessionState(remote), null);

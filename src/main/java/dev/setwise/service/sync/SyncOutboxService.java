@@ -1,6 +1,7 @@
 package dev.setwise.service.sync;
 
 import dev.setwise.domain.EntityType;
+import dev.setwise.domain.Session;
 import dev.setwise.domain.sync.EntityCopy;
 import dev.setwise.domain.sync.Keep;
 import dev.setwise.domain.sync.OutboxEntry;
@@ -35,6 +36,7 @@ public final class SyncOutboxService {
   private final SyncRepository sync;
   private final SyncConflictRepository conflicts;
   private final LocalWrites writes;
+  private final SessionRepository sessions;
   private final Clock clock;
 
   public SyncOutboxService(Database database, PlanRepository plans, SessionRepository sessions, SyncRepository sync,
@@ -43,6 +45,7 @@ public final class SyncOutboxService {
     this.sync = sync;
     this.conflicts = conflicts;
     this.writes = new LocalWrites(plans, sessions, sync, audit, clock);
+    this.sessions = sessions;
     this.clock = clock;
   }
 
@@ -119,7 +122,7 @@ public final class SyncOutboxService {
       sync.markFailed(tx, profileId, type, id, null);
       sync.moveToEnd(tx, profileId, type, id);
     } else if (outcome instanceof PushOutcome.Settled settled) {
-      conflicts.resolve(tx, settled.conflictId(), Keep.BOTH, clock.instant());
+      settleTwoInProgress(tx, profileId, settled.conflictId());
     } else if (outcome instanceof PushOutcome.Refused refused) {
       sync.markFailed(tx, profileId, type, id, refused.message());
     } else if (outcome instanceof PushOutcome.Conflicted conflicted) {
@@ -129,6 +132,36 @@ public final class SyncOutboxService {
       sync.markFailed(tx, profileId, type, id, null);
       Conflicts.open(tx, conflicts, profileId, conflicted.draft(), clock.instant());
     }
+  }
+
+  /**
+   * Two in progress is over (the session here ended): both are kept. The server's session never
+   * came here (there was one in progress already), and the change feed has passed it, so it is put
+   * here now from the conflict's copy; a later change of it comes through the feed as usual.
+   */
+  private void settleTwoInProgress(Tx tx, UUID profileId, long conflictId) throws SQLException {
+    SyncConflict conflict = conflicts.find(tx, conflictId).filter(SyncConflict::open).orElse(null);
+    if (conflict == null) {
+      return;
+    }
+    conflicts.resolve(tx, conflictId, Keep.BOTH, clock.instant());
+    EntityCopy remote = conflict.remote();
+    if (remote == null || conflict.remoteId() == null || remote.session() == null) {
+      return;
+    }
+    Session theirs = remote.session();
+    boolean here = writes.copy(tx, profileId, EntityType.SESSION, conflict.remoteId()) != null;
+    boolean planHere = theirs.planId() == null
+        || writes.copy(tx, profileId, EntityType.PLAN, theirs.planId()) != null;
+    boolean otherRunning = !theirs.completed() && sessions.findInProgress(tx, profileId).isPresent();
+    if (here || !planHere || otherRunning) {
+      return;
+    }
+    writes.asServer(tx, profileId);
+    long version = writes.insertSession(tx, profileId, theirs.id(), theirs.planId(), theirs, remote.history());
+    sync.putShadow(tx, profileId, EntityType.SESSION, theirs.id(), new SyncShadow(theirs.version(), version,
+        SyncApplyService.sessionState(theirs), null));
+    writes.asLocal(tx, profileId);
   }
 
   private PushItem item(Tx tx, UUID profileId, OutboxEntry entry) throws SQLException {
