@@ -44,6 +44,8 @@ public final class SyncConflictService {
   /** The reason of an amendment that a settlement adds to a completed session. */
   public static final String KEPT_LOCAL = "Kept this device's version when syncing";
   public static final String KEPT_REMOTE = "Kept the server's version when syncing";
+  private static final String PLAN_FIRST =
+      "The plan of this workout is not on this device: settle the conflict about its plan first";
 
   private final Database database;
   private final PlanRepository plans;
@@ -248,7 +250,7 @@ public final class SyncConflictService {
         throw new ConflictException("Another workout is in progress here: complete or discard it first");
       }
       if (theirs.planId() != null && plans.find(tx, profileId, theirs.planId()).isEmpty()) {
-        throw new ConflictException("The plan of this workout is not on this device: run 'setwise sync' first");
+        throw new ConflictException(PLAN_FIRST);
       }
       version = writes.insertSession(tx, profileId, id, theirs.planId(), theirs, remote.history());
     }
@@ -292,7 +294,7 @@ public final class SyncConflictService {
     writes.asServer(tx, profileId);
     Session theirs = remote.session();
     if (theirs.planId() != null && plans.find(tx, profileId, theirs.planId()).isEmpty()) {
-      throw new ConflictException("The plan of this workout is not on this device: run 'setwise sync' first");
+      throw new ConflictException(PLAN_FIRST);
     }
     if (sessions.find(tx, profileId, theirsId).isEmpty()) {
       long version = writes.insertSession(tx, profileId, theirsId, theirs.planId(), theirs, remote.history());
