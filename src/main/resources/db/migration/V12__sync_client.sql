@@ -11,6 +11,9 @@ CREATE TABLE sync_profiles (
     set_up_at        INTEGER NOT NULL,
     last_attempt_at  INTEGER,
     last_success_at  INTEGER,
+    -- how the last sync ended (synced, offline, conflicts …) and why, when it did not succeed
+    last_outcome     TEXT    CHECK (last_outcome IS NULL OR last_outcome IN
+        ('synced', 'waiting', 'conflicts', 'offline', 'refused', 'failed', 'cancelled')),
     last_error       TEXT
 ) STRICT;
 

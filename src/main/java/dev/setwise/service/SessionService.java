@@ -147,7 +147,7 @@ public final class SessionService {
    * @throws dev.setwise.store.StoreException when the database fails (nothing is created)
    */
   public List<Created> createAll(UUID profileId, List<SessionRequests.Create> requests) {
-    return database.writeUnit(tx -> {
+    dev.setwise.store.TxWork<List<Created>> all = tx -> {
       List<Created> results = new java.util.ArrayList<>(requests.size());
       for (SessionRequests.Create request : requests) {
         try {
@@ -157,7 +157,9 @@ public final class SessionService {
         }
       }
       return results;
-    });
+    };
+    // Inside an idempotent request (a unit already) it joins that unit; each create is a savepoint.
+    return database.inUnit() ? database.write(all) : database.writeUnit(all);
   }
 
   private Session startInProgress(Tx tx, UUID profileId, UUID id, UUID planId, LocalDate date, Instant startedAt,

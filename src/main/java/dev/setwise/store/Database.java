@@ -142,16 +142,11 @@ public final class Database implements AutoCloseable {
    * the record of its answer, for instance). Each joined call runs inside a savepoint: when it
    * throws, its own changes are undone before the exception reaches {@code work}. Otherwise like
    * {@link #write}: blocks while another write runs, commits when {@code work} returns, rolls back
-   * when it throws. Inside another unit on this thread it joins that one, in a savepoint of its own
-   * (a batch of use cases inside an idempotent request).
+   * when it throws. Not re-entrant (see {@link #inUnit()}).
    */
   public <T> T writeUnit(TxWork<T> work) {
     callerCheck.run();
     ensureOpen();
-    Tx enclosing = unit.get();
-    if (enclosing != null) {
-      return joined(enclosing, work);
-    }
     if (inTransaction.get()) {
       throw new IllegalStateException("Nested transaction: one use case, one transaction");
     }
@@ -169,6 +164,14 @@ public final class Database implements AutoCloseable {
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /**
+   * True while a {@link #writeUnit} runs on this thread: a use case made of several others (a batch)
+   * then joins it with {@link #write} instead of starting a unit of its own.
+   */
+  public boolean inUnit() {
+    return unit.get() != null;
   }
 
   /**

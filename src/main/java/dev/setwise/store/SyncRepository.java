@@ -4,6 +4,7 @@ import dev.setwise.domain.EntityType;
 import dev.setwise.domain.sync.OutboxEntry;
 import dev.setwise.domain.sync.RemoteState;
 import dev.setwise.domain.sync.SentMark;
+import dev.setwise.domain.sync.SyncOutcome;
 import dev.setwise.domain.sync.SyncSettings;
 import dev.setwise.domain.sync.SyncShadow;
 import java.sql.PreparedStatement;
@@ -28,7 +29,7 @@ public final class SyncRepository {
 
   public Optional<SyncSettings> settings(Tx tx, UUID profileId) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT server_url, cursor, set_up_at, last_attempt_at, last_success_at, last_error "
+        "SELECT server_url, cursor, set_up_at, last_attempt_at, last_success_at, last_outcome, last_error "
             + "FROM sync_profiles WHERE user_id = ?")) {
       Rows.setUuid(statement, 1, profileId);
       try (ResultSet rs = statement.executeQuery()) {
@@ -37,6 +38,7 @@ public final class SyncRepository {
         }
         return Optional.of(new SyncSettings(profileId, rs.getString("server_url"), rs.getString("cursor"),
             Rows.instant(rs, "set_up_at"), Rows.instant(rs, "last_attempt_at"), Rows.instant(rs, "last_success_at"),
+            rs.getString("last_outcome") == null ? null : SyncOutcome.fromCode(rs.getString("last_outcome")),
             rs.getString("last_error")));
       }
     }
@@ -66,16 +68,22 @@ public final class SyncRepository {
     }
   }
 
-  /** Notes a sync that ended: when, and why it failed ({@code null} for none). */
-  public void recordAttempt(Tx tx, UUID profileId, Instant at, boolean succeeded, String error) throws SQLException {
+  /** Notes a sync that ended: when, how, and why it did not succeed ({@code null} for none). */
+  public void recordAttempt(Tx tx, UUID profileId, Instant at, SyncOutcome outcome, String error)
+      throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "UPDATE sync_profiles SET last_attempt_at = ?, last_error = ?, "
+        "UPDATE sync_profiles SET last_attempt_at = ?, last_outcome = ?, last_error = ?, "
             + "last_success_at = CASE WHEN ? THEN ? ELSE last_success_at END WHERE user_id = ?")) {
       Rows.setInstant(statement, 1, at);
-      statement.setString(2, error);
-      statement.setBoolean(3, succeeded);
-      Rows.setInstant(statement, 4, at);
-      Rows.setUuid(statement, 5, profileId);
+      statement.setString(2, outcome.code());
+      if (error == null) {
+        statement.setNull(3, Types.VARCHAR);
+      } else {
+        statement.setString(3, error);
+      }
+      statement.setBoolean(4, outcome == SyncOutcome.SYNCED);
+      Rows.setInstant(statement, 5, at);
+      Rows.setUuid(statement, 6, profileId);
       statement.executeUpdate();
     }
   }

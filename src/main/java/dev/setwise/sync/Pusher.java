@@ -135,9 +135,13 @@ final class Pusher {
     return item.entry().type() == EntityType.PLAN ? plans.send(item) : sessions.send(item);
   }
 
-  /** A completed session whose plan the server has (or that has none): safe to send beside others. */
+  /**
+   * A completed session the server does not have yet, whose plan it has (or that has none): created
+   * in a batch, safe to send beside others.
+   */
   private boolean independent(PushItem item) {
-    if (item.entry().type() != EntityType.SESSION || item.conflict() != null || item.local() == null) {
+    if (item.entry().type() != EntityType.SESSION || item.conflict() != null || item.local() == null
+        || item.shadow() != null) {
       return false;
     }
     Session session = item.local().session();

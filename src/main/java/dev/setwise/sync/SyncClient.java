@@ -3,6 +3,7 @@ package dev.setwise.sync;
 import dev.setwise.domain.ValidationException;
 import dev.setwise.domain.sync.Keep;
 import dev.setwise.domain.sync.SyncConflict;
+import dev.setwise.domain.sync.SyncOutcome;
 import dev.setwise.domain.sync.SyncSettings;
 import dev.setwise.service.Cancellation;
 import dev.setwise.service.Progress;
@@ -192,14 +193,14 @@ public final class SyncClient {
         stopped = e;
         LOG.info("Sync of profile {} stopped: {}", profileId, e.getMessage());
       } catch (CancellationException e) {
-        settings.recordAttempt(profileId, false, "Cancelled");
+        settings.recordAttempt(profileId, SyncOutcome.CANCELLED, "Cancelled");
         throw e;
       }
       List<String> problems = new ArrayList<>(last == null ? List.of() : last.refused.values());
       problems.addAll(last == null ? List.of() : last.waiting.values());
       SyncStatus status = settings.status(profileId);
       SyncReport report = new SyncReport(pushed, pulled, status.conflicts(), problems, status.waiting(), stopped);
-      settings.recordAttempt(profileId, report.inSync(), report.inSync() ? null
+      settings.recordAttempt(profileId, report.outcome(), report.inSync() ? null
           : stopped != null ? stopped.getMessage()
           : report.conflicts().isEmpty() && !problems.isEmpty() ? problems.get(0)
           : report.conflicts().isEmpty() ? report.waiting() + " change(s) wait"

@@ -1,6 +1,8 @@
 package dev.setwise.sync;
 
 import dev.setwise.domain.sync.SyncConflict;
+import dev.setwise.domain.sync.SyncOutcome;
+import dev.setwise.domain.sync.SyncSettings;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +34,21 @@ public record SyncReport(int pushed, int pulled, List<SyncConflict> conflicts, L
   /** True when it stopped because the server could not be reached: offline, a normal state. */
   public boolean offline() {
     return stopped != null && stopped.kind() == SyncException.Kind.UNREACHABLE;
+  }
+
+  /** How it ended, as {@link SyncSettings#lastOutcome()} keeps it for the next look at the status. */
+  public SyncOutcome outcome() {
+    if (stopped != null) {
+      return switch (stopped.kind()) {
+        case UNREACHABLE -> SyncOutcome.OFFLINE;
+        case REFUSED -> SyncOutcome.REFUSED;
+        default -> SyncOutcome.FAILED;
+      };
+    }
+    if (!conflicts.isEmpty()) {
+      return SyncOutcome.CONFLICTS;
+    }
+    return inSync() ? SyncOutcome.SYNCED : SyncOutcome.WAITING;
   }
 
   /** {@code pushed N, pulled M, conflicts K}: the summary line of {@code setwise sync}. */

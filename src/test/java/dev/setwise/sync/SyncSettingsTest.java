@@ -88,12 +88,18 @@ class SyncSettingsTest {
     device.setUp(server);
     device.app.plans().create(device.id(), "Plan", Structures.plan());
     assertThat(device.sync().inSync()).isTrue();
+    assertThat(device.sync.status(device.id()).settings().orElseThrow().lastOutcome())
+        .isEqualTo(dev.setwise.domain.sync.SyncOutcome.SYNCED);
     server.app.tokens().revoke(server.app.tokens().list(server.profile.id()).get(0).id());
     device.app.plans().create(device.id(), "Another", Structures.plan());
 
     SyncReport refused = device.sync();
+    assertThat(device.sync.status(device.id()).settings().orElseThrow().lastOutcome())
+        .isEqualTo(dev.setwise.domain.sync.SyncOutcome.REFUSED);
     server.server.stop();
     SyncReport offline = device.sync();
+    assertThat(device.sync.status(device.id()).settings().orElseThrow().lastOutcome())
+        .isEqualTo(dev.setwise.domain.sync.SyncOutcome.OFFLINE);
 
     assertThat(refused.failure()).get().extracting(SyncException::kind).isEqualTo(SyncException.Kind.REFUSED);
     assertThat(offline.offline()).isTrue();

@@ -2,6 +2,7 @@ package dev.setwise.service.sync;
 
 import dev.setwise.domain.Problem;
 import dev.setwise.domain.ValidationException;
+import dev.setwise.domain.sync.SyncOutcome;
 import dev.setwise.domain.sync.SyncSettings;
 import dev.setwise.store.Database;
 import dev.setwise.store.SyncConflictRepository;
@@ -174,12 +175,12 @@ public final class SyncSettingsService {
   }
 
   /**
-   * Notes how a sync of the profile ended: {@code error} null when it succeeded (the time becomes
-   * "last successful sync").
+   * Notes how a sync of the profile ended, and why when it did not succeed ({@code error} one line,
+   * null for none). {@link SyncOutcome#SYNCED} makes now the "last successful sync".
    */
-  public void recordAttempt(UUID profileId, boolean succeeded, String error) {
+  public void recordAttempt(UUID profileId, SyncOutcome outcome, String error) {
     database.write(tx -> {
-      sync.recordAttempt(tx, profileId, clock.instant(), succeeded, error == null ? null : shorten(error));
+      sync.recordAttempt(tx, profileId, clock.instant(), outcome, error == null ? null : shorten(error));
       return null;
     });
   }
