@@ -123,7 +123,8 @@ final class HttpTransport {
 
   /**
    * A POST sent with an {@code Idempotency-Key} made from its body, so that repeating it after a
-   * lost answer replays the first answer instead of doing the work again.
+   * lost answer replays the first answer instead of doing the work again. {@code body} is a plain
+   * tree, or the JSON bytes already written.
    */
   Answer sendOnce(String path, Object body) {
     return send("POST", path, body, null, true, true);
@@ -135,7 +136,7 @@ final class HttpTransport {
 
   private Answer send(String method, String path, Object body, Long ifMatch, boolean authenticated,
       boolean idempotent) {
-    byte[] payload = body == null ? null : codec.writeBytes(body);
+    byte[] payload = body == null ? null : body instanceof byte[] json ? json : codec.writeBytes(body);
     String key = idempotent && payload != null ? "sync-" + digest(payload) : null;
     String lastProblem = "no answer";
     boolean serverFailed = false;
@@ -199,9 +200,9 @@ final class HttpTransport {
     }
   }
 
-  /** The size of a body as it would be sent. */
-  int size(Object body) {
-    return codec.writeBytes(body).length;
+  /** A body as it would be sent (a tree given to {@link #sendOnce} may be these bytes instead). */
+  byte[] bytes(Object body) {
+    return codec.writeBytes(body);
   }
 
   private HttpRequest request(String method, String path, byte[] payload, Long ifMatch, boolean authenticated,

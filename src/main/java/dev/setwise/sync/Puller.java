@@ -74,8 +74,9 @@ final class Puller {
       }
       PushRun.expectOk(answer, "GET /api/changes");
       Wire.FeedPage page = Wire.feed(answer);
-      PageNeeds needs = apply.needs(profileId, page.changes());
-      RemotePage remote = fetch(page, needs);
+      List<Change> changes = unknown(page);
+      PageNeeds needs = apply.needs(profileId, changes);
+      RemotePage remote = fetch(changes, page.nextCursor(), needs);
       if (needs.deletesLocalData() && !backedUp) {
         backups.create(BackupReason.BEFORE_SYNC);
         backedUp = true;
@@ -93,7 +94,19 @@ final class Puller {
     }
   }
 
-  private RemotePage fetch(Wire.FeedPage page, PageNeeds needs) {
+  /** The page's changes this device has not agreed on yet, their data read; the others need nothing. */
+  private List<Change> unknown(Wire.FeedPage page) {
+    java.util.Set<UUID> agreed = apply.agreed(profileId, page.changes().stream().map(Wire.RawChange::key).toList());
+    List<Change> changes = new ArrayList<>();
+    for (Wire.RawChange raw : page.changes()) {
+      if (!agreed.contains(raw.key().id())) {
+        changes.add(Wire.change(raw));
+      }
+    }
+    return changes;
+  }
+
+  private RemotePage fetch(List<Change> changes, String nextCursor, PageNeeds needs) {
     List<Change> plans = new ArrayList<>();
     for (UUID planId : needs.plans()) {
       HttpTransport.Answer answer = http.get("/api/plans/" + planId);
@@ -125,7 +138,7 @@ final class Puller {
       }
       refreshed.add(change);
     }
-    return new RemotePage(page.changes(), histories, plans, refreshed, page.nextCursor());
+    return new RemotePage(changes, histories, plans, refreshed, nextCursor);
   }
 
   private Optional<List<SessionAmendment>> historyOf(UUID sessionId) {

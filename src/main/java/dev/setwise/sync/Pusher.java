@@ -77,25 +77,29 @@ final class Pusher {
         List<PushOutcome> outcomes = new ArrayList<>();
         List<Future<Sent>> inFlight = new ArrayList<>();
         List<PushItem> batch = new ArrayList<>();
+        List<byte[]> bodies = new ArrayList<>();
         int batchBytes = 0;
         try {
           for (PushItem item : items) {
             cancellation.check();
             after = item.entry().seq();
             if (independent(item)) {
-              int bytes = run.http.size(SessionSender.createBody(item.local()));
-              if (!batch.isEmpty() && (batch.size() == BATCH || batchBytes + bytes > BATCH_BYTES)) {
-                inFlight.add(submit(pool, batch));
+              byte[] body = run.http.bytes(SessionSender.createBody(item.local()));
+              if (!batch.isEmpty() && (batch.size() == BATCH || batchBytes + body.length > BATCH_BYTES)) {
+                inFlight.add(submit(pool, batch, bodies));
                 batch = new ArrayList<>();
+                bodies = new ArrayList<>();
                 batchBytes = 0;
               }
               batch.add(item);
-              batchBytes += bytes;
+              bodies.add(body);
+              batchBytes += body.length;
               continue;
             }
             if (!batch.isEmpty()) {
-              inFlight.add(submit(pool, batch));
+              inFlight.add(submit(pool, batch, bodies));
               batch = new ArrayList<>();
+              bodies = new ArrayList<>();
               batchBytes = 0;
             }
             drain(inFlight, outcomes, done, total);
@@ -103,7 +107,7 @@ final class Pusher {
             report(done, 1, total);
           }
           if (!batch.isEmpty()) {
-            inFlight.add(submit(pool, batch));
+            inFlight.add(submit(pool, batch, bodies));
           }
           drain(inFlight, outcomes, done, total);
         } finally {
@@ -120,9 +124,10 @@ final class Pusher {
     }
   }
 
-  private Future<Sent> submit(ExecutorService pool, List<PushItem> batch) {
+  private Future<Sent> submit(ExecutorService pool, List<PushItem> batch, List<byte[]> bodies) {
     List<PushItem> items = List.copyOf(batch);
-    java.util.concurrent.Callable<Sent> task = () -> new Sent(items.size(), sessions.sendBatch(items));
+    List<byte[]> json = List.copyOf(bodies);
+    java.util.concurrent.Callable<Sent> task = () -> new Sent(items.size(), sessions.sendBatch(items, json));
     if (pool == null) {
       java.util.concurrent.FutureTask<Sent> now = new java.util.concurrent.FutureTask<>(task);
       now.run();

@@ -68,20 +68,25 @@ final class SessionSender {
 
   /**
    * Sends completed sessions the server does not have yet (see {@link Pusher}) in one
-   * {@code POST /api/sessions/batch}, then each one's amendments; a server without that route
-   * gets them one by one.
+   * {@code POST /api/sessions/batch} ({@code bodies}: each one's create, as JSON), then each one's
+   * amendments; a server without that route gets them one by one.
    */
-  List<PushOutcome> sendBatch(List<PushItem> items) {
+  List<PushOutcome> sendBatch(List<PushItem> items, List<byte[]> bodies) {
     List<PushOutcome> outcomes = new ArrayList<>();
     if (items.size() == 1 || run.batchUnsupported) {
       items.forEach(item -> outcomes.addAll(send(item)));
       return outcomes;
     }
-    List<Object> bodies = new ArrayList<>(items.size());
-    for (PushItem item : items) {
-      bodies.add(createBody(item.local()));
+    java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+    json.writeBytes("{\"sessions\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    for (int i = 0; i < bodies.size(); i++) {
+      if (i > 0) {
+        json.write(',');
+      }
+      json.writeBytes(bodies.get(i));
     }
-    HttpTransport.Answer answer = run.http.sendOnce("/api/sessions/batch", java.util.Map.of("sessions", bodies));
+    json.writeBytes("]}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    HttpTransport.Answer answer = run.http.sendOnce("/api/sessions/batch", json.toByteArray());
     List<?> results = answer.status() == 200 && answer.body() instanceof java.util.Map<?, ?> map
         && map.get("data") instanceof List<?> list && list.size() == items.size() ? list : null;
     if (results == null) {

@@ -37,7 +37,7 @@ public record SyncOptions(Duration connectTimeout, Duration requestTimeout, int 
   /** What the app and the command line use: patient enough for a home network, never endless. */
   public static SyncOptions defaults() {
     return new SyncOptions(Duration.ofSeconds(10), Duration.ofSeconds(60), 6, Duration.ofMillis(250),
-        Duration.ofSeconds(8), 500, 200, 4, RandomGenerator.getDefault());
+        Duration.ofSeconds(8), 500, 500, 4, RandomGenerator.getDefault());
   }
 
   public SyncOptions withTimeouts(Duration connect, Duration request) {

@@ -12,6 +12,7 @@ import dev.setwise.domain.Timestamps;
 import dev.setwise.domain.TreeObject;
 import dev.setwise.domain.ValidationException;
 import dev.setwise.json.ResourceJson;
+import dev.setwise.service.sync.ChangeKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +24,14 @@ final class Wire {
 
   private Wire() {}
 
-  /** One page of {@code GET /api/changes}. */
-  record FeedPage(List<Change> changes, String nextCursor, boolean hasMore) {}
+  /**
+   * One page of {@code GET /api/changes}, each change as read so far: which entity at which version,
+   * its data not read yet ({@link #change} reads it), so known changes cost nothing more.
+   */
+  record FeedPage(List<RawChange> changes, String nextCursor, boolean hasMore) {}
+
+  /** A change of the feed before its data is read and checked. */
+  record RawChange(ChangeKey key, boolean deleted, Object data, String path) {}
 
   static Map<String, Object> planCreate(Plan plan) {
     Map<String, Object> body = new LinkedHashMap<>();
@@ -108,32 +115,36 @@ final class Wire {
         || !(root.get("has_more") instanceof Boolean hasMore)) {
       throw invalid("the change feed page lacks next_cursor or has_more");
     }
-    List<Change> changes = new ArrayList<>();
+    List<RawChange> changes = new ArrayList<>();
     for (Object entry : data(root)) {
-      changes.add(change(entry, "data[" + changes.size() + "]"));
+      String path = "data[" + changes.size() + "]";
+      if (!(entry instanceof Map<?, ?> node)) {
+        throw invalid(path + " is not an object");
+      }
+      EntityType type = node.get("entity_type") instanceof String code ? EntityType.fromCode(code) : null;
+      UUID id = node.get("id") instanceof String text ? TreeObject.parseUuid(text) : null;
+      Object deleted = node.get("deleted");
+      if (type == null || id == null || !(deleted instanceof Boolean gone)
+          || !(node.get("version") instanceof Number v)) {
+        throw invalid(path + " lacks entity_type, id, version or deleted");
+      }
+      changes.add(new RawChange(new ChangeKey(type, id, v.longValue()), gone, node.get("data"), path));
     }
     return new FeedPage(changes, cursor, hasMore);
   }
 
-  private static Change change(Object entry, String path) {
-    if (!(entry instanceof Map<?, ?> node)) {
-      throw invalid(path + " is not an object");
+  /** The change with its data read and checked. */
+  static Change change(RawChange raw) {
+    ChangeKey key = raw.key();
+    if (raw.deleted()) {
+      return Change.deletion(key.type(), key.id(), key.version());
     }
-    EntityType type = node.get("entity_type") instanceof String code ? EntityType.fromCode(code) : null;
-    UUID id = node.get("id") instanceof String text ? TreeObject.parseUuid(text) : null;
-    Object deleted = node.get("deleted");
-    if (type == null || id == null || !(deleted instanceof Boolean gone) || !(node.get("version") instanceof Number v)) {
-      throw invalid(path + " lacks entity_type, id, version or deleted");
+    if (key.type() == EntityType.PLAN) {
+      Plan plan = ResourceJson.readPlan(raw.data(), raw.path() + ".data");
+      return same(Change.of(plan), key.id(), raw.path());
     }
-    if (gone) {
-      return Change.deletion(type, id, v.longValue());
-    }
-    if (type == EntityType.PLAN) {
-      Plan plan = ResourceJson.readPlan(node.get("data"), path + ".data");
-      return same(Change.of(plan), id, path);
-    }
-    Session session = ResourceJson.readSession(node.get("data"), path + ".data");
-    return same(Change.of(session), id, path);
+    Session session = ResourceJson.readSession(raw.data(), raw.path() + ".data");
+    return same(Change.of(session), key.id(), raw.path());
   }
 
   private static Change same(Change change, UUID id, String path) {

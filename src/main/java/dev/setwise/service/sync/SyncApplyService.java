@@ -65,6 +65,29 @@ public final class SyncApplyService {
     this.clock = clock;
   }
 
+  /**
+   * The changes of a page that this device already agreed on with the server, at that version or a
+   * later one, and has not changed since (no outbox entry, no conflict): applying them would change
+   * nothing, so the puller need not even read their data (a first sync reads back everything it sent).
+   * One read transaction.
+   */
+  public Set<UUID> agreed(UUID profileId, List<ChangeKey> keys) {
+    return database.read(tx -> {
+      Set<UUID> known = new HashSet<>();
+      for (ChangeKey key : keys) {
+        Optional<SyncShadow> shadow = sync.shadow(tx, profileId, key.type(), key.id());
+        if (shadow.isPresent() && shadow.get().remoteVersion() >= key.version()
+            && shadow.get().state() != RemoteState.DELETED
+            && sync.outboxEntry(tx, profileId, key.type(), key.id()).isEmpty()
+            && conflicts.openFor(tx, profileId, key.type(), key.id()).isEmpty()
+            && (key.type() == EntityType.PLAN || conflicts.openWithRemote(tx, profileId, key.id()).isEmpty())) {
+          known.add(key.id());
+        }
+      }
+      return known;
+    });
+  }
+
   /** What the page needs fetched before {@link #apply} (see {@link PageNeeds}). One read transaction. */
   public PageNeeds needs(UUID profileId, List<Change> changes) {
     return database.read(tx -> {
