@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Memory and time of export/import of a large history against a raw JDBC/Jackson baseline,
+# Peak heap of export/import of a large history against a raw JDBC/Jackson baseline,
 # measured in the same run, in a 512 MiB heap (ExchangeMemoryBench).
 #   bench/exchange-memory.sh [SESSIONS...]   (default: 10000 100000)
 set -euo pipefail

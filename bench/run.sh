@@ -2,7 +2,7 @@
 # Runs one benchmark from src/test/java/dev/setwise/bench (classes named *Bench, which surefire
 # never runs). Benchmarks report ratios against a raw baseline measured in the same run.
 #
-#   bench/run.sh HistoryListBench [args...]
+#   bench/run.sh ExchangeMemoryBench [args...]   (bench/all.sh runs the suite of issue 12)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ $# -ge 1 ]] || { sed -n '2,6p' "$0"; exit 2; }

@@ -37,5 +37,6 @@ jpackage --type "$type" \
   --module-path target/jpackage/javafx \
   --add-modules javafx.controls,javafx.media,java.sql,java.naming,java.net.http,java.management,jdk.unsupported,jdk.crypto.ec,java.desktop,java.logging,java.xml,jdk.zipfs \
   --java-options "-Xmx1g" \
+  --java-options "--add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED" \
   --dest target/dist
 echo "built target/dist ($type)"

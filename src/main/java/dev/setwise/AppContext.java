@@ -1,14 +1,17 @@
 package dev.setwise;
 
 import dev.setwise.json.ResourceJson;
+import dev.setwise.domain.StorageException;
 import dev.setwise.json.StructureJson;
 import dev.setwise.service.AuditLog;
 import dev.setwise.service.ChangeFeedService;
 import dev.setwise.service.IdempotencyService;
 import dev.setwise.service.PlanService;
 import dev.setwise.service.ProfileService;
+import dev.setwise.service.RestTimerService;
 import dev.setwise.service.SessionService;
 import dev.setwise.service.TokenService;
+import dev.setwise.service.backup.BackupInfo;
 import dev.setwise.service.backup.BackupReason;
 import dev.setwise.service.backup.BackupService;
 import dev.setwise.service.exchange.ExportService;
@@ -17,13 +20,22 @@ import dev.setwise.service.sync.SyncApplyService;
 import dev.setwise.service.sync.SyncConflictService;
 import dev.setwise.service.sync.SyncOutboxService;
 import dev.setwise.service.sync.SyncSettingsService;
+import dev.setwise.service.folder.FolderLease;
+import dev.setwise.service.progress.ExerciseService;
+import dev.setwise.service.progress.ProgressSettingsService;
+import dev.setwise.service.progress.ProgressionService;
+import dev.setwise.service.progress.StatsService;
 import dev.setwise.store.AuditRepository;
 import dev.setwise.store.ChangeRepository;
 import dev.setwise.store.Database;
 import dev.setwise.store.ExchangeRepository;
 import dev.setwise.store.IdempotencyRepository;
+import dev.setwise.store.OpenOptions;
 import dev.setwise.store.PlanRepository;
 import dev.setwise.store.ProfileRepository;
+import dev.setwise.store.ProfileSettingsRepository;
+import dev.setwise.store.ProgressRepository;
+import dev.setwise.store.RestTimerRepository;
 import dev.setwise.store.SessionRepository;
 import dev.setwise.store.SyncConflictRepository;
 import dev.setwise.store.SyncRepository;
@@ -32,6 +44,7 @@ import dev.setwise.sync.SyncClient;
 import dev.setwise.sync.SyncOptions;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.regex.Pattern;
 
 /**
  * The composition root: opens the database of a data folder and builds every service on it. The
@@ -42,6 +55,7 @@ public final class AppContext implements AutoCloseable {
 
   /** The database file inside a data folder. */
   public static final String DATABASE_FILE = "setwise.db";
+  private static final Pattern PLAIN_ARGUMENT = Pattern.compile("[A-Za-z0-9_./:@%+=,-]+");
 
   private final Path dataDir;
   private final Clock clock;
@@ -50,6 +64,7 @@ public final class AppContext implements AutoCloseable {
   private final ProfileService profiles;
   private final PlanService plans;
   private final SessionService sessions;
+  private final RestTimerService rests;
   private final BackupService backups;
   private final ExportService exports;
   private final ImportService imports;
@@ -61,6 +76,11 @@ public final class AppContext implements AutoCloseable {
   private final SyncApplyService syncApply;
   private final SyncConflictService syncConflicts;
   private final SyncClient sync;
+  private final Progress progress;
+
+  /** The progress side (issue 10): numbers, exercise names, settings and progression. */
+  public record Progress(StatsService stats, ExerciseService exercises, ProgressSettingsService settings,
+      ProgressionService progression) {}
 
   private AppContext(Path dataDir, Clock clock, Database database, BackupService backups) {
     this.dataDir = dataDir;
@@ -74,6 +94,7 @@ public final class AppContext implements AutoCloseable {
     this.plans = new PlanService(database, planRepository, audit, clock);
     SessionRepository sessionRepository = new SessionRepository(structureJson);
     this.sessions = new SessionService(database, sessionRepository, planRepository, audit, clock);
+    this.rests = new RestTimerService(database, new RestTimerRepository(), sessionRepository);
     this.backups = backups;
     ExchangeRepository exchange = new ExchangeRepository();
     this.exports = new ExportService(database, profileRepository, exchange, clock, Version.current());
@@ -93,26 +114,75 @@ public final class AppContext implements AutoCloseable {
         conflictRepository, audit, backups, clock);
     this.sync = new SyncClient(syncSettings, syncOutbox, syncApply, syncConflicts, backups, dataDir,
         Version.current(), SyncOptions.defaults());
+    ProgressRepository progressRepository = new ProgressRepository();
+    StatsService stats = new StatsService(database, progressRepository, profileRepository);
+    this.progress = new Progress(stats, new ExerciseService(database, progressRepository, stats, audit, clock),
+        new ProgressSettingsService(database, new ProfileSettingsRepository(), profileRepository, audit),
+        new ProgressionService(database, sessionRepository, planRepository, audit, clock));
   }
 
   /**
-   * Opens the data folder (which must exist and be writable) with the system clock.
+   * Opens the data folder (which must exist and be writable) with the system clock, as a folder
+   * no other process uses (tests and tools; the app, the server and the commands hold a
+   * {@link FolderLease} and open with {@link #open(Path, Clock, FolderLease)}).
    *
-   * @throws dev.setwise.store.StoreException when the database cannot be opened or migrated
+   * @throws StorageException when the database is refused (its message says why, and names the
+   *     newest backup and the command that restores it)
+   * @throws dev.setwise.store.StoreException when the database cannot be opened or migrated otherwise
    */
   public static AppContext open(Path dataDir) {
     return open(dataDir, Clock.systemDefaultZone());
   }
 
-  /**
-   * Opens the data folder with a given clock (tests). An existing database is backed up before any
-   * migration changes it; when that backup fails, the database is not migrated (or opened).
-   */
+  /** {@link #open(Path)} with a given clock (tests). */
   public static AppContext open(Path dataDir, Clock clock) {
+    return open(dataDir, clock, true);
+  }
+
+  /**
+   * Opens the data folder that {@code lease} holds. The database is checked before anything is
+   * written to it; a leftover {@code -wal} that no other running Setwise owns is copied aside and
+   * checked first. An existing database is backed up before any migration changes it; when that
+   * backup fails, the database is not migrated (or opened).
+   *
+   * @throws StorageException when the database is refused (see {@link #open(Path)})
+   */
+  public static AppContext open(Path dataDir, Clock clock, FolderLease lease) {
+    return lease.whileOpening(folderToItself -> open(dataDir, clock, folderToItself));
+  }
+
+  private static AppContext open(Path dataDir, Clock clock, boolean folderToItself) {
     BackupService backups = backupsOf(dataDir, clock);
-    Database database = Database.open(dataDir.resolve(DATABASE_FILE),
-        file -> backups.create(BackupReason.BEFORE_MIGRATION));
-    return new AppContext(dataDir, clock, database, backups);
+    boolean backupsExist = backups.newest().isPresent();
+    OpenOptions options = new OpenOptions(file -> backups.create(BackupReason.BEFORE_MIGRATION), folderToItself,
+        backupsExist, Version.current(), clock.instant());
+    try {
+      Database database = Database.open(dataDir.resolve(DATABASE_FILE), options);
+      return new AppContext(dataDir, clock, database, backups);
+    } catch (StorageException e) {
+      throw e.withAdvice(restoreAdvice(dataDir, e.reason(), clock));
+    }
+  }
+
+  /**
+   * What to do about a failure of the database of {@code dataDir}: the newest backup and the
+   * command that restores it; empty when there is no backup, or a restore would not help (a full
+   * disk).
+   */
+  public static String restoreAdvice(Path dataDir, StorageException.Reason reason, Clock clock) {
+    if (reason == StorageException.Reason.DISK_FULL) {
+      return "";
+    }
+    return backupsOf(dataDir, clock).newest().map(newest -> restoreAdvice(dataDir, newest)).orElse("");
+  }
+
+  private static String restoreAdvice(Path dataDir, BackupInfo newest) {
+    return "The newest backup is " + newest.name() + ": restore it with 'setwise --data-dir "
+        + shellWord(dataDir.toAbsolutePath().toString()) + " restore " + shellWord(newest.name()) + "'";
+  }
+
+  private static String shellWord(String text) {
+    return PLAIN_ARGUMENT.matcher(text).matches() ? text : "\"" + text.replace("\"", "\\\"") + "\"";
   }
 
   /**
@@ -143,6 +213,11 @@ public final class AppContext implements AutoCloseable {
     return sessions;
   }
 
+  /** The workout screen's rest countdowns and warm-up rest (local state, not in the snapshot). */
+  public RestTimerService rests() {
+    return rests;
+  }
+
   public AuditLog audit() {
     return audit;
   }
@@ -163,6 +238,11 @@ public final class AppContext implements AutoCloseable {
   /** API tokens (the REST server's authentication). */
   public TokenService tokens() {
     return tokens;
+  }
+
+  /** Progress: stats, exercises (aliases), profile settings, progression. */
+  public Progress progress() {
+    return progress;
   }
 
   /** Idempotency keys of the REST server. */
@@ -201,6 +281,19 @@ public final class AppContext implements AutoCloseable {
   /** Sync conflicts: both versions, and settling them. */
   public SyncConflictService syncConflicts() {
     return syncConflicts;
+  }
+
+  /**
+   * What makes the database unusable now (its file was replaced or removed behind Setwise's
+   * back), or null while it is fine. One {@code stat}; any thread.
+   */
+  public String databaseProblem() {
+    return database.problem();
+  }
+
+  /** True when the database opened for reading only because its disk is full: every save fails. */
+  public boolean readOnly() {
+    return database.readOnly();
   }
 
   /**

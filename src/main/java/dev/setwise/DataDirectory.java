@@ -1,5 +1,6 @@
 package dev.setwise;
 
+import dev.setwise.service.DiskErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -50,7 +51,8 @@ public final class DataDirectory {
   }
 
   /**
-   * Creates the folder if needed and proves it can be written.
+   * Creates the folder if needed and proves it can be written (a folder on a full disk passes:
+   * reading works there, and every write says the disk is full).
    *
    * @throws DataDirectoryException with a one-line message naming the folder and the problem
    */
@@ -69,7 +71,12 @@ public final class DataDirectory {
     try {
       Path probe = Files.createTempFile(absolute, ".write-check", ".tmp");
       Files.delete(probe);
-    } catch (IOException | SecurityException e) {
+    } catch (IOException e) {
+      // A full disk still lets Setwise read: each write then says the disk is full.
+      if (!DiskErrors.isDiskFull(e)) {
+        throw new DataDirectoryException("The data folder " + absolute + " is not writable");
+      }
+    } catch (SecurityException e) {
       throw new DataDirectoryException("The data folder " + absolute + " is not writable");
     }
     return absolute;

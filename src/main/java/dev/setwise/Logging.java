@@ -20,11 +20,22 @@ public final class Logging {
 
   private Logging() {}
 
+  /**
+   * Points logging at the data folder. Never fails: when the log file cannot be made (a full disk,
+   * a file in the way) the command still runs, without a log.
+   */
   public static void toDataFolder(Path dataDir) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return;
     }
-    Path logs = dataDir.resolve("logs");
+    try {
+      configure(context, dataDir.resolve("logs"));
+    } catch (RuntimeException e) {
+      context.reset();
+    }
+  }
+
+  private static void configure(LoggerContext context, Path logs) {
     context.reset();
 
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();

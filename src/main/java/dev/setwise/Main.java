@@ -1,6 +1,7 @@
 package dev.setwise;
 
 import dev.setwise.cli.Cli;
+import dev.setwise.cli.ConsoleStreams;
 import dev.setwise.ui.DesktopApp;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -12,8 +13,8 @@ public final class Main {
 
   public static void main(String[] args) {
     Charset charset = System.console() != null ? System.console().charset() : Charset.defaultCharset();
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
-    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
+    PrintWriter out = ConsoleStreams.stdout(charset);
+    PrintWriter err = ConsoleStreams.stderr(charset);
     int code = Cli.run(args, System.getenv(), out, err, DesktopApp::run);
     System.exit(code);
   }

@@ -15,6 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +39,18 @@ public final class ApiServer {
   /** How long {@link #stop()} waits for requests in flight. */
   static final long STOP_TIMEOUT_MS = 15_000;
 
-  /** The services the API serves, and the version it reports. */
+  /**
+   * The services the API serves, the version it reports, and what makes the database unusable now
+   * ({@code databaseProblem} answers null while it is fine; {@code /api/health} then answers 503).
+   */
   public record Services(SessionService sessions, PlanService plans, AuditLog audit, TokenService tokens,
-      IdempotencyService idempotency, ChangeFeedService changes, String version) {}
+      IdempotencyService idempotency, ChangeFeedService changes, String version, Supplier<String> databaseProblem) {
+
+    public Services(SessionService sessions, PlanService plans, AuditLog audit, TokenService tokens,
+        IdempotencyService idempotency, ChangeFeedService changes, String version) {
+      this(sessions, plans, audit, tokens, idempotency, changes, version, () -> null);
+    }
+  }
 
   /** The server could not start (port in use, unknown host …); the message is fit for a user. */
   public static final class StartException extends RuntimeException {
@@ -62,6 +76,11 @@ public final class ApiServer {
    * @throws StartException when the address cannot be bound
    */
   public static ApiServer start(Services services, String host, int port) {
+    return start(services, host, port, SlowClients.Limits.DEFAULT);
+  }
+
+  /** Like {@link #start(Services, String, int)} with other slow-client bounds (tests shorten them). */
+  static ApiServer start(Services services, String host, int port, SlowClients.Limits limits) {
     JsonCodec codec = JsonCodec.forRequests();
     Bodies bodies = new Bodies(codec);
     Exchanges exchanges = new Exchanges(services.tokens(), services.idempotency(), codec);
@@ -82,8 +101,7 @@ public final class ApiServer {
       config.http.prefer405over404 = true;
       config.http.generateEtags = false;
       config.router.ignoreTrailingSlashes = true;
-      config.jetty.host = host;
-      config.jetty.port = port;
+      config.jetty.addConnector((server, httpConfiguration) -> connector(server, httpConfiguration, host, port, limits));
       config.jetty.modifyServer(server -> {
         server.insertHandler(new GracefulHandler());
         server.setStopTimeout(STOP_TIMEOUT_MS);
@@ -113,9 +131,17 @@ public final class ApiServer {
       });
 
       config.routes.get("/api/health", ctx -> {
+        if (services.databaseProblem().get() != null) {
+          throw HttpError.databaseUnavailable();
+        }
         ctx.status(200).contentType(Exchanges.JSON).result(healthBody);
       });
-      config.routes.head("/api/health", ctx -> ctx.status(200).contentType(Exchanges.JSON));
+      config.routes.head("/api/health", ctx -> {
+        if (services.databaseProblem().get() != null) {
+          throw HttpError.databaseUnavailable();
+        }
+        ctx.status(200).contentType(Exchanges.JSON);
+      });
       config.routes.post("/api/sessions", sessions::start);
       config.routes.post("/api/sessions/batch", sessions::batch);
       config.routes.get("/api/sessions", sessions::list);
@@ -150,6 +176,23 @@ public final class ApiServer {
     ApiServer server = new ApiServer(app, "http://" + hostAndPort(host, app.port()));
     LOG.info("Serving the Setwise API on {}", server.url());
     return server;
+  }
+
+  /**
+   * The one HTTP/1.1 connector, with the slow-client rules of decision record 0018: every read and
+   * write may wait at most {@link SlowClients.Limits#idleMillis()}, and {@link SlowClients} bounds
+   * how long headers and bodies may take in all.
+   */
+  private static ServerConnector connector(Server server, HttpConfiguration httpConfiguration, String host, int port,
+      SlowClients.Limits limits) {
+    SlowClients slowClients = new SlowClients(server.getScheduler(), limits);
+    server.insertHandler(slowClients);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
+    connector.setHost(host);
+    connector.setPort(port);
+    connector.setIdleTimeout(limits.idleMillis());
+    connector.addEventListener(slowClients);
+    return connector;
   }
 
   /** The base URL, e.g. {@code http://127.0.0.1:8080} (the API is under {@code /api}). */

@@ -63,9 +63,21 @@ final class Bodies {
       }
       return bytes;
     } catch (IOException e) {
-      // The client went away or stalled mid-body: nobody may be left to read this answer.
+      // The client went away, stalled or trickled the body: nobody may be left to read this answer.
+      if (causedByTimeout(e)) {
+        throw HttpError.requestTimeout();
+      }
       throw HttpError.badRequest("The request body could not be read");
     }
+  }
+
+  private static boolean causedByTimeout(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.util.concurrent.TimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

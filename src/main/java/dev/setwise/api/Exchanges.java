@@ -5,6 +5,7 @@ import dev.setwise.domain.Problem;
 import dev.setwise.domain.TreeObject;
 import dev.setwise.domain.ValidationException;
 import dev.setwise.json.JsonCodec;
+import dev.setwise.json.JsonLimits;
 import dev.setwise.service.IdempotencyService;
 import dev.setwise.service.IdempotencyService.Answer;
 import dev.setwise.service.IdempotencyService.Outcome;
@@ -32,6 +33,8 @@ final class Exchanges {
   private final TokenService tokens;
   private final IdempotencyService idempotency;
   private final JsonCodec codec;
+  /** Answers can be larger than a request (a snapshot plus the session's fields). */
+  private final JsonCodec storedAnswers = new JsonCodec(JsonLimits.STORED);
 
   Exchanges(TokenService tokens, IdempotencyService idempotency, JsonCodec codec) {
     this.tokens = tokens;
@@ -123,10 +126,23 @@ final class Exchanges {
     switch (outcome.kind()) {
       case KEY_REUSED -> throw HttpError.idempotencyKeyReused();
       case REPLAYED -> {
+        requireReadable(outcome.answer());
         ctx.header(REPLAYED, "true");
         send(ctx, outcome.answer());
       }
       case EXECUTED -> send(ctx, outcome.answer());
+    }
+  }
+
+  /**
+   * A recorded answer is sent again only if it is still the JSON it was: a damaged row is the
+   * server's failure (500), never a 2xx with garbage.
+   */
+  private void requireReadable(Answer answer) {
+    try {
+      storedAnswers.read(answer.body(), "Stored answer is corrupt");
+    } catch (ValidationException e) {
+      throw new IllegalStateException("Stored idempotent answer is corrupt: " + e.problems(), e);
     }
   }
 

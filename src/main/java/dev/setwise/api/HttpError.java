@@ -32,6 +32,11 @@ final class HttpError extends RuntimeException {
         Map.of("WWW-Authenticate", "Bearer realm=\"setwise\""));
   }
 
+  /** The database was replaced or removed behind the server's back (the cause is in the log, never in the answer). */
+  static HttpError databaseUnavailable() {
+    return new HttpError(503, "ServiceUnavailable", "The database is unavailable");
+  }
+
   static HttpError notFound() {
     return new HttpError(404, "NotFound", "Not found");
   }
@@ -51,6 +56,11 @@ final class HttpError extends RuntimeException {
   static HttpError idempotencyKeyReused() {
     return new HttpError(422, "IdempotencyKeyReused",
         "This Idempotency-Key was already used with a different request");
+  }
+
+  /** The body stopped coming, or came too slowly (decision record 0018). */
+  static HttpError requestTimeout() {
+    return new HttpError(408, "RequestTimeout", "The request body arrived too slowly");
   }
 
   static HttpError badRequest(String message) {

@@ -4,6 +4,7 @@ import dev.setwise.AppContext;
 import dev.setwise.domain.Timestamps;
 import dev.setwise.service.backup.BackupInfo;
 import dev.setwise.service.backup.BackupReason;
+import dev.setwise.service.folder.FolderLease;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
@@ -13,7 +14,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code setwise backup list|create}. Neither opens (nor migrates) the database. */
+/**
+ * {@code setwise backup list|create}. Neither opens (nor migrates) the database; {@code create}
+ * holds a lease on the folder while it copies it, so no restore replaces it meanwhile.
+ */
 @Command(name = "backup", description = "List or make backups of the data folder's database.",
     mixinStandardHelpOptions = true, subcommands = {BackupCommand.ListBackups.class, BackupCommand.Create.class})
 final class BackupCommand extends GroupCommand {
@@ -55,6 +59,7 @@ final class BackupCommand extends GroupCommand {
 
     @Override
     public Integer call() {
+      parent.root.lease(FolderLease.Kind.COMMAND);
       BackupInfo backup = AppContext.backupsOf(parent.root.dataDir(), Clock.systemDefaultZone())
           .create(BackupReason.MANUAL);
       spec.commandLine().getOut().println("Backup created: " + backup.file() + " (" + backup.sizeBytes() + " bytes)");

@@ -2,13 +2,17 @@ package dev.setwise.cli;
 
 import dev.setwise.DataDirectory;
 import dev.setwise.StartupException;
-import dev.setwise.StartupException;
 import dev.setwise.domain.Problem;
 import dev.setwise.domain.SetwiseException;
+import dev.setwise.domain.StorageException;
 import dev.setwise.domain.ValidationException;
+import dev.setwise.service.DamagedDataException;
+import dev.setwise.service.DiskErrors;
 import dev.setwise.service.backup.BackupException;
+import dev.setwise.service.folder.FolderBusyException;
 import dev.setwise.sync.SyncException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -17,7 +21,8 @@ import picocli.CommandLine;
 
 /**
  * The command line as the contract describes it: errors are one plain line on stderr; exit code
- * 0 on success, 1 on failure, 2 on a usage error.
+ * 0 on success, 1 on failure, 2 on a usage error. Output that could not be written (a full disk,
+ * a closed pipe) is a failure too, whatever the command did.
  */
 public final class Cli {
 
@@ -26,7 +31,8 @@ public final class Cli {
   /** Runs {@code args} and returns the exit code. */
   public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err,
       DesktopStarter desktop) {
-    CommandLine commandLine = new CommandLine(new SetwiseCommand(environment, desktop));
+    SetwiseCommand root = new SetwiseCommand(environment, desktop);
+    CommandLine commandLine = new CommandLine(root);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(false);
@@ -36,27 +42,61 @@ public final class Cli {
       return CommandLine.ExitCode.USAGE;
     });
     commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-      err.println("setwise: " + describe(ex));
+      // a command that failed because its output could not be written says so, not why it stopped
+      String line = ex instanceof OutputException ? ex.getMessage()
+          : out.checkError() ? outputFailed(out) : describe(ex, root);
+      err.println("setwise: " + line);
       err.flush();
       return CommandLine.ExitCode.SOFTWARE;
     });
-    int code = commandLine.execute(args);
-    out.flush();
-    err.flush();
-    return code;
+    try {
+      int code = commandLine.execute(args);
+      if (out.checkError() && code == CommandLine.ExitCode.OK) {
+        err.println("setwise: " + outputFailed(out));
+        code = CommandLine.ExitCode.SOFTWARE;
+      }
+      return code;
+    } finally {
+      root.close();
+      out.flush();
+      err.flush();
+    }
   }
 
-  private static String describe(Exception ex) {
+  /** The line for output that could not be written ({@code export > /dev/full}, a closed pipe). */
+  static String outputFailed(PrintWriter out) {
+    return "could not write to standard output (" + ConsoleStreams.failureOf(out) + ")";
+  }
+
+  /**
+   * The one line to print for {@code ex}: its own message when it is written for people (with, for
+   * a damaged or missing database, the newest backup and the command that restores it), "the disk
+   * is full" when it is that, else a pointer to the log.
+   */
+  private static String describe(Exception ex, SetwiseCommand root) {
+    Logger log = LoggerFactory.getLogger(Cli.class);
     if (ex instanceof ValidationException validation && !validation.problems().isEmpty()) {
       return validation.getMessage() + ": " + validation.problems().stream()
           .map(Problem::toString).collect(Collectors.joining("; "));
     }
+    if (ex instanceof StorageException storage) {
+      log.warn("Command failed: {}", storage.getMessage(), storage);
+      return oneLine(root.advised(storage).getMessage());
+    }
     if (ex instanceof SetwiseException || ex instanceof DataDirectory.DataDirectoryException
-        || ex instanceof BackupException || ex instanceof StartupException || ex instanceof SyncException) {
+        || ex instanceof BackupException || ex instanceof StartupException || ex instanceof FolderBusyException
+        || ex instanceof SyncException) {
       return ex.getMessage();
     }
-    Logger log = LoggerFactory.getLogger(Cli.class);
+    if (ex instanceof DamagedDataException) {
+      log.error("Command stopped on damaged data: {}", ex.getMessage(), ex);
+      return ex.getMessage();
+    }
     log.error("Command failed", ex);
+    if (DiskErrors.isDiskFull(ex)) {
+      return (ex instanceof UncheckedIOException && ex.getMessage() != null ? ex.getMessage()
+          : "Could not write the output") + ": the disk is full";
+    }
     return "Failed to process request; the cause is in the log file (logs/setwise.log in the data folder)";
   }
 

@@ -7,13 +7,15 @@ import dev.setwise.domain.Timestamps;
 import dev.setwise.domain.ValidationException;
 import dev.setwise.service.Cancellation;
 import dev.setwise.service.Progress;
+import dev.setwise.service.exchange.CsvReport;
 import dev.setwise.service.exchange.ImportOptions;
 import dev.setwise.service.exchange.ImportResult;
 import dev.setwise.service.exchange.ImportService;
 import dev.setwise.service.exchange.ImportSource;
 import dev.setwise.service.exchange.ImportSummary;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,8 +42,8 @@ final class ImportCommand implements Callable<Integer> {
   Path file;
 
   @Option(names = "--profile", paramLabel = "NAME", description = {
-      "The profile to import into. Default: for a Setwise export, the file's own profile (created when missing);",
-      "for a CSV, the only profile."})
+      "The profile to import into, created when it does not exist yet (for a CSV with the file's unit, else kg).",
+      "Default: for a Setwise export, the file's own profile (created when missing); for a CSV, the only profile."})
   String profile;
 
   @Option(names = "--dry-run", description = "Check the file and show what would be imported; change nothing.")
@@ -49,9 +51,15 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.isRegularFile(file)) {
-      throw new ValidationException("Cannot read " + file + ": " + (Files.isDirectory(file)
-          ? "it is a folder" : "the file does not exist"));
+    try {
+      ImportSource.checkRegular(file);
+    } catch (NoSuchFileException e) {
+      throw new ValidationException("Cannot read " + file + ": the file does not exist");
+    } catch (ImportSource.NotAFileException e) {
+      throw new ValidationException("Cannot read " + file + ": " + e.getReason());
+    } catch (IOException e) {
+      throw new ValidationException("Cannot read " + file + ": " + (e.getMessage() == null ? "it cannot be read"
+          : e.getMessage()));
     }
     PrintWriter out = spec.commandLine().getOut();
     ImportSource source = ImportSource.of(file);
@@ -60,6 +68,7 @@ final class ImportCommand implements Callable<Integer> {
       if (dryRun) {
         ImportSummary summary = context.imports().analyze(source, options, Progress.NONE, Cancellation.none());
         print(out, summary, false);
+        warnings(out, summary, false);
         out.println("Dry run: nothing was changed.");
         out.flush();
         refuseUnlessImportable(summary);
@@ -71,6 +80,7 @@ final class ImportCommand implements Callable<Integer> {
         out.println("Imported " + result.summary().plansNew() + " plans and " + result.summary().sessionsNew()
             + " sessions into " + result.summary().profileName() + " (backup made first: "
             + result.backup().getFileName() + ").");
+        warnings(out, result.summary(), true);
       } else {
         out.println("Nothing to import: everything in " + source.name() + " is already in "
             + result.summary().profileName() + ".");
@@ -98,9 +108,28 @@ final class ImportCommand implements Callable<Integer> {
     }
     out.println("Plans: " + s.plansNew() + " new, " + s.plansDuplicate() + " already there (skipped)");
     out.println("Sessions: " + s.sessionsNew() + " new, " + s.sessionsDuplicate() + " already there (skipped)");
+    if (s.firstDate() != null) {
+      out.println("Dates: " + (s.firstDate().equals(s.lastDate()) ? s.firstDate()
+          : s.firstDate() + " to " + s.lastDate()));
+    }
+    CsvReport csv = s.csv();
+    if (csv.assumedWeightUnit() != null) {
+      out.println("Unit: the file names none, so weights are read as " + csv.assumedWeightUnit().code()
+          + " (the unit of " + s.profileName() + ")");
+    }
+    if (csv.assumedDistanceUnit() != null) {
+      out.println("Distances: the file names no unit, so they are read as " + csv.assumedDistanceUnit());
+    }
     if (s.idsRemapped() > 0) {
       out.println("Given new ids (their ids belong to another profile here): " + s.idsRemapped());
     }
+    if (csv.restTimerRows() > 0) {
+      out.println("Rest timer rows (not sets, not imported): " + csv.restTimerRows());
+    }
+    if (!csv.unreadColumns().isEmpty()) {
+      out.println("Columns not read (their values are not imported): " + String.join(", ", csv.unreadColumns()));
+    }
+    list(out, "Rows read with a change", csv.changedRowCount(), csv.changedRows());
     list(out, "Rows left out", s.skippedRowCount(), s.skippedRows());
     list(out, "Problems", s.problems().size(), s.problems());
     list(out, "Conflicts", s.conflicts().size(), s.conflicts());
@@ -108,6 +137,29 @@ final class ImportCommand implements Callable<Integer> {
       out.println("This file was imported into " + s.profileName() + " before, on "
           + Timestamps.format(s.previousImport()) + ".");
     }
+  }
+
+  /** The line that makes a summary with rows left out (or a unit assumed) a warning, not a plain success. */
+  private static void warnings(PrintWriter out, ImportSummary s, boolean applied) {
+    if (!s.importable() || !s.hasWarnings()) {
+      return;
+    }
+    List<String> parts = new java.util.ArrayList<>();
+    if (s.skippedRowCount() > 0) {
+      parts.add(s.skippedRowCount() + (s.skippedRowCount() == 1 ? " row of the file " : " rows of the file ")
+          + (applied ? (s.skippedRowCount() == 1 ? "was" : "were") : (s.skippedRowCount() == 1 ? "is" : "are"))
+          + " left out (listed above)");
+    }
+    if (s.csv().assumedWeightUnit() != null) {
+      parts.add("weights are read as " + s.csv().assumedWeightUnit().code() + " because the file names no unit");
+    }
+    if (s.csv().assumedDistanceUnit() != null) {
+      parts.add("distances are read as " + s.csv().assumedDistanceUnit() + " because the file names no unit");
+    }
+    if (!s.csv().unreadColumns().isEmpty()) {
+      parts.add("the columns " + String.join(", ", s.csv().unreadColumns()) + " are not read");
+    }
+    out.println("Warning: " + String.join("; ", parts) + ".");
   }
 
   private static void list(PrintWriter out, String title, long count, List<Problem> items) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "restore", mixinStandardHelpOptions = true,
     description = {"Replace the database with a backup, after checking it. The current database is backed up",
         "and set aside in the data folder's replaced/ folder, never overwritten.",
-        "Close the app and stop 'setwise serve' on this data folder first."})
+        "Refused (changing nothing) while the app, 'setwise serve' or another command uses this data folder."})
 final class RestoreCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -36,7 +36,8 @@ final class RestoreCommand implements Callable<Integer> {
         + count(result.sessions(), "session") + ").");
     if (result.setAside() != null) {
       out.println("The previous database was set aside as " + result.setAside()
-          + (result.safetyBackup() != null ? " and backed up as " + result.safetyBackup().name() : "") + ".");
+          + (result.safetyBackup() != null ? " and backed up as " + result.safetyBackup().name()
+              : " (as it was: it could not be backed up first)") + ".");
     }
     out.flush();
     return 0;

@@ -3,9 +3,15 @@ package dev.setwise.cli;
 import dev.setwise.AppContext;
 import dev.setwise.DataDirectory;
 import dev.setwise.Logging;
+import dev.setwise.domain.StorageException;
+import dev.setwise.service.folder.FolderLease;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,9 +25,9 @@ import picocli.CommandLine.Spec;
     description = "Setwise: an offline-first strength-training log.%n"
         + "With no command, opens the desktop app.",
     subcommands = {ProfileCommand.class, ServeCommand.class, TokenCommand.class, ExportCommand.class,
-        ImportCommand.class, BackupCommand.class, RestoreCommand.class, SyncCommand.class},
+        ImportCommand.class, BackupCommand.class, RestoreCommand.class, StatsCommand.class, SyncCommand.class},
     sortOptions = false)
-public final class SetwiseCommand implements Callable<Integer> {
+public final class SetwiseCommand implements Callable<Integer>, AutoCloseable {
 
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "Data folder (default: $" + DataDirectory.ENVIRONMENT_VARIABLE
@@ -29,11 +35,13 @@ public final class SetwiseCommand implements Callable<Integer> {
   private String dataDirOption;
 
   @Spec
-  private CommandSpec spec;
+  CommandSpec spec;
 
   private final Map<String, String> environment;
   private final DesktopStarter desktop;
+  private final Clock clock = Clock.systemDefaultZone();
   private Path preparedDataDir;
+  private FolderLease lease;
 
   SetwiseCommand(Map<String, String> environment, DesktopStarter desktop) {
     this.environment = environment;
@@ -55,9 +63,54 @@ public final class SetwiseCommand implements Callable<Integer> {
     return preparedDataDir;
   }
 
-  /** Opens the data folder's database; the caller closes it. */
+  /**
+   * Takes this process's lease on the data folder (once; it is given up when the command ends).
+   * A restore in progress is waited for; see {@link FolderLease}.
+   */
+  synchronized FolderLease lease(FolderLease.Kind kind) {
+    if (lease == null) {
+      lease = FolderLease.acquire(dataDir(), kind, kind == FolderLease.Kind.COMMAND ? commandLine() : null, clock);
+    }
+    return lease;
+  }
+
+  /** Opens the data folder's database under a {@link FolderLease.Kind#COMMAND} lease; the caller closes it. */
   AppContext openContext() {
-    return AppContext.open(dataDir());
+    return openContext(FolderLease.Kind.COMMAND);
+  }
+
+  /** Opens the data folder's database under a lease of {@code kind}; the caller closes it. */
+  AppContext openContext(FolderLease.Kind kind) {
+    return AppContext.open(dataDir(), clock, lease(kind));
+  }
+
+  /** What to do about a storage failure met while the command ran (the newest backup and how to restore it). */
+  StorageException advised(StorageException failure) {
+    if (failure.advised() || preparedDataDir == null) {
+      return failure;
+    }
+    return failure.withAdvice(AppContext.restoreAdvice(preparedDataDir, failure.reason(), clock));
+  }
+
+  /** "setwise profile list": the command being run, for the lease record. */
+  private String commandLine() {
+    List<String> names = new ArrayList<>();
+    names.add("setwise");
+    CommandLine.ParseResult result = spec == null ? null : spec.commandLine().getParseResult();
+    for (CommandLine.ParseResult sub = result == null ? null : result.subcommand(); sub != null;
+        sub = sub.subcommand()) {
+      names.add(sub.commandSpec().name());
+    }
+    return String.join(" ", names);
+  }
+
+  /** Gives up the lease on the data folder, if the command took one. */
+  @Override
+  public synchronized void close() {
+    if (lease != null) {
+      lease.close();
+      lease = null;
+    }
   }
 
   @Override

@@ -56,10 +56,29 @@ final class TokenCommand extends GroupCommand {
         TokenService.Issued issued = context.tokens().create(owner.id(), label);
         PrintWriter out = spec.commandLine().getOut();
         out.println(issued.text());
-        out.flush();
+        if (out.checkError()) {
+          revokeUnseen(context, issued, out);
+        }
       }
       return 0;
     }
+  }
+
+  /**
+   * A token whose text could not be written was seen by nobody and cannot be shown again: it must
+   * not stay active, unknown, in the database.
+   */
+  private static void revokeUnseen(AppContext context, TokenService.Issued issued, PrintWriter out) {
+    String id = issued.token().id();
+    String why = Cli.outputFailed(out);
+    try {
+      context.tokens().revoke(id);
+    } catch (RuntimeException e) {
+      throw new OutputException(why + ": token " + id + " was created but not shown; revoke it with "
+          + "'setwise token revoke " + id + "'", e);
+    }
+    throw new OutputException(why + ": the new token was not shown, so it was revoked at once (" + id
+        + "); create another");
   }
 
   /** {@code setwise token list [--profile NAME]}: id, profile, created, status, label; tab-separated. */

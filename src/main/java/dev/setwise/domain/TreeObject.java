@@ -140,7 +140,13 @@ public final class TreeObject {
       problems.add(at(key), "must be a multiple of " + plain(step));
       return null;
     }
-    return number.doubleValue();
+    double value = number.doubleValue();
+    if (value == 0.0 && number.signum() != 0) {
+      // 1e-400 is in range but would be kept as 0: refuse it rather than store another number
+      problems.add(at(key), "is too small to be kept (it would become 0)");
+      return null;
+    }
+    return value;
   }
 
   public Boolean bool(String key, boolean required) {

@@ -1,12 +1,18 @@
 package dev.setwise.json;
 
 import dev.setwise.domain.Problem;
+import dev.setwise.domain.Problems;
 import dev.setwise.domain.ValidationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -18,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Converts between JSON text and plain Java trees ({@code Map}, {@code List}, {@code String},
  * {@code BigDecimal}/{@code BigInteger}, {@code Boolean}, {@code null}) that the domain validates.
- * Reading is strict: duplicate keys, trailing content and anything over the {@link JsonLimits}
- * are errors. Thread-safe.
+ * Reading is strict: duplicate keys, trailing content, ill-formed UTF-8, lone surrogates, numbers
+ * out of range and anything over the {@link JsonLimits} are errors. Thread-safe.
  */
 public final class JsonCodec {
 
@@ -56,10 +62,13 @@ public final class JsonCodec {
   }
 
   /**
-   * Parses untrusted JSON into a plain tree.
+   * Parses untrusted JSON into a plain tree. The bytes must be well-formed UTF-8 (a leading byte
+   * order mark is allowed); strings and names must not hold lone surrogates; numbers must be
+   * finite and, unless zero, not so small that they would become zero (see {@link JsonValues}).
    *
    * @param invalidMessage the message of the exception when the text is not acceptable JSON
-   * @throws ValidationException with one problem at {@code $} saying what is wrong and where
+   * @throws ValidationException with one problem saying what is wrong and where: {@code $} with
+   *     line and column for a syntax error, the value's path for a value that cannot be kept
    */
   public Object read(byte[] json, String invalidMessage) {
     if (json.length > limits.maxDocumentBytes()) {
@@ -68,17 +77,105 @@ public final class JsonCodec {
     if (json.length == 0) {
       throw new ValidationException(invalidMessage, List.of(new Problem("$", "must not be empty")));
     }
+    String text;
     try {
-      return mapper.readValue(json, Object.class);
-    } catch (JacksonException e) {
-      throw invalid(e, invalidMessage);
+      text = JsonValues.decode(json);
+    } catch (JsonValues.Refused e) {
+      throw new ValidationException(invalidMessage, List.of(new Problem("$", e.getMessage())));
     }
+    return parse(text, invalidMessage);
   }
 
   /** Like {@link #read(byte[], String)} for a stream, reading at most the document limit. */
   public Object read(InputStream json, String invalidMessage) throws IOException {
     byte[] bytes = json.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxDocumentBytes() + 1));
     return read(bytes, invalidMessage);
+  }
+
+  /**
+   * Like {@link #read(byte[], String)} for text already decoded (what the store hands back):
+   * the same checks but the byte-level one.
+   */
+  public Object readText(String json, String invalidMessage) {
+    if (json.length() > limits.maxDocumentBytes()) {
+      throw tooLarge(invalidMessage);
+    }
+    if (json.isEmpty()) {
+      throw new ValidationException(invalidMessage, List.of(new Problem("$", "must not be empty")));
+    }
+    return parse(json, invalidMessage);
+  }
+
+  private Object parse(String text, String invalidMessage) {
+    try (JsonParser parser = mapper.createParser(text)) {
+      if (parser.nextToken() == null) {
+        throw new ValidationException(invalidMessage,
+            List.of(new Problem("$", "is not complete JSON (it ends too early)")));
+      }
+      Object tree = value(parser, "$", invalidMessage);
+      if (parser.nextToken() != null) {
+        throw new ValidationException(invalidMessage, List.of(new Problem("$", "has content after the JSON value")));
+      }
+      return tree;
+    } catch (JacksonException e) {
+      throw invalid(e, invalidMessage);
+    }
+  }
+
+  /** The value at the current token as a plain tree; nesting is bounded by the parser's limits. */
+  private static Object value(JsonParser parser, String path, String invalidMessage) {
+    JsonToken token = parser.currentToken();
+    try {
+      switch (token) {
+        case START_OBJECT: {
+          Map<String, Object> map = new LinkedHashMap<>();
+          for (JsonToken next = parser.nextToken(); next == JsonToken.PROPERTY_NAME; next = parser.nextToken()) {
+            String name = parser.currentName();
+            String child = Problems.child(path, name);
+            String problem = JsonValues.stringProblem(name);
+            if (problem != null) {
+              throw refused(path, "has a property name with " + problem + ", which is not text", invalidMessage);
+            }
+            parser.nextToken();
+            map.put(name, value(parser, child, invalidMessage));
+          }
+          return map;
+        }
+        case START_ARRAY: {
+          List<Object> list = new ArrayList<>();
+          for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+            list.add(value(parser, Problems.index(path, list.size()), invalidMessage));
+          }
+          return list;
+        }
+        case VALUE_STRING: {
+          String text = parser.getString();
+          String problem = JsonValues.stringProblem(text);
+          if (problem != null) {
+            throw refused(path, "holds " + problem + ", which is not text", invalidMessage);
+          }
+          return text;
+        }
+        case VALUE_NUMBER_INT:
+          return JsonValues.number(parser, true);
+        case VALUE_NUMBER_FLOAT:
+          return JsonValues.number(parser, false);
+        case VALUE_TRUE:
+          return Boolean.TRUE;
+        case VALUE_FALSE:
+          return Boolean.FALSE;
+        case VALUE_NULL:
+          return null;
+        default:
+          throw refused("$", "is not valid JSON", invalidMessage);
+      }
+    } catch (JsonValues.Refused e) {
+      throw refused(path, e.getMessage(), invalidMessage);
+    }
+  }
+
+  private static ValidationException refused(String path, String reason, String invalidMessage) {
+    return new ValidationException(invalidMessage, List.of(new Problem(path, reason)));
   }
 
   public String writeString(Object tree) {

@@ -6,6 +6,10 @@ import dev.setwise.domain.ValidationException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +20,8 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.exc.JacksonIOException;
 
 /**
- * Reads one large JSON object without holding it: the top-level properties one by one, and the
+ * Reads one large JSON object without holding it, as strict UTF-8 with the checks of
+ * {@link JsonValues} (lone surrogates, numbers out of range): the top-level properties one by one, and the
  * items of a top-level array one at a time, each as a plain tree ({@code Map}, {@code List},
  * {@code String}, {@code BigDecimal}, {@code BigInteger}, {@code Boolean}, {@code null}).
  *
@@ -43,6 +48,7 @@ public final class JsonDocumentReader implements AutoCloseable {
    */
   static final int MAX_NUMBER_RUN = 1000;
 
+  private final WhitespaceGuard guard;
   private final JsonParser parser;
   private final String invalidMessage;
   private String property;
@@ -56,11 +62,29 @@ public final class JsonDocumentReader implements AutoCloseable {
    */
   public JsonDocumentReader(InputStream in, JsonCodec codec, String invalidMessage) {
     this.invalidMessage = invalidMessage;
+    this.guard = new WhitespaceGuard(in);
     try {
-      this.parser = codec.mapper().createParser(new WhitespaceGuard(in));
+      // Decoded here, strictly, rather than by Jackson, which lets overlong UTF-8 through altered.
+      this.parser = codec.mapper().createParser(withoutByteOrderMark(
+          new InputStreamReader(guard, JsonValues.strictUtf8())));
     } catch (JacksonException e) {
       throw translate(e, "$");
+    } catch (IOException e) {
+      throw unreadable(e, "$");
     }
+  }
+
+  private ValidationException notUtf8() {
+    return fail("$", "is not valid UTF-8 (within its first " + guard.bytes + " bytes)");
+  }
+
+  private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+    PushbackReader pushback = new PushbackReader(reader, 1);
+    int first = pushback.read();
+    if (first >= 0 && first != '\uFEFF') {
+      pushback.unread(first);
+    }
+    return pushback;
   }
 
   /**
@@ -103,6 +127,10 @@ public final class JsonDocumentReader implements AutoCloseable {
       throw fail("$", "is not valid JSON");
     }
     property = parser.currentName();
+    String problem = JsonValues.stringProblem(property);
+    if (problem != null) {
+      throw fail("$", "has a property name with " + problem + ", which is not text");
+    }
     next(property);
     return property;
   }
@@ -160,10 +188,9 @@ public final class JsonDocumentReader implements AutoCloseable {
     return index < 0 ? property : Problems.index(property, index);
   }
 
-  /** Bytes read so far (for progress). */
+  /** Bytes read so far (for progress; a little ahead of the parser, which reads in blocks). */
   public long bytesRead() {
-    long offset = parser.currentLocation().getByteOffset();
-    return Math.max(offset, 0);
+    return guard.bytes;
   }
 
   @Override
@@ -185,6 +212,10 @@ public final class JsonDocumentReader implements AutoCloseable {
           Map<String, Object> map = new LinkedHashMap<>();
           while (next(path) == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
+            String problem = JsonValues.stringProblem(name);
+            if (problem != null) {
+              throw fail(path, "has a property name with " + problem + ", which is not text");
+            }
             next(path);
             map.put(name, value(Problems.child(path, name)));
           }
@@ -200,12 +231,18 @@ public final class JsonDocumentReader implements AutoCloseable {
           }
           return list;
         }
-        case VALUE_STRING:
-          return parser.getString();
+        case VALUE_STRING: {
+          String text = parser.getString();
+          String problem = JsonValues.stringProblem(text);
+          if (problem != null) {
+            throw fail(path, "holds " + problem + ", which is not text");
+          }
+          return text;
+        }
         case VALUE_NUMBER_INT:
-          return parser.getBigIntegerValue();
+          return JsonValues.number(parser, true);
         case VALUE_NUMBER_FLOAT:
-          return parser.getDecimalValue();
+          return JsonValues.number(parser, false);
         case VALUE_TRUE:
           return Boolean.TRUE;
         case VALUE_FALSE:
@@ -217,6 +254,8 @@ public final class JsonDocumentReader implements AutoCloseable {
       }
     } catch (JacksonException e) {
       throw translate(e, path);
+    } catch (JsonValues.Refused e) {
+      throw fail(path, e.getMessage());
     }
   }
 
@@ -229,19 +268,26 @@ public final class JsonDocumentReader implements AutoCloseable {
   }
 
   private ValidationException translate(JacksonException e, String path) {
-    Throwable cause = e instanceof JacksonIOException ? e.getCause() : null;
-    // the guard sees bytes before Jackson parses them (read-ahead), so these have no exact path
+    if (e instanceof JacksonIOException && e.getCause() instanceof IOException io) {
+      return unreadable(io, path);
+    }
+    Problem problem = JsonCodec.invalid(e, invalidMessage).problems().get(0);
+    return fail(path, problem.message());
+  }
+
+  /** A failure of the input itself (the guards, the decoder, the disk) in words. */
+  private ValidationException unreadable(IOException cause, String path) {
+    // the guard and the decoder see bytes before Jackson parses them (read-ahead), so these have no exact path
     if (cause instanceof NumberTooLong) {
       return fail("$", "holds a number that is too long");
     }
     if (cause instanceof TooMuchWhitespace) {
       return fail("$", "holds more than " + MAX_WHITESPACE_RUN / (1024 * 1024) + " MiB of white space in a row");
     }
-    if (e instanceof JacksonIOException) {
-      return fail(path, "could not be read");
+    if (cause instanceof CharacterCodingException) {
+      return notUtf8();
     }
-    Problem problem = JsonCodec.invalid(e, invalidMessage).problems().get(0);
-    return fail(path, problem.message());
+    return fail(path, "could not be read");
   }
 
   private ValidationException fail(String path, String reason) {
@@ -254,6 +300,7 @@ public final class JsonDocumentReader implements AutoCloseable {
    */
   private static final class WhitespaceGuard extends FilterInputStream {
 
+    private long bytes;
     private int run;
     private int numberRun;
     private boolean inString;
@@ -282,6 +329,7 @@ public final class JsonDocumentReader implements AutoCloseable {
     }
 
     private void count(byte b) throws IOException {
+      bytes++;
       if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
         if (++run > MAX_WHITESPACE_RUN) {
           throw new TooMuchWhitespace();

@@ -2,9 +2,9 @@ package dev.setwise.store;
 
 import dev.setwise.domain.AuditEntry;
 import dev.setwise.domain.Page;
+import dev.setwise.domain.ValidationException;
 import dev.setwise.json.JsonCodec;
 import dev.setwise.json.JsonLimits;
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,16 +55,25 @@ public final class AuditRepository {
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
           entries.add(new AuditEntry(rs.getLong("id"), rs.getString("action"), rs.getString("entity_type"),
-              rs.getString("entity_id"), Rows.instant(rs, "at"), details(rs.getString("details"))));
+              rs.getString("entity_id"), Rows.instant(rs, "at"), details(Rows.strictText(rs, "details"))));
         }
       }
     }
     return new Page<>(entries, total, limit, offset);
   }
 
+  /** Details as stored; text that cannot be read is a corrupt row (a server error), not a client's mistake. */
   @SuppressWarnings("unchecked")
   private Map<String, Object> details(String json) {
-    Object tree = codec.read(json.getBytes(StandardCharsets.UTF_8), "Stored audit details are corrupt");
+    if (json == null) {
+      throw new IllegalStateException("Stored audit details are corrupt: not readable text");
+    }
+    Object tree;
+    try {
+      tree = codec.readText(json, "Stored audit details are corrupt");
+    } catch (ValidationException e) {
+      throw new IllegalStateException("Stored audit details are corrupt: " + e.problems(), e);
+    }
     return tree instanceof Map<?, ?> map ? (Map<String, Object>) map : new LinkedHashMap<>();
   }
 }

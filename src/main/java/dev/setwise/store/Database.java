@@ -1,26 +1,14 @@
 package dev.setwise.store;
 
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
+import dev.setwise.domain.StorageException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfoService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
 
 /**
  * Owns the SQLite file: its pragmas, its migrations and every transaction on it.
@@ -30,56 +18,173 @@ import org.sqlite.SQLiteConfig;
  * begins {@code IMMEDIATE}, so writers in this process queue in order and another process waits on
  * {@code busy_timeout}. Reads run on a small pool of separate connections and see a consistent
  * snapshot while a write is under way.
+ *
+ * <p>Opening checks the file first and writes nothing until it passes ({@link OpenChecks}: not a
+ * database, damaged header, a leftover {@code -wal} that is not its own, missing or empty beside
+ * backups, a newer schema). On a full disk, where SQLite cannot make the {@code -shm} index a WAL
+ * reader needs, the database opens for reading only, on one connection that keeps that index in
+ * memory, and every write fails saying the disk is full. Every call first checks that the file at
+ * the path is still the one opened ({@link FileIdentity}); a write also checks after its commit,
+ * so no write into a file moved aside is ever reported as saved. Failures a person can act on
+ * (disk full, damaged, replaced) are {@link StorageException}s; anything else is a
+ * {@link StoreException}.
  */
 public final class Database implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
   private static final int READERS = 4;
-  private static final int BUSY_TIMEOUT_MS = 10_000;
 
   private final Path file;
-  private final String url;
+  /** Null when the database is open for reading only (a full disk). */
   private final Connection writer;
+  private final boolean readOnly;
+  private final FileIdentity identity;
+  /** This database's random id, written into page 1 ({@code user_version}) by every write: see {@link WalFile}. */
+  private final int databaseId;
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
   /** The transaction of a {@link #writeUnit} running on this thread, which writes and reads join. */
   private final ThreadLocal<Tx> unit = new ThreadLocal<>();
-  private final BlockingQueue<Connection> idleReaders = new ArrayBlockingQueue<>(READERS);
-  private final List<Connection> allReaders = new ArrayList<>();
+  private final ReaderPool readers;
   private volatile boolean closed;
   private volatile Runnable callerCheck = () -> {};
 
-  private Database(Path file) throws SQLException {
+  private Database(Path file, boolean readOnly) throws SQLException {
     this.file = file;
-    this.url = "jdbc:sqlite:" + file.toAbsolutePath();
-    this.writer = connect(true);
+    this.readOnly = readOnly;
+    this.readers = readOnly ? new ReaderPool(file, 1, () -> Connections.withoutSharedMemory(file))
+        : new ReaderPool(file, READERS, () -> Connections.normal(file, false));
+    this.writer = readOnly ? null : Connections.normal(file, true);
+    this.databaseId = readOnly ? 0 : databaseId(writer);
+    if (readOnly) {
+      readers.openOne();
+    }
+    this.identity = FileIdentity.of(file);
   }
 
-  /** Opens (creating if needed) and migrates the database at {@code file}. */
+  /** Opens (creating if needed) and migrates the database at {@code file}, a file of its own. */
   public static Database open(Path file) {
-    return open(file, BeforeMigration.NOTHING);
+    return open(file, OpenOptions.alone());
+  }
+
+  /** {@link #open(Path, OpenOptions)} of a file of its own, with {@code beforeMigration}. */
+  public static Database open(Path file, BeforeMigration beforeMigration) {
+    return open(file, OpenOptions.alone().withBeforeMigration(beforeMigration));
   }
 
   /**
-   * Opens and migrates the database at {@code file}. Migration runs under an exclusive file lock
-   * beside the database, so two processes never migrate at once; {@code beforeMigration} runs first
-   * when an existing database has pending migrations.
+   * Checks, then opens and migrates the database at {@code file}. Migration runs under an
+   * exclusive file lock beside the database, so two processes never migrate at once;
+   * {@code options.beforeMigration()} runs first when an existing database has pending migrations.
    *
-   * @throws StoreException when the file cannot be opened, is not a database, or cannot be migrated
+   * @throws StorageException when the file is refused (see the class comment) or the disk is full
+   *     and migrations are pending
+   * @throws StoreException when it cannot be opened or migrated for another reason
    */
-  public static Database open(Path file, BeforeMigration beforeMigration) {
-    migrate(file, beforeMigration);
+  public static Database open(Path file, OpenOptions options) {
+    OpenChecks.Outcome checked = OpenChecks.run(file, options);
+    Database database;
     try {
-      Database database = new Database(file);
-      LOG.info("Opened database {}", file);
-      return database;
-    } catch (SQLException e) {
-      throw new StoreException("Could not open the database " + file.getFileName(), e);
+      Migrations.migrate(file, options.beforeMigration());
+      database = new Database(file, false);
+    } catch (StoreException | SQLException e) {
+      if (!SqliteErrors.isDiskFull(e, file)) {
+        throw classified(e, file);
+      }
+      if (checked.fresh() || checked.migrationsPending()) {
+        throw SqliteErrors.diskFull(file, e);
+      }
+      LOG.warn("The disk holding {} is full: opening it for reading only", file, e);
+      try {
+        database = new Database(file, true);
+      } catch (SQLException again) {
+        again.addSuppressed(e);
+        throw classified(again, file);
+      }
     }
+    if (checked.recovered() != null) {
+      RecoveredCopies.applied(checked.recovered());
+    }
+    LOG.info("Opened database {}{}", file, database.readOnly ? " for reading only (the disk is full)" : "");
+    return database;
+  }
+
+  /** The id kept in {@code user_version}, or a new random one (never 0) when the database has none yet. */
+  private static int databaseId(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        java.sql.ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+      int id = rs.next() ? rs.getInt(1) : 0;
+      while (id == 0) {
+        id = java.util.concurrent.ThreadLocalRandom.current().nextInt();
+      }
+      return id;
+    }
+  }
+
+  /** {@code failure} as a {@link StorageException} when SQLite said why, else as a store failure. */
+  private static RuntimeException classified(Exception failure, Path file) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof StorageException storage) {
+        return storage;
+      }
+      if (cause instanceof SQLException sql && SqliteErrors.classify(sql, file) != null) {
+        return SqliteErrors.classify(sql, file);
+      }
+    }
+    return failure instanceof RuntimeException runtime ? runtime
+        : new StoreException("Could not open the database " + file.getFileName(), failure);
   }
 
   public Path file() {
     return file;
+  }
+
+  /** True when the database opened for reading only because the disk is full: every write fails. */
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  /**
+   * What makes the database unusable now (its file was replaced or removed since it was opened),
+   * or null while it is fine. One {@code stat}; any thread.
+   */
+  public String problem() {
+    return identity.problem();
+  }
+
+  /**
+   * Runs {@code PRAGMA quick_check} on a read connection (a read transaction: writers go on).
+   * Reads every page of the database, so call it where a pause is fine (a background thread, the
+   * start of a server, before a backup or an export).
+   *
+   * @return null when the database passes, else the first problem found, in one line
+   * @throws StorageException when the database cannot be read at all
+   */
+  public String quickCheck() {
+    callerCheck.run();
+    ensureOpen();
+    identity.check();
+    // Outside a transaction: SQLite ends the read transaction itself when it meets damage.
+    Connection connection = readers.borrow();
+    try {
+      return Integrity.quickCheck(connection);
+    } catch (SQLException e) {
+      throw SqliteErrors.translate(e, file, "Could not check the database");
+    } finally {
+      readers.giveBack(connection);
+    }
+  }
+
+  /**
+   * {@link #quickCheck()}, failing when it finds a problem.
+   *
+   * @throws StorageException {@link StorageException.Reason#DAMAGED} naming the first problem
+   */
+  public void requireIntact() {
+    String problem = quickCheck();
+    if (problem != null) {
+      throw SqliteErrors.damaged(file, problem, null);
+    }
   }
 
   /**
@@ -99,6 +204,7 @@ public final class Database implements AutoCloseable {
   public <T> T write(TxWork<T> work) {
     callerCheck.run();
     ensureOpen();
+    ensureWritable();
     Tx enclosing = unit.get();
     if (enclosing != null) {
       return joined(enclosing, work);
@@ -119,6 +225,7 @@ public final class Database implements AutoCloseable {
   public <T> T read(TxWork<T> work) {
     callerCheck.run();
     ensureOpen();
+    identity.check();
     Tx enclosing = unit.get();
     if (enclosing != null) {
       return joined(enclosing, work);
@@ -126,13 +233,11 @@ public final class Database implements AutoCloseable {
     if (inTransaction.get()) {
       throw new IllegalStateException("Nested transaction: one use case, one transaction");
     }
-    Connection connection = borrowReader();
+    Connection connection = readers.borrow();
     try {
       return inTransaction(connection, false, work);
     } finally {
-      if (!idleReaders.offer(connection)) {
-        closeQuietly(connection);
-      }
+      readers.giveBack(connection);
     }
   }
 
@@ -147,6 +252,7 @@ public final class Database implements AutoCloseable {
   public <T> T writeUnit(TxWork<T> work) {
     callerCheck.run();
     ensureOpen();
+    ensureWritable();
     if (inTransaction.get()) {
       throw new IllegalStateException("Nested transaction: one use case, one transaction");
     }
@@ -181,11 +287,12 @@ public final class Database implements AutoCloseable {
   public void withWriteConnection(ConnectionWork work) {
     callerCheck.run();
     ensureOpen();
+    ensureWritable();
     writeLock.lock();
     try {
       work.run(writer);
     } catch (SQLException e) {
-      throw new StoreException("Database operation failed", e);
+      throw SqliteErrors.translate(e, file, "Database operation failed");
     } finally {
       writeLock.unlock();
     }
@@ -205,17 +312,18 @@ public final class Database implements AutoCloseable {
     writeLock.lock();
     try {
       closed = true;
-      synchronized (allReaders) {
-        allReaders.forEach(Database::closeQuietly);
-        allReaders.clear();
+      readers.closeAll();
+      if (writer != null) {
+        if (identity.problem() == null) {
+          try (Statement statement = writer.createStatement()) {
+            statement.execute("PRAGMA optimize");
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+          } catch (SQLException e) {
+            LOG.warn("Could not checkpoint the database on close", e);
+          }
+        }
+        ReaderPool.close(writer);
       }
-      try (Statement statement = writer.createStatement()) {
-        statement.execute("PRAGMA optimize");
-        statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-      } catch (SQLException e) {
-        LOG.warn("Could not checkpoint the database on close", e);
-      }
-      closeQuietly(writer);
       LOG.info("Closed database {}", file);
     } finally {
       writeLock.unlock();
@@ -229,6 +337,9 @@ public final class Database implements AutoCloseable {
       connection.setAutoCommit(false);
       T result;
       try {
+        if (writable) {
+          stamp(connection);
+        }
         result = work.run(tx);
         connection.commit();
       } catch (Throwable failure) {
@@ -236,6 +347,11 @@ public final class Database implements AutoCloseable {
         throw failure;
       } finally {
         connection.setAutoCommit(true);
+      }
+      if (writable) {
+        // Committed into the file opened; if that is no longer the one at the path, say so
+        // instead of reporting the change as saved.
+        identity.check();
       }
       for (Runnable action : tx.afterCommitActions()) {
         try {
@@ -246,14 +362,24 @@ public final class Database implements AutoCloseable {
       }
       return result;
     } catch (SQLException e) {
-      throw new StoreException(writable ? "Could not save the change" : "Could not read the data", e);
+      throw SqliteErrors.translate(e, file, writable ? "Could not save the change" : "Could not read the data");
     } finally {
       inTransaction.set(false);
     }
   }
 
+  /**
+   * Writes page 1 in every transaction, with the database's id in it, so that any WAL this
+   * database leaves behind starts with a copy of page 1 that names it (see {@link WalFile}).
+   */
+  private void stamp(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA user_version = " + databaseId);
+    }
+  }
+
   /** A write or read inside a {@link #writeUnit}: a savepoint on the unit's transaction. */
-  private static <T> T joined(Tx tx, TxWork<T> work) {
+  private <T> T joined(Tx tx, TxWork<T> work) {
     Connection connection = tx.connection();
     int actionsBefore = tx.afterCommitActions().size();
     try {
@@ -273,7 +399,7 @@ public final class Database implements AutoCloseable {
         throw failure;
       }
     } catch (SQLException e) {
-      throw new StoreException(tx.writable() ? "Could not save the change" : "Could not read the data", e);
+      throw SqliteErrors.translate(e, file, tx.writable() ? "Could not save the change" : "Could not read the data");
     }
   }
 
@@ -285,81 +411,17 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private Connection borrowReader() {
-    Connection connection = idleReaders.poll();
-    if (connection != null) {
-      return connection;
-    }
-    synchronized (allReaders) {
-      if (allReaders.size() < READERS) {
-        try {
-          Connection created = connect(false);
-          allReaders.add(created);
-          return created;
-        } catch (SQLException e) {
-          throw new StoreException("Could not open a read connection", e);
-        }
-      }
-    }
-    try {
-      Connection waited = idleReaders.poll(BUSY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-      if (waited == null) {
-        throw new StoreException("No read connection became free");
-      }
-      return waited;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreException("Interrupted while waiting for a read connection", e);
-    }
-  }
-
-  private Connection connect(boolean forWriting) throws SQLException {
-    SQLiteConfig config = new SQLiteConfig();
-    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-    config.enforceForeignKeys(true);
-    config.setBusyTimeout(BUSY_TIMEOUT_MS);
-    config.setTransactionMode(forWriting
-        ? SQLiteConfig.TransactionMode.IMMEDIATE : SQLiteConfig.TransactionMode.DEFERRED);
-    return config.createConnection(url);
-  }
-
-  @SuppressWarnings("try") // the lock is held for the block, never read
-  private static void migrate(Path file, BeforeMigration beforeMigration) {
-    Path lockFile = file.resolveSibling(file.getFileName() + ".migration-lock");
-    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock ignored = channel.lock()) {
-      Flyway flyway = Flyway.configure()
-          .dataSource("jdbc:sqlite:" + file.toAbsolutePath(), null, null)
-          .locations("classpath:db/migration")
-          .validateMigrationNaming(true)
-          .cleanDisabled(true)
-          .load();
-      MigrationInfoService info = flyway.info();
-      if (info.pending().length > 0 && info.applied().length > 0 && Files.size(file) > 0) {
-        beforeMigration.run(file);
-      }
-      flyway.migrate();
-    } catch (StoreException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new StoreException("Could not lock the data folder for migration", e);
-    } catch (Exception e) {
-      throw new StoreException("Could not prepare the database " + file.getFileName(), e);
-    }
-  }
-
   private void ensureOpen() {
     if (closed) {
       throw new IllegalStateException("The database is closed");
     }
   }
 
-  private static void closeQuietly(Connection connection) {
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      LOG.warn("Could not close a connection", e);
+  /** Refuses a write before it starts: the disk is full, or the file is no longer the one opened. */
+  private void ensureWritable() {
+    identity.check();
+    if (readOnly) {
+      throw SqliteErrors.diskFull(file, null);
     }
   }
 }

@@ -16,17 +16,43 @@ import java.util.UUID;
  */
 public final class ExchangeRepository {
 
-  /** A plan as stored, its structure as JSON text. */
+  /** A plan as stored, its structure as JSON text ({@code null} when the column is not readable text). */
   public record PlanRow(UUID id, String name, String structureJson, boolean hasSessions, boolean archived,
       Instant createdAt, Instant updatedAt) {}
 
-  /** A session as stored, its snapshot as JSON text. */
+  /** A session as stored, its snapshot as JSON text ({@code null} when the column is not readable text). */
   public record SessionRow(UUID id, UUID planId, LocalDate date, Instant startedAt, Instant endedAt,
       String sessionJson, Instant createdAt, Instant updatedAt) {}
 
   /** One earlier import of a file. */
   public record ImportRecord(UUID id, UUID ownerId, String source, String fileName, String sha256, int plansAdded,
       long sessionsAdded, long skipped, Instant importedAt) {}
+
+  /**
+   * A row whose columns cannot be read as their types (an id that is not a UUID, a date that is
+   * not a date …): the file is damaged. Carries what could be read of the row, to name it.
+   */
+  public static final class DamagedRow extends RuntimeException {
+
+    private final String id;
+    private final String label;
+
+    DamagedRow(String id, String label, Throwable cause) {
+      super("Damaged row " + id + " (" + label + ")", cause);
+      this.id = id;
+      this.label = label;
+    }
+
+    /** The id column as stored (may itself be damaged or null). */
+    public String id() {
+      return id;
+    }
+
+    /** The date of a session or the name of a plan, as stored (may be null). */
+    public String label() {
+      return label;
+    }
+  }
 
   /** Receives streamed rows; may throw to stop the stream. */
   @FunctionalInterface
@@ -42,6 +68,19 @@ public final class ExchangeRepository {
     return count(tx, "SELECT count(*) FROM sessions WHERE user_id = ?", ownerId);
   }
 
+  /**
+   * Plans of the owner counted from the table itself, bypassing every index: a damaged index can
+   * leave rows out of {@link #streamPlans} without an error, and this count says so.
+   */
+  public long countPlansInTable(Tx tx, UUID ownerId) throws SQLException {
+    return count(tx, "SELECT count(*) FROM plans NOT INDEXED WHERE user_id = ?", ownerId);
+  }
+
+  /** Sessions of the owner counted from the table itself; see {@link #countPlansInTable}. */
+  public long countSessionsInTable(Tx tx, UUID ownerId) throws SQLException {
+    return count(tx, "SELECT count(*) FROM sessions NOT INDEXED WHERE user_id = ?", ownerId);
+  }
+
   /** Every plan of the owner, archived too, oldest first (ties by id): a stable order for exports. */
   public void streamPlans(Tx tx, UUID ownerId, RowSink<PlanRow> sink) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
@@ -50,9 +89,15 @@ public final class ExchangeRepository {
       Rows.setUuid(statement, 1, ownerId);
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
-          sink.accept(new PlanRow(Rows.uuid(rs, "id"), rs.getString("name"), rs.getString("structure"),
-              rs.getInt("has_sessions") == 1, rs.getInt("archived") == 1,
-              Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at")));
+          PlanRow row;
+          try {
+            row = new PlanRow(Rows.uuid(rs, "id"), rs.getString("name"), Rows.strictText(rs, "structure"),
+                rs.getInt("has_sessions") == 1, rs.getInt("archived") == 1,
+                Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
+          } catch (RuntimeException e) {
+            throw new DamagedRow(rs.getString("id"), rs.getString("name"), e);
+          }
+          sink.accept(row);
         }
       }
     }
@@ -66,9 +111,15 @@ public final class ExchangeRepository {
       Rows.setUuid(statement, 1, ownerId);
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
-          sink.accept(new SessionRow(Rows.uuid(rs, "id"), Rows.uuid(rs, "plan_id"), Rows.date(rs, "date"),
-              Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), rs.getString("session"),
-              Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at")));
+          SessionRow row;
+          try {
+            row = new SessionRow(Rows.uuid(rs, "id"), Rows.uuid(rs, "plan_id"), Rows.date(rs, "date"),
+                Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), Rows.strictText(rs, "session"),
+                Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
+          } catch (RuntimeException e) {
+            throw new DamagedRow(rs.getString("id"), rs.getString("date"), e);
+          }
+          sink.accept(row);
         }
       }
     }

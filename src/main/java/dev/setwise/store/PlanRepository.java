@@ -83,7 +83,7 @@ public final class PlanRepository {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(new Plan(Rows.uuid(rs, "id"), rs.getString("name"), json.read(rs.getString("structure")),
+        return Optional.of(new Plan(Rows.uuid(rs, "id"), rs.getString("name"), json.read(Rows.strictText(rs, "structure")),
             rs.getInt("has_sessions") == 1, rs.getInt("archived") == 1,
             Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version")));
       }

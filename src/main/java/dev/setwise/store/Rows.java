@@ -1,5 +1,9 @@
 package dev.setwise.store;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +20,24 @@ final class Rows {
   static UUID uuid(ResultSet rs, String column) throws SQLException {
     String text = rs.getString(column);
     return text == null ? null : UUID.fromString(text);
+  }
+
+  /**
+   * A text column as stored, or {@code null} when it is NULL or not well-formed UTF-8. A damaged
+   * file can hold such bytes (SQLite does not check them), and {@link ResultSet#getString} would
+   * quietly replace them with U+FFFD; reading the bytes keeps a damaged value from passing as data.
+   */
+  static String strictText(ResultSet rs, String column) throws SQLException {
+    byte[] bytes = rs.getBytes(column);
+    if (bytes == null) {
+      return null;
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

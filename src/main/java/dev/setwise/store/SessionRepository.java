@@ -47,9 +47,12 @@ public final class SessionRepository {
   private static final String ENDED_KEY = "ifnull(ended_at, " + STILL_RUNNING + ")";
 
   private final StructureJson json;
+  /** The progress tables derived from completed sessions: kept right here, in the same transaction. */
+  private final SetLogRepository derived;
 
   public SessionRepository(StructureJson json) {
     this.json = json;
+    this.derived = new SetLogRepository(json);
   }
 
   /**
@@ -91,6 +94,9 @@ public final class SessionRepository {
       }
       throw e;
     }
+    if (session.completed()) {
+      derived.replace(tx, ownerId, session);
+    }
   }
 
   /**
@@ -119,7 +125,11 @@ public final class SessionRepository {
       Rows.setUuid(statement, 10, id);
       Rows.setUuid(statement, 11, ownerId);
       statement.setLong(12, fromVersion);
-      return statement.executeUpdate() == 1;
+      boolean written = statement.executeUpdate() == 1;
+      if (written && endedAt != null) {
+        derived.rederive(tx, id);
+      }
+      return written;
     }
   }
 
@@ -173,8 +183,10 @@ public final class SessionRepository {
       if (statement.executeUpdate() != 1) {
         throw new SQLException("the amended session did not take its amendment");
       }
-      return true;
     }
+    // records, charts and last time count the session with its newest amendment
+    derived.rederive(tx, id);
+    return true;
   }
 
   /**
@@ -197,7 +209,7 @@ public final class SessionRepository {
         }
         Instant at = rs.getObject("ended_at") != null ? Rows.instant(rs, "ended_at") : Rows.instant(rs, "updated_at");
         version = rs.getLong("version") - rs.getLong("amendments");
-        found.add(new SessionAmendment(version, null, at, json.read(rs.getString("session"))));
+        found.add(new SessionAmendment(version, null, at, json.read(Rows.strictText(rs, "session"))));
       }
     }
     try (PreparedStatement statement = tx.connection().prepareStatement(
@@ -208,7 +220,7 @@ public final class SessionRepository {
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
           found.add(new SessionAmendment(rs.getLong("version"), rs.getString("reason"), Rows.instant(rs, "at"),
-              json.read(rs.getString("session"))));
+              json.read(Rows.strictText(rs, "session"))));
         }
       }
     }
@@ -259,7 +271,10 @@ public final class SessionRepository {
     }
   }
 
-  /** @return false when the owner has no session with that id at {@code fromVersion} */
+  /**
+   * Deleting also deletes the progress rows derived from the session (cascade and trigger in the
+   * schema). @return false when the owner has no session with that id at {@code fromVersion}
+   */
   public boolean delete(Tx tx, UUID ownerId, UUID id, long fromVersion) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
         "DELETE FROM sessions WHERE id = ? AND user_id = ? AND version = ?")) {
@@ -348,7 +363,7 @@ public final class SessionRepository {
         return Optional.empty();
       }
       return Optional.of(new Session(Rows.uuid(rs, "id"), Rows.uuid(rs, "plan_id"), Rows.date(rs, "date"),
-          Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), json.read(rs.getString("session")),
+          Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), json.read(Rows.strictText(rs, "session")),
           Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version"),
           rs.getInt("amended") == 1));
     }

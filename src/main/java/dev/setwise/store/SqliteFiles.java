@@ -6,15 +6,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.sqlite.ProgressHandler;
-import org.sqlite.SQLiteConfig;
 
 /**
  * Whole-file operations on SQLite databases: consistent copies and checks. Each runs on a
@@ -23,10 +19,8 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteFiles {
 
-  private static final int BUSY_TIMEOUT_MS = 10_000;
   /** How many virtual-machine steps SQLite runs between two looks at the thread's interrupt flag. */
   private static final int PROGRESS_STEPS = 10_000;
-  private static final Set<String> SETWISE_TABLES = Set.of("profiles", "plans", "sessions", "audit_log");
 
   /** What {@link #check} found. {@code problem} is null when the file is a sound Setwise database. */
   public record Check(String problem, String schemaVersion, long profiles, long sessions) {
@@ -75,22 +69,12 @@ public final class SqliteFiles {
       return new Check("the file does not exist", null, 0, 0);
     }
     try (Connection connection = open(file); Statement statement = connection.createStatement()) {
-      List<String> integrity = new ArrayList<>();
-      try (ResultSet rs = statement.executeQuery("PRAGMA integrity_check")) {
-        while (rs.next() && integrity.size() < 5) {
-          integrity.add(rs.getString(1));
-        }
+      String integrity = Integrity.integrityCheck(connection);
+      if (integrity != null) {
+        return new Check("the integrity check failed (" + integrity + ")", null, 0, 0);
       }
-      if (!integrity.equals(List.of("ok"))) {
-        return new Check("the integrity check failed (" + String.join("; ", integrity) + ")", null, 0, 0);
-      }
-      Set<String> tables = new java.util.HashSet<>();
-      try (ResultSet rs = statement.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table'")) {
-        while (rs.next()) {
-          tables.add(rs.getString(1));
-        }
-      }
-      if (!tables.containsAll(SETWISE_TABLES) || !tables.contains("flyway_schema_history")) {
+      Set<String> tables = Integrity.tables(connection);
+      if (!tables.containsAll(Integrity.SETWISE_TABLES) || !tables.contains(Integrity.HISTORY_TABLE)) {
         return new Check("it is not a Setwise database", null, 0, 0);
       }
       long profiles = single(statement, "SELECT count(*) FROM profiles");
@@ -106,13 +90,8 @@ public final class SqliteFiles {
   }
 
   private static String newestMigration(Path file) throws NewerSchemaException {
-    Flyway flyway = Flyway.configure()
-        .dataSource("jdbc:sqlite:" + file.toAbsolutePath(), null, null)
-        .locations("classpath:db/migration")
-        .cleanDisabled(true)
-        .load();
     String newest = null;
-    for (MigrationInfo info : flyway.info().all()) {
+    for (MigrationInfo info : Migrations.flyway(Connections.url(file)).info().all()) {
       if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {
         throw new NewerSchemaException("it was written by a newer Setwise (schema version " + info.getVersion() + ")");
       }
@@ -130,11 +109,30 @@ public final class SqliteFiles {
     }
   }
 
+  /**
+   * Runs {@code PRAGMA quick_check} on the database at {@code file} on a connection of its own (a
+   * read transaction: the app's writers go on). Reads every page: for a background thread.
+   *
+   * @return null when it passes, else the first problem, in one line (naming the file)
+   * @throws dev.setwise.domain.StorageException when the file cannot be read at all
+   * @throws CancellationException when the calling thread is interrupted during the check
+   */
+  public static String quickCheck(Path file) {
+    try (Connection connection = open(file)) {
+      String problem = Integrity.quickCheck(connection);
+      return problem == null ? null : SqliteErrors.damaged(file, problem, null).getMessage();
+    } catch (SQLException e) {
+      throwIfInterrupted(e);
+      if (Integrity.isCorruption(e)) {
+        return SqliteErrors.damaged(file, "SQLite reports: the database disk image is malformed", e).getMessage();
+      }
+      throw SqliteErrors.translate(e, file, "Could not check the database");
+    }
+  }
+
   /** A connection whose statements stop (SQLITE_INTERRUPT) soon after the calling thread is interrupted. */
   private static Connection open(Path file) throws SQLException {
-    SQLiteConfig config = new SQLiteConfig();
-    config.setBusyTimeout(BUSY_TIMEOUT_MS);
-    Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    Connection connection = Connections.plain(file);
     try {
       ProgressHandler.setHandler(connection, PROGRESS_STEPS, new ProgressHandler() {
         @Override

@@ -13,6 +13,8 @@ import dev.setwise.ui.data.FilePicker;
 import dev.setwise.ui.data.NativeFilePicker;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -21,12 +23,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The desktop app on one data folder. {@link #run} is the entry {@code Main} hands to the CLI: it
- * opens the database, starts the JavaFX toolkit with {@link Platform#startup} (no
- * {@code Application} subclass, no static state), shows the window and, once it closes, waits for
- * every queued save before closing the database. It first claims the data folder
- * ({@link SingleInstance}): when the app is already open there, that window comes to the front
- * and nothing else opens. {@link #show} builds the same window on a given stage, which is how the
- * UI tests drive the real app.
+ * takes the app's lease on the folder and opens the database (when the database is refused, a
+ * dialog offers a restore or another folder: {@link FolderOpening}), starts the JavaFX toolkit with
+ * {@link Platform#startup} (no {@code Application} subclass, no static state), shows the window
+ * and, once it closes, waits for every queued save before closing the database. It first claims
+ * the data folder ({@link SingleInstance}): when the app is already open there, that window comes
+ * to the front and nothing else opens. After the window is up, the database is checked
+ * ({@code quick_check}) in the background. {@link #show} builds the same window on a given stage,
+ * which is how the UI tests drive the real app.
  *
  * <p>After a backup is restored the database is a new one: the app builds a new main view model
  * and window on the new context, on the same stage (same place, same background threads).
@@ -101,18 +105,22 @@ public final class DesktopApp {
     java.util.logging.Logger javafxLog = java.util.logging.Logger.getLogger("javafx");
     javafxLog.setLevel(java.util.logging.Level.SEVERE);
     CountDownLatch closed = new CountDownLatch(1);
-    boolean started = false;
+    FxToolkit toolkit = new FxToolkit();
     Thread hook = null;
-    try (DataFolder data = new DataFolder(AppContext.open(dataDir), AppContext::open);
-        BackgroundTasks tasks = BackgroundTasks.create()) {
-      UiPreferences preferences = UiPreferences.load(dataDir);
-      // Logging out or a plain kill (SIGTERM) ends the JVM without closing the window: finish the saves first.
-      Thread finishSaves = new Thread(tasks::close, "setwise-finish-saves");
-      Runtime.getRuntime().addShutdownHook(finishSaves);
-      hook = finishSaves;
-      Platform.setImplicitExit(true);
-      try {
-        Platform.startup(() -> {
+    try {
+      DataFolder opened = FolderOpening.open(dataDir, Clock.systemDefaultZone(),
+          new OpenFailureDialog(toolkit, files, ZoneId.systemDefault()));
+      if (opened == null) {
+        return 1;
+      }
+      try (DataFolder data = opened; BackgroundTasks tasks = BackgroundTasks.create()) {
+        UiPreferences preferences = UiPreferences.load(data.dir());
+        // Logging out or a plain kill (SIGTERM) ends the JVM without closing the window: finish the saves first.
+        Thread finishSaves = new Thread(tasks::close, "setwise-finish-saves");
+        Runtime.getRuntime().addShutdownHook(finishSaves);
+        hook = finishSaves;
+        toolkit.run(() -> {
+          Platform.setImplicitExit(true);
           Stage stage = new Stage();
           stage.setOnHidden(event -> closed.countDown());
           DesktopApp app = show(data, stage, tasks, preferences, AudioChime.load(tasks), files);
@@ -124,23 +132,16 @@ public final class DesktopApp {
                 "Something went wrong on screen. Your data is safe; the details are in the log file.");
           });
         });
-        started = true;
-      } catch (RuntimeException | LinkageError e) {
-        LOG.error("Could not start the desktop window", e);
-        throw new StartupException("cannot open the desktop window (" + e.getMessage()
-            + "); is there a display? The commands work without one: see 'setwise --help'", e);
+        closed.await();
+        // try-with-resources: tasks close first (every queued save lands), then the database open now.
+        return 0;
       }
-      closed.await();
-      // try-with-resources: tasks close first (every queued save lands), then the database open now.
-      return 0;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 1;
     } finally {
       removeQuietly(hook);
-      if (started) {
-        Platform.exit();
-      }
+      toolkit.exit();
       java.lang.ref.Reference.reachabilityFence(javafxLog);
     }
   }
@@ -160,6 +161,7 @@ public final class DesktopApp {
     stage.show();
     app.viewModel.start();
     app.viewModel.backUpDailyIfDue();
+    app.viewModel.checkDatabase();
     data.contextProperty().addListener((obs, old, now) -> app.rebuild());
     return app;
   }
@@ -167,8 +169,7 @@ public final class DesktopApp {
   private void build(UiPreferences preferences) {
     AppContext context = data.context();
     context.checkCallers(DesktopApp::refuseFxThread);
-    UiServices services = new UiServices(context.profiles(), context.plans(), context.sessions(), context.audit(),
-        context.clock());
+    UiServices services = UiServices.of(context);
     viewModel = new MainViewModel(services, data, tasks, chime, preferences);
     window = new MainWindow(viewModel, stage, context.clock().getZone(), files);
   }

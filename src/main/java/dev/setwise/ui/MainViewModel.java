@@ -18,6 +18,7 @@ import dev.setwise.ui.data.ImportViewModel;
 import dev.setwise.ui.history.HistoryViewModel;
 import dev.setwise.ui.history.SessionDetailViewModel;
 import dev.setwise.ui.plan.PlansViewModel;
+import dev.setwise.ui.progress.ProgressModels;
 import dev.setwise.ui.workout.WorkoutViewModel;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,8 +57,11 @@ public final class MainViewModel implements Navigator {
   private final BooleanProperty showingDetail = new SimpleBooleanProperty(this, "showingDetail");
   private final StringProperty error = new SimpleStringProperty(this, "error");
   private final StringProperty warning = new SimpleStringProperty(this, "warning");
+  /** Set on the FX thread once {@link #checkDatabase} found damage: that warning then stays. */
+  private boolean damaged;
   private final StringProperty notice = new SimpleStringProperty(this, "notice");
   private final BooleanProperty closing = new SimpleBooleanProperty(this, "closing");
+  private final BooleanProperty workoutInProgress = new SimpleBooleanProperty(this, "workoutInProgress");
 
   private final WorkoutViewModel workout;
   private final PlansViewModel plans;
@@ -67,6 +71,7 @@ public final class MainViewModel implements Navigator {
   private final ExportViewModel export;
   private final ImportViewModel importer;
   private final BackupsViewModel backups;
+  private final ProgressModels progress;
 
   /**
    * @param services the screens' services, of {@code data}'s open context
@@ -89,6 +94,7 @@ public final class MainViewModel implements Navigator {
     this.importer = new ImportViewModel(data.context().imports(), tasks, profile, services.clock().getZone(),
         this::dataImported);
     this.backups = new BackupsViewModel(data, tasks, services.clock().getZone());
+    this.progress = new ProgressModels(() -> data.context().progress(), tasks, profile, services.clock(), workout);
     screen.addListener((obs, old, now) -> screenShown(now));
     dark.addListener((obs, old, now) -> remember(preferences().withDark(now)));
   }
@@ -120,8 +126,27 @@ public final class MainViewModel implements Navigator {
    */
   public void backUpDailyIfDue() {
     tasks.wholeFile("make today's backup", () -> data.context().backups().createDailyIfDue(), made -> { },
-        failure -> warning.set("Today's automatic backup failed: " + ErrorText.sentence(failure.message())
-            + " Your data is safe; to try again, use File → Backups… → Back up now."));
+        failure -> {
+          if (!damaged) {
+            warning.set("Today's automatic backup failed: " + ErrorText.sentence(failure.message())
+                + " Your data is safe; to try again, use File → Backups… → Back up now.");
+          }
+        });
+  }
+
+  /**
+   * Checks the database ({@code PRAGMA quick_check}, every page) in the background once the window
+   * is up. Quiet when it passes; damage is shown in the warning banner (over any other warning),
+   * with the way back: a restore from File → Backups…, which sets the damaged file aside.
+   */
+  public void checkDatabase() {
+    // On the whole-file lane: it reads every page, and closing the app stops it at once.
+    tasks.wholeFile("check the database", () -> data.context().backups().checkDatabase(), problem -> problem.ifPresent(
+        found -> {
+          damaged = true;
+          warning.set(ErrorText.sentence(found) + " Restore a backup with File → Backups… (the damaged file is set "
+              + "aside in replaced/, never deleted); what you change now may be lost.");
+        }), failure -> { });
   }
 
   /**
@@ -140,6 +165,7 @@ public final class MainViewModel implements Navigator {
         if (workout.modeProperty().get() != WorkoutViewModel.Mode.ACTIVE) {
           workout.refresh();
         }
+        progress.insights().reload();
         screenShown(screen.get());
       }
     }, failure -> error.set(failure.message()));
@@ -210,6 +236,24 @@ public final class MainViewModel implements Navigator {
     }, failure -> onFailure.accept(failure.message()));
   }
 
+  /** Reads the current profile's rest after a warm-up set, in seconds, for the dialog. */
+  public void loadWarmupRest(Consumer<Integer> shown, Consumer<String> failed) {
+    Profile current = profile.get();
+    tasks.read("read the rest after warm-ups", () -> services.rests().warmupRest(current.id()), shown,
+        failure -> failed.accept(failure.message()));
+  }
+
+  /** Sets the current profile's rest after a warm-up set; the workout uses it from the next set on. */
+  public void changeWarmupRest(int seconds, Runnable onSuccess, Consumer<String> onFailure) {
+    Profile current = profile.get();
+    tasks.write("change the rest after warm-ups", () -> services.rests().setWarmupRest(current.id(), seconds), saved -> {
+      if (current.equals(profile.get())) {
+        workout.warmupRestChanged(saved);
+      }
+      onSuccess.run();
+    }, failure -> onFailure.accept(failure.message()));
+  }
+
   private void screenShown(Screen now) {
     if (profile.get() == null) {
       return;
@@ -226,8 +270,10 @@ public final class MainViewModel implements Navigator {
           history.refresh();
         }
       }
+      case PROGRESS -> progress.screen().refresh();
       case ACTIVITY -> activity.refresh();
     }
+    progress.refreshShared();
   }
 
   // ---- Navigator ----
@@ -242,6 +288,11 @@ public final class MainViewModel implements Navigator {
 
   @Override
   public void startFrom(UUID planId) {
+    if (workout.modeProperty().get() == WorkoutViewModel.Mode.ACTIVE) {
+      // One workout at a time: the window says one is in progress and offers to open it.
+      workoutInProgress.set(true);
+      return;
+    }
     workout.prepareStart(planId);
     screen.set(Screen.WORKOUT);
   }
@@ -306,6 +357,14 @@ public final class MainViewModel implements Navigator {
       return "The plan you are editing has changes that are not saved.";
     }
     return null;
+  }
+
+  /**
+   * Set when a start was asked for while a workout is in progress: the window says so, offers to
+   * open it, and sets this back to false.
+   */
+  public BooleanProperty workoutInProgressProperty() {
+    return workoutInProgress;
   }
 
   /** True while the window waits for its last saves before it closes. */
@@ -403,6 +462,11 @@ public final class MainViewModel implements Navigator {
 
   public ActivityViewModel activity() {
     return activity;
+  }
+
+  /** The progress side: the Progress screen, the workout's last time and badges, exercise histories. */
+  public ProgressModels progress() {
+    return progress;
   }
 
   public BackgroundTasks tasks() {

@@ -58,9 +58,14 @@ final class ApiHarness implements AutoCloseable {
   }
 
   static ApiHarness start(Path dataDir) {
+    return start(dataDir, SlowClients.Limits.DEFAULT);
+  }
+
+  /** A server with other slow-client bounds (shorter ones keep slow-client tests quick). */
+  static ApiHarness start(Path dataDir, SlowClients.Limits limits) {
     TestContext t = new TestContext(dataDir);
     ApiServer server = ApiServer.start(new ApiServer.Services(t.app.sessions(), t.app.plans(), t.app.audit(),
-        t.app.tokens(), t.app.idempotency(), t.app.changes(), "test-version"), "127.0.0.1", 0);
+        t.app.tokens(), t.app.idempotency(), t.app.changes(), "test-version"), "127.0.0.1", 0, limits);
     return new ApiHarness(t, server);
   }
 

@@ -36,8 +36,8 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Memory and time of export and import of a large history, each against a raw baseline measured
- * in the same run: plain JDBC streaming the same rows to a null stream (export), and plain Jackson
+ * Memory of export and import of a large history, each against a raw baseline measured in the
+ * same run (their speed is measured by {@code bench/all.sh import}): plain JDBC streaming the same rows to a null stream (export), and plain Jackson
  * streaming plus plain JDBC inserts in one transaction, no validation (import).
  *
  * <p>Memory is the peak live heap: the heap in use right after each garbage collection (from the
@@ -58,8 +58,7 @@ public final class ExchangeMemoryBench {
         : Stream.of(args).mapToInt(Integer::parseInt).toArray();
     Path work = Files.createTempDirectory("setwise-bench");
     try {
-      System.out.printf(Locale.ROOT, "%-9s %-22s %10s %12s %14s%n", "sessions", "phase", "seconds", "peak MiB",
-          "vs raw (mem)");
+      System.out.printf(Locale.ROOT, "%-9s %-22s %12s %14s%n", "sessions", "phase", "peak MiB", "vs raw (mem)");
       for (int size : sizes) {
         run(work.resolve("n" + size), size);
       }
@@ -168,20 +167,18 @@ public final class ExchangeMemoryBench {
     void run() throws Exception;
   }
 
-  private record Measure(double seconds, long peakBytes) {}
+  private record Measure(long peakBytes) {}
 
   private static Measure measure(Work work) throws Exception {
     System.gc();
     PEAK.set(usedNow());
-    long start = System.nanoTime();
     work.run();
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return new Measure(seconds, PEAK.get());
+    return new Measure(PEAK.get());
   }
 
   private static void print(int sessions, String phase, Measure measure, Measure raw) {
-    System.out.printf(Locale.ROOT, "%-9d %-22s %10.2f %12.1f %13.2fx%n", sessions, phase, measure.seconds(),
-        measure.peakBytes() / 1048576.0, (double) measure.peakBytes() / raw.peakBytes());
+    System.out.printf(Locale.ROOT, "%-9d %-22s %12.1f %13.2fx%n", sessions, phase, measure.peakBytes() / 1048576.0,
+        (double) measure.peakBytes() / raw.peakBytes());
   }
 
   private static long usedNow() {

@@ -48,7 +48,25 @@ final class ChildProcess {
   }
 
   static ChildProcess start(Path dataDir, String... arguments) {
-    List<String> command = new ArrayList<>();
+    return start(List.of(), dataDir, ProcessBuilder.Redirect.PIPE, arguments);
+  }
+
+  /** Like {@link #start(Path, String...)} with stdout sent where {@code stdout} says ({@code /dev/full} …). */
+  static ChildProcess start(Path dataDir, ProcessBuilder.Redirect stdout, String... arguments) {
+    return start(List.of(), dataDir, stdout, arguments);
+  }
+
+  /**
+   * Starts Setwise under {@code wrapper} (a command that runs the rest of its arguments, such as
+   * {@code unshare -U}), with its stderr in a file beside {@code dataDir}.
+   */
+  static ChildProcess startWrapped(List<String> wrapper, Path dataDir, String... arguments) {
+    return start(wrapper, dataDir, ProcessBuilder.Redirect.PIPE, arguments);
+  }
+
+  private static ChildProcess start(List<String> wrapper, Path dataDir, ProcessBuilder.Redirect stdout,
+      String... arguments) {
+    List<String> command = new ArrayList<>(wrapper);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
@@ -60,7 +78,7 @@ final class ChildProcess {
     command.addAll(List.of(arguments));
     try {
       Path stderr = Files.createTempFile(dataDir.getParent(), "child-stderr", ".txt");
-      ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
+      ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile()).redirectOutput(stdout);
       builder.environment().remove("SETWISE_DATA_DIR");
       return new ChildProcess(builder.start(), stderr);
     } catch (IOException e) {
@@ -70,7 +88,20 @@ final class ChildProcess {
 
   /** Runs a command to its end. */
   static Result run(Path dataDir, String... arguments) {
-    ChildProcess child = start(dataDir, arguments);
+    return run(dataDir, ProcessBuilder.Redirect.PIPE, arguments);
+  }
+
+  /** Runs a command to its end with stdout sent where {@code stdout} says. */
+  static Result run(Path dataDir, ProcessBuilder.Redirect stdout, String... arguments) {
+    return finish(start(dataDir, stdout, arguments));
+  }
+
+  /** Runs a command to its end under {@code wrapper} (see {@link #startWrapped}). */
+  static Result runWrapped(List<String> wrapper, Path dataDir, String... arguments) {
+    return finish(startWrapped(wrapper, dataDir, arguments));
+  }
+
+  private static Result finish(ChildProcess child) {
     int code = child.waitFor();
     return new Result(code, child.stdout(), child.stderr());
   }

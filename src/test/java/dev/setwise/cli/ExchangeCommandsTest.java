@@ -57,6 +57,7 @@ class ExchangeCommandsTest {
         Profile: Alex (will be created)
         Plans: 2 new, 0 already there (skipped)
         Sessions: 5 new, 0 already there (skipped)
+        Dates: 2024-02-01 to 2024-02-04
         Dry run: nothing was changed.
         """, ""));
     assertThat(run(second, "profile", "list").out()).isEmpty();
@@ -68,6 +69,7 @@ class ExchangeCommandsTest {
         Profile: Alex (created)
         Plans: 2 new, 0 already there (skipped)
         Sessions: 5 new, 0 already there (skipped)
+        Dates: 2024-02-01 to 2024-02-04
         Imported 2 plans and 5 sessions into Alex (backup made first: setwise-""");
 
     Run again = run(second, "import", out.toString());
@@ -123,6 +125,65 @@ class ExchangeCommandsTest {
     Files.writeString(dir.resolve("junk.db"), "not a database");
     assertThat(run(data, "restore", dir.resolve("junk.db").toString())).isEqualTo(new Run(1, "",
         "setwise: Cannot restore junk.db: it is not a readable SQLite database\n"));
+  }
+
+  @Test
+  void aCsvImportIntoAProfileThatDoesNotExistCreatesIt() throws Exception {
+    Path data = dir.resolve("data");
+    run(data, "profile", "add", "Alex");
+    Path csv = Path.of(ExchangeCommandsTest.class.getResource("/csv/real/hevy-lbs.csv").toURI());
+
+    Run dryRun = run(data, "import", csv.toString(), "--profile", "Kim", "--dry-run");
+    assertThat(dryRun.code()).isZero();
+    assertThat(dryRun.out()).contains("Profile: Kim (will be created)", "Sessions: 2 new, 0 already there (skipped)");
+    Run imported = run(data, "import", csv.toString(), "--profile", "Kim");
+
+    assertThat(imported.code()).as(imported.err()).isZero();
+    assertThat(imported.out()).contains("Profile: Kim (created)", "Imported 0 plans and 2 sessions into Kim");
+    assertThat(run(data, "profile", "list").out()).contains("Kim").contains("lb");
+  }
+
+  @Test
+  void aCsvWithRowsLeftOutEndsWithAWarningAndSaysWhatItAssumed() throws Exception {
+    Path data = dir.resolve("data");
+    run(data, "profile", "add", "Alex");
+    Path csv = Path.of(ExchangeCommandsTest.class.getResource("/csv/strong.csv").toURI());
+
+    Run imported = run(data, "import", csv.toString());
+
+    assertThat(imported.code()).isZero();
+    assertThat(imported.out()).contains("Dates: 2026-10-05 to 2026-10-07",
+        "Unit: the file names none, so weights are read as kg (the unit of Alex)",
+        "Rest timer rows (not sets, not imported): 1",
+        "Rows left out: 2\n  line 12: has a weight that is not a number (\"abc\")",
+        "Warning: 2 rows of the file were left out (listed above); weights are read as kg because the file names no "
+            + "unit; distances are read as km because the file names no unit.");
+  }
+
+  @Test
+  void whatIsNotARegularFileIsRefusedAtOnceWithWhatItIs() throws Exception {
+    Path data = dir.resolve("data");
+    run(data, "profile", "add", "Alex");
+    assertThat(run(data, "import", dir.toString())).isEqualTo(new Run(1, "",
+        "setwise: Cannot read " + dir + ": it is a folder\n"));
+    if (Files.exists(Path.of("/dev/zero"))) {
+      assertThat(run(data, "import", "/dev/zero")).isEqualTo(new Run(1, "", "setwise: Cannot read /dev/zero: it is "
+          + "not a regular file (a device, a pipe or a socket); save the export to a file and import that\n"));
+    }
+    Path fifo = dir.resolve("pipe.csv");
+    boolean made;
+    try {
+      made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+    } catch (IOException noMkfifo) {
+      made = false;
+    }
+    if (made) {
+      // Opening a pipe with no writer would wait forever; it is refused before it is opened.
+      assertThat(run(data, "import", fifo.toString())).isEqualTo(new Run(1, "", "setwise: Cannot read " + fifo
+          + ": it is not a regular file (a device, a pipe or a socket); save the export to a file and import that\n"));
+    }
+    assertThat(run(data, "import", dir.resolve("missing.csv").toString())).isEqualTo(new Run(1, "",
+        "setwise: Cannot read " + dir.resolve("missing.csv") + ": the file does not exist\n"));
   }
 
   private static Run run(Path data, String... args) {

@@ -100,6 +100,132 @@ class JsonCodecTest {
     assertThat(codec.writeString(tree)).isEqualTo("{\"b\":1,\"a\":[2.5,\"x\"]}");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "overlong slash (C0 AF)          | C0 AF",
+      "overlong slash in 3 (E0 80 AF)  | E0 80 AF",
+      "overlong slash in 4 (F0 80 80 AF) | F0 80 80 AF",
+      "overlong NUL (C0 80)            | C0 80",
+      "above U+10FFFF (F4 90 80 80)    | F4 90 80 80",
+      "encoded high surrogate (ED A0 80) | ED A0 80",
+      "encoded low surrogate (ED B0 80) | ED B0 80",
+      "encoded pair (ED A0 80 ED B0 80) | ED A0 80 ED B0 80",
+      "FF                              | FF",
+      "FE                              | FE",
+      "five-byte form (F8 88 80 80 80) | F8 88 80 80 80",
+      "lone continuation byte (80)     | 80",
+      "truncated three-byte (E2 82)    | E2 82",
+  })
+  void illFormedUtf8IsRefusedRatherThanReadAsSomethingElse(String name, String hex) {
+    byte[] body = concat("{\"notes\": \"a".getBytes(StandardCharsets.UTF_8), bytes(hex),
+        "b\"}".getBytes(StandardCharsets.UTF_8));
+
+    assertThatThrownBy(() -> codec.read(body, "Invalid session data"))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+            .containsExactly(new Problem("$", "is not valid UTF-8 (at byte offset 12)")));
+  }
+
+  @Test
+  void aSequenceCutOffAtTheEndIsRefused() {
+    byte[] body = concat("{\"notes\": \"a".getBytes(StandardCharsets.UTF_8), bytes("C3"));
+
+    assertThatThrownBy(() -> codec.read(body, "Invalid session data"))
+        .isInstanceOfSatisfying(ValidationException.class,
+            e -> assertThat(e.problems().get(0).message()).startsWith("is not valid UTF-8"));
+  }
+
+  @Test
+  void wellFormedUtf8OfEveryLengthAndAByteOrderMarkAreRead() {
+    String text = "a\u00e9\u20ac\ud83d\ude00";
+
+    assertThat(read("{\"notes\": \"" + text + "\"}")).isEqualTo(Map.of("notes", text));
+    assertThat(codec.read(concat(bytes("EF BB BF"), "{\"a\": 1}".getBytes(StandardCharsets.UTF_8)), "x"))
+        .isEqualTo(Map.of("a", BigInteger.ONE));
+  }
+
+  @Test
+  void utf16IsNotGuessedAtTheContractSaysUtf8() {
+    byte[] utf16 = "{\"a\": 1}".getBytes(StandardCharsets.UTF_16BE);
+
+    assertThatThrownBy(() -> codec.read(utf16, "Invalid session data")).isInstanceOf(ValidationException.class);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "lone high       | \\ud800",
+      "lone low        | \\udc00",
+      "reversed pair   | \\udc00\\ud800",
+      "high then text  | \\ud83dx",
+      "high at the end | x\\ud83d",
+  })
+  void escapedLoneSurrogatesAreRefusedWithTheirPath(String name, String escaped) {
+    assertThatThrownBy(() -> read("{\"session\": {\"exercises\": [{\"name\": \"" + escaped + "\"}]}}"))
+        .isInstanceOfSatisfying(ValidationException.class, e -> {
+          assertThat(e.problems()).hasSize(1);
+          assertThat(e.problems().get(0).path()).isEqualTo("session.exercises[0].name");
+          assertThat(e.problems().get(0).message()).startsWith("holds a lone surrogate (\\ud");
+        });
+  }
+
+  @Test
+  void aLoneSurrogateInAPropertyNameIsRefused() {
+    assertThatThrownBy(() -> read("{\"session\": {\"\\udc00\": 1}}"))
+        .isInstanceOfSatisfying(ValidationException.class, e -> {
+          assertThat(e.problems().get(0).path()).isEqualTo("session");
+          assertThat(e.problems().get(0).message()).startsWith("has a property name with a lone surrogate");
+        });
+  }
+
+  @Test
+  void anEscapedSurrogatePairIsOneCharacter() {
+    assertThat(read("{\"\\ud83d\\ude00\": \"\\ud83d\\ude00\"}")).isEqualTo(Map.of("\ud83d\ude00", "\ud83d\ude00"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1e2147483648", "-1e-2147483649", "1E+2147483648", "0e2147483648", "1.5e-2147483649",
+      "0.5e-2147483647", "-0.0e99999999999"})
+  void anExponentBeyondTheIntRangeIsAValidationErrorAtItsPath(String number) {
+    assertThatThrownBy(() -> read("{\"sets\": [{\"weight\": " + number + "}]}"))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+            .containsExactly(new Problem("sets[0].weight", "is a number whose exponent is out of range")));
+  }
+
+  @Test
+  void largeButRepresentableExponentsAreLeftToTheRangeRules() {
+    assertThat(read("{\"a\": 1e2147483647, \"b\": 1e-2147483647}")).isEqualTo(Map.of(
+        "a", new BigDecimal("1e2147483647"), "b", new BigDecimal("1e-2147483647")));
+  }
+
+  @Test
+  void storedTextThatIsNotAStructureIsACorruptRowNotAClientError() {
+    StructureJson structures = new StructureJson();
+
+    for (String stored : new String[] {"{\"unit\": \"kg\", \"exercises\": 5}", "null", "[]", "{\"unit\":",
+        "{\"unit\": \"kg\", \"exercises\": [], \"name\": \"\\ud800\"}", null}) {
+      assertThatThrownBy(() -> structures.read(stored)).as(stored)
+          .isInstanceOf(IllegalStateException.class).isNotInstanceOf(ValidationException.class);
+      assertThat(structures.problem(stored, false)).as(stored).isNotBlank();
+    }
+    assertThat(structures.problem("{\"unit\": \"kg\", \"exercises\": []}", false)).isNull();
+  }
+
+  private static byte[] bytes(String hex) {
+    String[] parts = hex.strip().split("\\s+");
+    byte[] bytes = new byte[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      bytes[i] = (byte) Integer.parseInt(parts[i], 16);
+    }
+    return bytes;
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
+  }
+
   private Object read(String json) {
     return codec.read(json.getBytes(StandardCharsets.UTF_8), "Invalid session data");
   }

@@ -161,11 +161,16 @@ class SchemaRulesTest {
   }
 
   @Test
-  void aFileThatIsNotADatabaseGivesAStoreException() throws Exception {
+  void aFileThatIsNotADatabaseIsRefusedSayingSoAndLeftAsItIs() throws Exception {
     Path bogus = dir.resolve("bogus.db");
-    java.nio.file.Files.writeString(bogus, "this is not a database, just text ".repeat(200));
+    String text = "this is not a database, just text ".repeat(200);
+    java.nio.file.Files.writeString(bogus, text);
 
-    assertThatThrownBy(() -> Database.open(bogus)).isInstanceOf(StoreException.class);
+    assertThatThrownBy(() -> Database.open(bogus))
+        .isInstanceOfSatisfying(dev.setwise.domain.StorageException.class, e -> assertThat(e.reason())
+            .isEqualTo(dev.setwise.domain.StorageException.Reason.NOT_A_DATABASE))
+        .hasMessage("bogus.db in " + dir + " is not a database (it is not a SQLite file)");
+    assertThat(java.nio.file.Files.readString(bogus)).isEqualTo(text);
   }
 
   private void insertSession(String id, String owner, Long endedAt) {

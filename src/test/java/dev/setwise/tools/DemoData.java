@@ -64,7 +64,8 @@ public final class DemoData {
           clock.set(start);
           Session session = app.sessions().start(me.id(), plan.id(), date);
           double progress = 1 - week * 0.01;
-          SessionStructure logged = log(session.structure(), start, progress, random, Integer.MAX_VALUE);
+          SessionStructure logged = log(session.structure(), start, progress, random, Integer.MAX_VALUE)
+              .withBodyweight(Math.round((79.5 - (12 - week) * 0.15 + random.nextGaussian() * 0.3) * 10) / 10.0);
           clock.set(start.plus(Duration.ofMinutes(52 + random.nextInt(25))));
           app.sessions().complete(me.id(), session.id(), logged);
         }

@@ -1,5 +1,8 @@
 package dev.setwise.service.backup;
 
+import dev.setwise.domain.StorageException;
+import dev.setwise.service.DiskErrors;
+import dev.setwise.service.folder.FolderLease;
 import dev.setwise.store.SqliteFiles;
 import dev.setwise.store.StoreException;
 import java.io.IOException;
@@ -34,11 +37,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Backups of the data folder's database in its {@code backups/} folder, and restoring one.
  *
- * <p>A backup is made while the app runs and stays consistent: {@code VACUUM INTO} a temporary
- * file (on a connection of its own, so it never holds up the app's writer), {@code PRAGMA
- * integrity_check} on the copy, then a rename to {@code setwise-YYYY-MM-DD-HHMMSS-REASON.db}
- * (UTC). A failed backup throws {@link BackupException}; it is never silent and never leaves a
- * file that looks like a backup.
+ * <p>A backup is made while the app runs and stays consistent: {@code PRAGMA quick_check} of the
+ * database first (a copy of a damaged database would push good backups out of retention), then
+ * {@code VACUUM INTO} a temporary file (on a connection of its own, so it never holds up the app's
+ * writer), {@code PRAGMA integrity_check} on the copy, then a rename to
+ * {@code setwise-YYYY-MM-DD-HHMMSS-REASON.db} (UTC). A failed backup throws
+ * {@link BackupException}; it is never silent and never leaves a file that looks like a backup.
  *
  * <p>Retention, after every backup: manual backups are kept; of the automatic ones the newest
  * {@value #KEEP_NEWEST} are kept, plus the newest of each of the last {@value #KEEP_DAYS} days and
@@ -78,13 +82,25 @@ public final class BackupService {
   /**
    * Makes a backup now, then applies retention.
    *
-   * @throws BackupException when there is no database yet, or the copy or its check fails
+   * @throws BackupException when there is no database yet, it is damaged, or the copy or its check fails
    */
   public BackupInfo create(BackupReason reason) {
     if (!Files.isRegularFile(databaseFile)) {
       throw new BackupException("There is no database to back up yet");
     }
     Path folder = folder();
+    String damage;
+    try {
+      damage = SqliteFiles.quickCheck(databaseFile);
+    } catch (StorageException e) {
+      LOG.error("Could not check {} before a backup", databaseFile, e);
+      throw new BackupException(e.reason() == StorageException.Reason.DISK_FULL
+          ? "Could not make a backup in " + folder + ": the disk is full"
+          : "Did not make a backup: " + e.getMessage(), e);
+    }
+    if (damage != null) {
+      throw new BackupException("Did not make a backup: " + damage + ". The backups made before are kept");
+    }
     Path temp = folder.resolve(".backup-" + UUID.randomUUID() + ".tmp");
     try {
       Files.createDirectories(folder);
@@ -103,15 +119,45 @@ public final class BackupService {
       LOG.info("Made backup {} ({} bytes)", target.getFileName(), info.sizeBytes());
       prune();
       return info;
-    } catch (StoreException e) {
+    } catch (StoreException | StorageException e) {
       LOG.error("Backup failed", e);
-      throw new BackupException("Could not make a backup: the database could not be copied", e);
+      throw new BackupException(DiskErrors.isDiskFull(e)
+          ? "Could not make a backup in " + folder + ": the disk is full"
+          : "Could not make a backup: the database could not be copied", e);
     } catch (IOException e) {
       LOG.error("Backup failed", e);
-      throw new BackupException("Could not make a backup in " + folder + ": " + e.getClass().getSimpleName(), e);
+      throw new BackupException("Could not make a backup in " + folder + ": " + DiskErrors.describe(e), e);
     } finally {
       deleteQuietly(temp);
       deleteQuietly(temp.resolveSibling(temp.getFileName() + "-journal"));
+    }
+  }
+
+  /**
+   * Checks the database with {@code PRAGMA quick_check} on a connection of its own (a read
+   * transaction; writers go on). Reads every page: any background thread, never the JavaFX thread.
+   *
+   * @return empty when the database passes (or there is none yet), else one line naming the first problem
+   */
+  public Optional<String> checkDatabase() {
+    if (!Files.isRegularFile(databaseFile)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(SqliteFiles.quickCheck(databaseFile));
+    } catch (StorageException e) {
+      LOG.error("Could not check {}", databaseFile, e);
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  /** The newest backup, if any (for the advice after a failure: "restore it with …"). */
+  public Optional<BackupInfo> newest() {
+    try {
+      List<BackupInfo> all = list();
+      return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    } catch (BackupException e) {
+      return Optional.empty();
     }
   }
 
@@ -186,18 +232,36 @@ public final class BackupService {
   }
 
   /**
-   * Replaces the database with a backup. The app must have closed its database first (close the
-   * {@code AppContext}, restore, open a new one); a second process on the same folder must be
-   * stopped too. Steps: copy the backup beside the database and check the copy (integrity, a
-   * Setwise database, not from a newer Setwise); back up the current database
-   * ({@link BackupReason#BEFORE_RESTORE}); move it (with its WAL files) to {@code replaced/};
-   * move the copy into place. The backup file itself is never changed.
+   * {@link #restore(Path, FolderLease.Exclusive)} after taking the folder to itself
+   * ({@code setwise restore}).
+   *
+   * @throws dev.setwise.service.folder.FolderBusyException when another Setwise holds the folder
+   *     (nothing changed; the message names it)
+   */
+  public RestoreResult restore(Path backup) {
+    try (FolderLease.Exclusive alone = FolderLease.exclusive(dataDir, FolderLease.Kind.RESTORE, null, clock)) {
+      return restore(backup, alone);
+    }
+  }
+
+  /**
+   * Replaces the database with a backup. It needs the folder to itself ({@code alone}: no other
+   * process holds it) and the database closed in this process (close the {@code AppContext},
+   * restore, open a new one). Steps: copy the backup beside the database and check the copy
+   * (integrity, a Setwise database, not from a newer Setwise); back up the current database
+   * ({@link BackupReason#BEFORE_RESTORE}) when it can be (a damaged one cannot: it is set aside
+   * as it is); move it (with its WAL files) to {@code replaced/}; move the copy into place. The
+   * backup file itself is never changed, and the replaced database never deleted.
    *
    * @param backup a file, or the name of a file in {@code backups/}
+   * @param alone the hold of this data folder that shuts every other Setwise out
    * @throws BackupException when the backup is missing or fails its check (nothing changed), or
    *     the swap fails (the old database is moved back)
    */
-  public RestoreResult restore(Path backup) {
+  public RestoreResult restore(Path backup, FolderLease.Exclusive alone) {
+    if (!alone.dataDir().toAbsolutePath().normalize().equals(dataDir.toAbsolutePath().normalize())) {
+      throw new IllegalArgumentException("The hold is on " + alone.dataDir() + ", not on " + dataDir);
+    }
     Path source = Files.isRegularFile(backup) ? backup : folder().resolve(backup.toString());
     if (!Files.isRegularFile(source)) {
       throw new BackupException("There is no backup file " + backup);
@@ -209,7 +273,7 @@ public final class BackupService {
       if (!check.ok()) {
         throw new BackupException("Cannot restore " + source.getFileName() + ": " + check.problem());
       }
-      BackupInfo safety = Files.isRegularFile(databaseFile) ? create(BackupReason.BEFORE_RESTORE) : null;
+      BackupInfo safety = safetyBackup();
       Path setAside = setAside();
       try {
         move(incoming, databaseFile);
@@ -223,8 +287,7 @@ public final class BackupService {
       return new RestoreResult(source, setAside, safety, check.profiles(), check.sessions());
     } catch (IOException e) {
       LOG.error("Restore failed", e);
-      throw new BackupException("Could not restore " + source.getFileName() + ": "
-          + e.getClass().getSimpleName(), e);
+      throw new BackupException("Could not restore " + source.getFileName() + ": " + DiskErrors.describe(e), e);
     } finally {
       deleteQuietly(incoming);
       deleteQuietly(incoming.resolveSibling(incoming.getFileName() + "-journal"));
@@ -247,6 +310,19 @@ public final class BackupService {
     } finally {
       deleteQuietly(copy);
       deleteQuietly(copy.resolveSibling(copy.getFileName() + "-journal"));
+    }
+  }
+
+  /** A backup of the database about to be replaced; none when it cannot be made (the file is set aside anyway). */
+  private BackupInfo safetyBackup() {
+    if (!Files.isRegularFile(databaseFile)) {
+      return null;
+    }
+    try {
+      return create(BackupReason.BEFORE_RESTORE);
+    } catch (BackupException e) {
+      LOG.warn("No backup of the database being replaced ({}); it is set aside as it is", e.getMessage());
+      return null;
     }
   }
 

@@ -34,8 +34,12 @@ final class CsvWorkouts {
   /** Rows listed by name; the rest are only counted. */
   private static final int LISTED = 100;
 
+  /** At most this many workouts are read from one file (a workout a day for 270 years). */
+  static final int MAX_WORKOUTS = 100_000;
+
   /** What a CSV reader produced. */
-  record Result(List<Session> sessions, List<String> paths, List<Problem> skipped, long skippedCount) {}
+  record Result(List<Session> sessions, List<String> paths, List<Problem> skipped, long skippedCount,
+      CsvReport report) {}
 
   /** A row that cannot be mapped; the reader throws it and the row is listed and left out. */
   static final class RowProblem extends Exception {
@@ -51,6 +55,12 @@ final class CsvWorkouts {
   private final Map<String, Workout> workouts = new LinkedHashMap<>();
   private final List<Problem> skipped = new ArrayList<>();
   private long skippedCount;
+  private final List<Problem> changed = new ArrayList<>();
+  private long changedCount;
+  private long restTimers;
+  private Unit assumedWeightUnit;
+  private String assumedDistanceUnit;
+  private List<String> unreadColumns = List.of();
 
   CsvWorkouts(ImportFormat format, UUID profileId, Instant now) {
     this.format = format;
@@ -66,15 +76,73 @@ final class CsvWorkouts {
     }
   }
 
-  /** The workout with this key, started on first use. */
-  Workout workout(String key, int line, String name, LocalDate date, Instant startedAt, Instant endedAt, Unit unit) {
-    return workouts.computeIfAbsent(key, k -> new Workout(k, line, name, date, startedAt, endedAt, unit));
+  /** Lists a row that was read with a change (repaired, or a text shortened). */
+  void changed(int line, String what) {
+    changedCount++;
+    if (changed.size() < LISTED) {
+      changed.add(new Problem("line " + line, what));
+    }
+  }
+
+  void unreadColumns(List<String> columns) {
+    unreadColumns = List.copyOf(columns);
+  }
+
+  /**
+   * Adds what a row says: a set, an exercise note, or (a rest timer) only a count.
+   *
+   * @throws RowProblem when it breaks a bound of the contract
+   */
+  void add(int line, AppRow row) throws RowProblem {
+    if (row.kind() == AppRow.Kind.REST_TIMER) {
+      restTimers++;
+      return;
+    }
+    Workout workout = workout(row, line);
+    if (row.kind() == AppRow.Kind.NOTE) {
+      workout.exerciseNote(row.exercise(), row.notes());
+      workout.note(row.workoutNotes());
+      return;
+    }
+    workout.addSet(row.exercise(), row.type(), row.reps(), row.weight(), row.weightUnit(), row.rpe(), row.seconds(),
+        row.distanceM(), row.notes(), row.superset());
+    workout.note(row.workoutNotes());
+    if (row.weightUnitAssumed()) {
+      assumedWeightUnit = row.weightUnit();
+    }
+    if (row.distanceUnitAssumed() != null) {
+      assumedDistanceUnit = row.distanceUnitAssumed();
+    }
+  }
+
+  /** The workout a row belongs to, started on first use. */
+  private Workout workout(AppRow row, int line) throws RowProblem {
+    Workout workout = workouts.get(row.workoutKey());
+    if (workout == null) {
+      if (workouts.size() >= MAX_WORKOUTS) {
+        throw new RowProblem("would be workout " + (workouts.size() + 1) + " of the file; Setwise reads at most "
+            + MAX_WORKOUTS + " from one file");
+      }
+      String name = row.workoutName();
+      if (name != null && name.strip().codePointCount(0, name.strip().length()) > StructureValidator.MAX_NAME) {
+        changed(line, "names a workout longer than " + StructureValidator.MAX_NAME + " characters; the first "
+            + StructureValidator.MAX_NAME + " are kept");
+      }
+      workout = new Workout(row.workoutKey(), line, name, row.date(), row.startedAt(), row.endedAt(),
+          row.workoutUnit());
+      workouts.put(row.workoutKey(), workout);
+    }
+    return workout;
   }
 
   Result result() {
     List<Session> sessions = new ArrayList<>();
     List<String> paths = new ArrayList<>();
     for (Workout workout : workouts.values()) {
+      for (String longNotes : workout.longNotes()) {
+        changed(workout.firstLine, "the notes of " + longNotes + " are longer than " + StructureValidator.MAX_NOTES
+            + " characters; the first " + StructureValidator.MAX_NOTES + " are kept");
+      }
       SessionStructure structure = workout.structure();
       List<Problem> problems = StructureValidator.problemsOf(structure, "session", false);
       if (!problems.isEmpty()) {
@@ -89,7 +157,8 @@ final class CsvWorkouts {
       sessions.add(new Session(id, null, workout.date, workout.startedAt, workout.endedAt, structure, now, now));
       paths.add("line " + workout.firstLine);
     }
-    return new Result(sessions, paths, skipped, skippedCount);
+    return new Result(sessions, paths, skipped, skippedCount, new CsvReport(assumedWeightUnit, assumedDistanceUnit,
+        restTimers, changed, changedCount, unreadColumns));
   }
 
   /** One workout being collected. */
@@ -109,7 +178,7 @@ final class CsvWorkouts {
         Unit unit) {
       this.key = key;
       this.firstLine = firstLine;
-      this.name = name == null || name.isBlank() ? null : cut(name.strip(), StructureValidator.MAX_NAME);
+      this.name = name == null || name.isBlank() ? null : CsvValues.cut(name.strip(), StructureValidator.MAX_NAME);
       this.date = date;
       this.startedAt = startedAt;
       this.endedAt = endedAt.isBefore(startedAt) ? startedAt : endedAt;
@@ -126,6 +195,53 @@ final class CsvWorkouts {
       }
     }
 
+    /** Keeps an exercise note (Strong writes them on rows of their own); the exercise takes its place. */
+    void exerciseNote(String exerciseName, String note) throws RowProblem {
+      ExerciseRows rows = exercise(exerciseName);
+      if (note != null && !note.isBlank()) {
+        rows.notes.add(note.strip());
+      }
+    }
+
+    /** What has notes longer than a session keeps: "the workout", "Squat". */
+    List<String> longNotes() {
+      List<String> found = new ArrayList<>();
+      if (tooLong(notes)) {
+        found.add("the workout");
+      }
+      for (ExerciseRows rows : exercises.values()) {
+        if (tooLong(rows.notes)) {
+          found.add(rows.name);
+        }
+      }
+      return found;
+    }
+
+    private static boolean tooLong(Set<String> parts) {
+      String joined = String.join("\n", parts);
+      return joined.codePointCount(0, joined.length()) > StructureValidator.MAX_NOTES;
+    }
+
+    private ExerciseRows exercise(String exerciseName) throws RowProblem {
+      String exerciseKey = exerciseName == null ? "" : exerciseName.strip();
+      if (exerciseKey.isEmpty()) {
+        throw new RowProblem("has no exercise name");
+      }
+      if (exerciseKey.codePointCount(0, exerciseKey.length()) > StructureValidator.MAX_NAME) {
+        throw new RowProblem("names an exercise longer than " + StructureValidator.MAX_NAME + " characters");
+      }
+      ExerciseRows rows = exercises.get(exerciseKey);
+      if (rows == null) {
+        if (exercises.size() >= StructureValidator.MAX_EXERCISES) {
+          throw new RowProblem("would be exercise " + (exercises.size() + 1) + " of the workout; Setwise keeps "
+              + StructureValidator.MAX_EXERCISES);
+        }
+        rows = new ExerciseRows(exerciseKey);
+        exercises.put(exerciseKey, rows);
+      }
+      return rows;
+    }
+
     /**
      * Adds a completed set; weights in {@code weightUnit} are converted to the workout's unit.
      *
@@ -133,7 +249,7 @@ final class CsvWorkouts {
      */
     void addSet(String exerciseName, SetType type, Integer reps, BigDecimal weight, Unit weightUnit, BigDecimal rpe,
         Integer seconds, BigDecimal distanceM, String note, String superset) throws RowProblem {
-      String exerciseKey = exerciseName.strip();
+      String exerciseKey = exerciseName == null ? "" : exerciseName.strip();
       if (exerciseKey.isEmpty()) {
         throw new RowProblem("has no exercise name");
       }
@@ -177,15 +293,7 @@ final class CsvWorkouts {
         }
         distance = distanceM.setScale(2, RoundingMode.HALF_UP).doubleValue();
       }
-      ExerciseRows rows = exercises.get(exerciseKey);
-      if (rows == null) {
-        if (exercises.size() >= StructureValidator.MAX_EXERCISES) {
-          throw new RowProblem("would be exercise " + (exercises.size() + 1) + " of the workout; Setwise keeps "
-              + StructureValidator.MAX_EXERCISES);
-        }
-        rows = new ExerciseRows(exerciseKey);
-        exercises.put(exerciseKey, rows);
-      }
+      ExerciseRows rows = exercise(exerciseKey);
       if (rows.sets.size() >= StructureValidator.MAX_SETS) {
         throw new RowProblem("would be set " + (rows.sets.size() + 1) + " of " + exerciseKey + "; Setwise keeps "
             + StructureValidator.MAX_SETS);
@@ -195,7 +303,7 @@ final class CsvWorkouts {
         rows.notes.add(note.strip());
       }
       if (superset != null && !superset.isBlank() && rows.superset == null) {
-        rows.superset = cut(superset.strip(), StructureValidator.MAX_SUPERSET);
+        rows.superset = CsvValues.cut(superset.strip(), StructureValidator.MAX_SUPERSET);
       }
     }
 
@@ -208,7 +316,7 @@ final class CsvWorkouts {
     }
 
     private static String joined(Set<String> parts) {
-      return parts.isEmpty() ? null : cut(String.join("\n", parts), StructureValidator.MAX_NOTES);
+      return parts.isEmpty() ? null : CsvValues.cut(String.join("\n", parts), StructureValidator.MAX_NOTES);
     }
   }
 
@@ -222,84 +330,5 @@ final class CsvWorkouts {
     ExerciseRows(String name) {
       this.name = name;
     }
-  }
-
-  // ---- value parsing shared by the readers ----
-
-  /** A decimal such as {@code 102.5} (or {@code 102,5} in a {@code ;} file); "" is absent. */
-  static BigDecimal decimal(String text, char delimiter, String what) throws RowProblem {
-    if (text.isEmpty()) {
-      return null;
-    }
-    String normal = delimiter == ';' ? text.replace(',', '.') : text;
-    if (normal.length() > 32) {
-      throw new RowProblem("has a " + what + " that is not a number");
-    }
-    try {
-      return new BigDecimal(normal);
-    } catch (NumberFormatException e) {
-      throw new RowProblem("has a " + what + " that is not a number (\"" + shorten(text) + "\")");
-    }
-  }
-
-  /** A whole number; {@code 8.0} is accepted, {@code 8.5} is not; "" is absent. */
-  static Integer integer(String text, char delimiter, String what) throws RowProblem {
-    BigDecimal value = decimal(text, delimiter, what);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return value.stripTrailingZeros().intValueExact();
-    } catch (ArithmeticException e) {
-      throw new RowProblem("has a " + what + " that is not a whole number (\"" + shorten(text) + "\")");
-    }
-  }
-
-  /** Zero counts as absent: the apps write 0 into cells that do not apply (seconds of a barbell set). */
-  static BigDecimal positive(BigDecimal value) {
-    return value == null || value.signum() == 0 ? null : value;
-  }
-
-  static Integer positive(Integer value) {
-    return value == null || value == 0 ? null : value;
-  }
-
-  /** A distance in metres from a value and a unit spelling ({@code km}, {@code mi}, {@code m}, {@code ft}, {@code yd}). */
-  static BigDecimal metres(BigDecimal value, String unit) throws RowProblem {
-    if (value == null) {
-      return null;
-    }
-    String u = unit.strip().toLowerCase(java.util.Locale.ROOT);
-    BigDecimal factor = switch (u) {
-      case "m", "metre", "metres", "meter", "meters" -> BigDecimal.ONE;
-      case "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers" -> BigDecimal.valueOf(1000);
-      case "mi", "mile", "miles" -> new BigDecimal("1609.344");
-      case "ft", "feet", "foot" -> new BigDecimal("0.3048");
-      case "yd", "yds", "yard", "yards" -> new BigDecimal("0.9144");
-      default -> throw new RowProblem("has a distance in an unknown unit (\"" + shorten(unit) + "\")");
-    };
-    return value.multiply(factor);
-  }
-
-  /** {@code kg}, {@code kgs}, {@code lb}, {@code lbs}; "" gives {@code fallback}. */
-  static Unit weightUnit(String text, Unit fallback) throws RowProblem {
-    String u = text.strip().toLowerCase(java.util.Locale.ROOT);
-    return switch (u) {
-      case "" -> fallback;
-      case "kg", "kgs", "kilograms" -> Unit.KG;
-      case "lb", "lbs", "pounds" -> Unit.LB;
-      default -> throw new RowProblem("has a weight in an unknown unit (\"" + shorten(text) + "\")");
-    };
-  }
-
-  static String shorten(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
-  }
-
-  static String cut(String text, int max) {
-    if (text.codePointCount(0, text.length()) <= max) {
-      return text;
-    }
-    return text.substring(0, text.offsetByCodePoints(0, max));
   }
 }

@@ -7,6 +7,9 @@ import dev.setwise.domain.Timestamps;
 import dev.setwise.domain.ValidationException;
 import dev.setwise.json.JsonCodec;
 import dev.setwise.json.JsonLimits;
+import dev.setwise.json.StructureJson;
+import dev.setwise.domain.StorageException;
+import dev.setwise.service.DamagedDataException;
 import dev.setwise.service.Cancellation;
 import dev.setwise.service.Progress;
 import dev.setwise.store.Database;
@@ -60,6 +63,7 @@ public final class ExportService {
   private final Clock clock;
   private final String appVersion;
   private final JsonCodec codec = new JsonCodec(JsonLimits.STORED);
+  private final StructureJson structures = new StructureJson();
 
   public ExportService(Database database, ProfileRepository profiles, ExchangeRepository exchange, Clock clock,
       String appVersion) {
@@ -98,13 +102,23 @@ public final class ExportService {
   }
 
   /**
-   * Streams the export of a profile to {@code out} as UTF-8. Does not close {@code out}.
+   * Streams the export of a profile to {@code out} as UTF-8. Does not close {@code out}. The
+   * database is checked first ({@code PRAGMA quick_check}): a damaged one is not exported. Every
+   * plan and snapshot is checked too (parsed and validated, every row accounted for), in the same
+   * read transaction, so that nothing at all is written when something stored is damaged.
    *
+   * @throws dev.setwise.domain.StorageException when the database is damaged (nothing was written)
    * @throws NotFoundException {@code Profile not found}
+   * @throws DamagedDataException when a stored item fails its checks; nothing was written
    * @throws CancellationException when cancelled; what was written so far is not a complete document
    * @throws UncheckedIOException when writing fails
    */
   public ExportResult export(UUID profileId, OutputStream out, Progress progress, Cancellation cancellation) {
+    return export(profileId, out, progress, cancellation, true);
+  }
+
+  private ExportResult export(UUID profileId, OutputStream out, Progress progress, Cancellation cancellation,
+      boolean checkFirst) {
     OutputStream kept = new FilterOutputStream(out) {
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
@@ -116,15 +130,20 @@ public final class ExportService {
         flush();
       }
     };
+    requireIntact(profileId);
     return database.read(tx -> {
+      if (checkFirst) {
+        check(tx, profileId, progress, cancellation);
+      }
       try (JsonGenerator generator = codec.mapper().createGenerator(kept, JsonEncoding.UTF8)) {
-        return write(tx, profileId, generator, progress, cancellation);
+        return write(tx, profileId, generator, progress, cancellation, !checkFirst);
       }
     });
   }
 
   /**
-   * Streams the export as characters (for a console). Does not close {@code out}.
+   * Streams the export as characters (for a console). Does not close {@code out}. Checks
+   * everything before writing anything, as {@link #export(UUID, OutputStream, Progress, Cancellation)}.
    *
    * @see #export(UUID, OutputStream, Progress, Cancellation)
    */
@@ -135,21 +154,25 @@ public final class ExportService {
         flush();
       }
     };
+    requireIntact(profileId);
     return database.read(tx -> {
+      check(tx, profileId, progress, cancellation);
       try (JsonGenerator generator = codec.mapper().createGenerator(kept)) {
-        return write(tx, profileId, generator, progress, cancellation);
+        return write(tx, profileId, generator, progress, cancellation, false);
       }
     });
   }
 
   /**
    * Writes the export to {@code target}: first to a temporary file beside it, flushed to disk,
-   * then moved into place in one step. A cancelled or failed export leaves no file under
+   * then moved into place in one step. Every item is checked as it is written (one pass: the
+   * temporary file is dropped if one fails). A cancelled or failed export leaves no file under
    * {@code target} (an existing file there stays as it was).
    *
    * @throws ValidationException when {@code target} cannot be written (missing folder, a folder
    *     of that name, no permission); the message names the file
    * @throws NotFoundException {@code Profile not found}
+   * @throws DamagedDataException when a stored item fails its checks
    * @throws CancellationException when cancelled
    */
   public ExportResult exportToFile(UUID profileId, Path target, Progress progress, Cancellation cancellation) {
@@ -172,7 +195,7 @@ public final class ExportService {
       ExportResult result;
       try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
-        result = export(profileId, new BufferedOutputStream(out, 64 * 1024), progress, cancellation);
+        result = export(profileId, new BufferedOutputStream(out, 64 * 1024), progress, cancellation, false);
       }
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         channel.force(true);
@@ -194,12 +217,63 @@ public final class ExportService {
     }
   }
 
+  /**
+   * Refuses a damaged database ({@code PRAGMA quick_check}). When it is damaged, the profile's items
+   * are checked one by one first, so that the refusal names the first damaged session or plan
+   * where one of them is the damage; otherwise it names the problem SQLite found.
+   */
+  private void requireIntact(UUID profileId) {
+    try {
+      database.requireIntact();
+    } catch (StorageException damage) {
+      try {
+        database.read(tx -> {
+          check(tx, profileId, Progress.NONE, Cancellation.none());
+          return null;
+        });
+      } catch (DamagedDataException named) {
+        named.addSuppressed(damage);
+        throw named;
+      } catch (RuntimeException other) {
+        damage.addSuppressed(other);
+      }
+      throw damage;
+    }
+  }
+
+  /**
+   * Reads every plan and session as {@link #write} would and checks each, writing nothing: for a
+   * stream, which cannot take back what it was given.
+   */
+  private void check(Tx tx, UUID profileId, Progress progress, Cancellation cancellation) throws SQLException {
+    profiles.find(tx, profileId).orElseThrow(() -> new NotFoundException(Messages.PROFILE_NOT_FOUND));
+    long planTotal = exchange.countPlansInTable(tx, profileId);
+    long sessionTotal = exchange.countSessionsInTable(tx, profileId);
+    long total = planTotal + sessionTotal;
+    long[] done = {0};
+    progress.update("Checking", 0, total);
+    Counted counted = new Counted(true);
+    checkedPlans(tx, profileId, counted, plan -> {
+      cancellation.check();
+      tick("Checking", progress, ++done[0], total);
+    });
+    checkedSessions(tx, profileId, counted, session -> {
+      cancellation.check();
+      tick("Checking", progress, ++done[0], total);
+    });
+    counted.requireAll(planTotal, sessionTotal);
+  }
+
+  /**
+   * Writes the document. {@code validate} false skips parsing the snapshots again when
+   * {@link #check} has just done so in the same read transaction (rows are still counted).
+   */
   private ExportResult write(Tx tx, UUID profileId, JsonGenerator out, Progress progress,
-      Cancellation cancellation) throws SQLException {
+      Cancellation cancellation, boolean validate) throws SQLException {
     Profile profile = profiles.find(tx, profileId)
         .orElseThrow(() -> new NotFoundException(Messages.PROFILE_NOT_FOUND));
-    long planTotal = exchange.countPlans(tx, profileId);
-    long sessionTotal = exchange.countSessions(tx, profileId);
+    long planTotal = exchange.countPlansInTable(tx, profileId);
+    long sessionTotal = exchange.countSessionsInTable(tx, profileId);
     long total = planTotal + sessionTotal;
     progress.update("Exporting", 0, total);
 
@@ -222,28 +296,113 @@ public final class ExportService {
     out.writeEndObject();
 
     long[] done = {0};
+    Counted counted = new Counted(validate);
     out.writeName(ExportFormat.F_PLANS);
     out.writeStartArray();
-    exchange.streamPlans(tx, profileId, plan -> {
+    checkedPlans(tx, profileId, counted, plan -> {
       cancellation.check();
       writePlan(out, plan);
-      tick(progress, ++done[0], total);
+      tick("Exporting", progress, ++done[0], total);
     });
     out.writeEndArray();
 
     out.writeName(ExportFormat.F_SESSIONS);
     out.writeStartArray();
-    exchange.streamSessions(tx, profileId, session -> {
+    checkedSessions(tx, profileId, counted, session -> {
       cancellation.check();
       writeSession(out, session);
-      tick(progress, ++done[0], total);
+      tick("Exporting", progress, ++done[0], total);
     });
+    counted.requireAll(planTotal, sessionTotal);
     out.writeEndArray();
     out.writeEndObject();
     out.flush();
     cancellation.check();
     progress.update("Exporting", total, total);
     return new ExportResult(profile, planTotal, sessionTotal, null);
+  }
+
+  /** How many plans and sessions a pass saw, to compare with what the tables hold. */
+  private static final class Counted {
+
+    final boolean validate;
+    long plans;
+    long sessions;
+    SessionRow lastSession;
+
+    Counted(boolean validate) {
+      this.validate = validate;
+    }
+
+    /**
+     * @throws DamagedDataException when the tables hold rows the ordered reads did not reach (a
+     *     damaged index leaves rows out without an error)
+     */
+    void requireAll(long planRows, long sessionRows) {
+      if (plans != planRows || sessions != sessionRows) {
+        throw new DamagedDataException("Cannot export: the database is damaged: it holds " + sessionRows
+            + " sessions and " + planRows + " plans of this profile, but only " + sessions + " sessions and "
+            + plans + " plans could be read");
+      }
+    }
+  }
+
+  /**
+   * Streams the plans, checking each before handing it on.
+   *
+   * @throws DamagedDataException naming the first plan that fails its checks
+   */
+  private void checkedPlans(Tx tx, UUID profileId, Counted counted, ExchangeRepository.RowSink<PlanRow> sink)
+      throws SQLException {
+    try {
+      exchange.streamPlans(tx, profileId, plan -> {
+        String problem = counted.validate ? structures.problem(plan.structureJson(), true) : null;
+        if (problem != null) {
+          throw damaged("plan " + plan.id() + " (\"" + plan.name() + "\") is damaged: its structure " + problem);
+        }
+        sink.accept(plan);
+        counted.plans++;
+      });
+    } catch (ExchangeRepository.DamagedRow e) {
+      throw new DamagedDataException(damaged("plan " + e.id() + " (\"" + e.label() + "\") is damaged: "
+          + "its fields cannot be read").getMessage(), e);
+    } catch (SQLException e) {
+      throw new DamagedDataException("Cannot export: the database could not be read while reading the plans "
+          + "(the file may be damaged)", e);
+    }
+  }
+
+  /**
+   * Streams the sessions, checking each before handing it on.
+   *
+   * @throws DamagedDataException naming the first session that fails its checks, or the last good
+   *     one when the database fails while reading
+   */
+  private void checkedSessions(Tx tx, UUID profileId, Counted counted, ExchangeRepository.RowSink<SessionRow> sink)
+      throws SQLException {
+    try {
+      exchange.streamSessions(tx, profileId, session -> {
+        String problem = counted.validate ? structures.problem(session.sessionJson(), false) : null;
+        if (problem != null) {
+          throw damaged("session " + session.id() + " of " + session.date() + " is damaged: its snapshot " + problem);
+        }
+        sink.accept(session);
+        counted.sessions++;
+        counted.lastSession = session;
+      });
+    } catch (ExchangeRepository.DamagedRow e) {
+      throw new DamagedDataException(damaged("session " + e.id() + " of " + e.label() + " is damaged: "
+          + "its fields cannot be read").getMessage(), e);
+    } catch (SQLException e) {
+      SessionRow last = counted.lastSession;
+      throw new DamagedDataException("Cannot export: the database could not be read "
+          + (last == null ? "at its first session " : "after session " + last.id() + " of " + last.date() + " ")
+          + "(the file may be damaged)", e);
+    }
+  }
+
+  private static DamagedDataException damaged(String what) {
+    return new DamagedDataException("Cannot export: " + what);
   }
 
   private static void writePlan(JsonGenerator out, PlanRow plan) {
@@ -274,9 +433,9 @@ public final class ExportService {
     out.writeEndObject();
   }
 
-  private static void tick(Progress progress, long done, long total) {
+  private static void tick(String step, Progress progress, long done, long total) {
     if (done % PROGRESS_EVERY == 0) {
-      progress.update("Exporting", done, total);
+      progress.update(step, done, total);
     }
   }
 

@@ -7,6 +7,7 @@ import dev.setwise.domain.Plan;
 import dev.setwise.domain.Problems;
 import dev.setwise.domain.Profile;
 import dev.setwise.domain.Session;
+import dev.setwise.domain.Unit;
 import dev.setwise.domain.ValidationException;
 import dev.setwise.service.AuditLog;
 import dev.setwise.service.ProfileService;
@@ -18,6 +19,7 @@ import dev.setwise.store.Tx;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +65,9 @@ final class ImportRun {
   long sessionsNew;
   long sessionsDuplicate;
   long idsRemapped;
+  /** The first and last date of the file's sessions (new or already there), or null. */
+  LocalDate firstDate;
+  LocalDate lastDate;
   private final Map<UUID, UUID> planIds = new HashMap<>();
   private final IdList sessionIds;
   private String inProgressPath;
@@ -126,20 +131,26 @@ final class ImportRun {
   }
 
   /**
-   * The target of a CSV import, which names no profile: the one named by the user, else the only one.
+   * The target of a CSV import, which names no profile: the one named by the user (created when
+   * it does not exist, with the file's unit, else kg), else the only one.
    *
-   * @throws NotFoundException when the named profile or any profile is missing
-   * @throws ValidationException when there are several and none is named
+   * @param fileUnit the unit the file's header gives its weights, or null
+   * @throws NotFoundException when no profile is named and there is none
+   * @throws ValidationException when there are several and none is named, or the name is not valid
    */
-  Profile targetForCsv(String requestedName) throws SQLException {
+  Profile targetForCsv(String requestedName, Unit fileUnit) throws SQLException {
     List<Profile> all = profiles.list(tx);
     String names = all.stream().map(Profile::name).collect(Collectors.joining(", "));
     Profile chosen;
     if (requestedName != null) {
-      String wanted = requestedName.strip();
-      chosen = all.stream().filter(p -> p.name().equalsIgnoreCase(wanted)).findFirst()
-          .orElseThrow(() -> new NotFoundException("No profile is named \"" + wanted + "\""
-              + (all.isEmpty() ? "" : " (profiles: " + names + ")")));
+      String wanted = checkName(requestedName);
+      Optional<Profile> named = profiles.findByName(tx, wanted);
+      if (named.isEmpty()) {
+        Profile created = new Profile(Ids.newId(), wanted, fileUnit == null ? Unit.KG : fileUnit, clock.instant());
+        use(created, true);
+        return created;
+      }
+      chosen = named.get();
     } else if (all.isEmpty()) {
       throw new NotFoundException("There is no profile yet: create one with 'setwise profile add NAME'");
     } else if (all.size() > 1) {
@@ -191,6 +202,10 @@ final class ImportRun {
   }
 
   void session(String path, Session session) throws SQLException {
+    if (session.date() != null) {
+      firstDate = firstDate == null || session.date().isBefore(firstDate) ? session.date() : firstDate;
+      lastDate = lastDate == null || session.date().isAfter(lastDate) ? session.date() : lastDate;
+    }
     if (sessionIds != null) {
       if (sessionIds.size() >= MAX_SESSIONS) {
         tooMany("sessions", MAX_SESSIONS);

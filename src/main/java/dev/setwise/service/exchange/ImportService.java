@@ -46,7 +46,11 @@ import java.util.concurrent.CancellationException;
  * Items already in the profile are skipped, so importing the same file twice changes nothing.
  *
  * <p>Memory stays bounded whatever the file: a Setwise export is read item by item under
- * {@link SetwiseDocument#LIMITS}; a CSV is read whole but limited to {@value #MAX_CSV_MIB} MiB.
+ * {@link SetwiseDocument#LIMITS}; a CSV row by row (Apache Commons CSV behind {@link CsvGuard}),
+ * at most {@value #MAX_CSV_MIB} MiB, its workouts held until the file is read.
+ *
+ * <p>A file that is not a regular file (a folder, a device such as {@code /dev/zero}, a pipe) is
+ * refused before it is opened, so nothing waits on it or reads it forever.
  *
  * <p>Threads: call from a background thread, never the JavaFX application thread. The import
  * holds the single writer while it inserts, so the app's own saves wait for it. Progress is
@@ -86,9 +90,10 @@ public final class ImportService {
    * The dry run: what importing {@code source} would do. Changes nothing. Problems of the file and
    * conflicts with the data are in the summary, not thrown.
    *
-   * @throws ValidationException when the file cannot be read at all (missing, no permission), or
-   *     for a CSV when several profiles exist and none is named
-   * @throws NotFoundException when the named profile (CSV) or any profile (CSV) is missing
+   * @throws ValidationException when the file cannot be read at all (missing, no permission, a
+   *     folder, a device or a pipe), or for a CSV when several profiles exist and none is named
+   * @throws NotFoundException for a CSV when no profile is named and there is none (a named one
+   *     that does not exist is created by the import; the dry run says so)
    * @throws CancellationException when cancelled
    */
   public ImportSummary analyze(ImportSource source, ImportOptions options, Progress progress,
@@ -158,6 +163,7 @@ public final class ImportService {
     String sha256 = "";
     List<Problem> skipped = List.of();
     long skippedCount;
+    CsvReport csv = CsvReport.NONE;
 
     Pass(ImportRun run) {
       this.run = run;
@@ -167,7 +173,8 @@ public final class ImportService {
       Profile target = run.target();
       return new ImportSummary(format, source.name(), sha256, target == null ? null : target.name(),
           run.createsProfile(), run.plansNew, run.plansDuplicate, run.sessionsNew, run.sessionsDuplicate,
-          run.idsRemapped, run.problems.list(), run.conflicts.list(), skipped, skippedCount, previous);
+          run.idsRemapped, run.problems.list(), run.conflicts.list(), skipped, skippedCount, previous,
+          run.firstDate, run.lastDate, csv);
     }
   }
 
@@ -195,6 +202,8 @@ public final class ImportService {
       throw new ValidationException("Cannot read " + source.name() + ": the file does not exist");
     } catch (AccessDeniedException e) {
       throw new ValidationException("Cannot read " + source.name() + ": permission denied");
+    } catch (ImportSource.NotAFileException e) {
+      throw new ValidationException("Cannot read " + source.name() + ": " + e.getReason());
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read " + source.name(), e);
     }
@@ -204,35 +213,32 @@ public final class ImportService {
 
   private void readCsv(InputStream in, Pass pass, ImportOptions options, Progress progress, String step,
       Cancellation cancellation) throws IOException, SQLException {
-    long max = MAX_CSV_MIB * 1024L * 1024L;
-    byte[] bytes = in.readNBytes((int) max + 1);
-    if (bytes.length > max) {
-      throw new ValidationException(INVALID_FILE, List.of(new Problem("$", "is larger than " + MAX_CSV_MIB
-          + " MiB; a CSV export that large is not supported")));
-    }
-    CsvTable table = CsvTable.parse(bytes, INVALID_FILE);
-    ImportFormat format = OtherAppCsv.detect(table);
-    if (format == null) {
-      throw new ValidationException(INVALID_FILE, List.of(new Problem("$", "is neither a Setwise export nor a "
-          + "CSV export of Strong, Hevy or FitNotes (its first line is: "
-          + CsvWorkouts.shorten(String.join(String.valueOf(table.delimiter()), table.header())) + ")")));
-    }
-    pass.format = format;
-    Profile target = pass.run.targetForCsv(options.profileName());
-    CsvWorkouts.Result result = OtherAppCsv.read(format, table, target.id(), target.unit(), clock.getZone(),
-        clock.instant());
-    pass.skipped = result.skipped();
-    pass.skippedCount = result.skippedCount();
-    int total = result.sessions().size();
-    for (int i = 0; i < total; i++) {
-      cancellation.check();
-      pass.run.session(result.paths().get(i), result.sessions().get(i));
-      if (i % 100 == 0) {
-        progress.update(step, i, total);
+    try (CsvTable table = CsvTable.open(in, MAX_CSV_MIB * 1024L * 1024L, INVALID_FILE)) {
+      ImportFormat format = OtherAppCsv.detect(table);
+      if (format == null) {
+        throw new ValidationException(INVALID_FILE, List.of(new Problem("$", "is neither a Setwise export nor a "
+            + "CSV export of Strong, Hevy or FitNotes (its first line is: "
+            + CsvValues.shorten(String.join(String.valueOf(table.delimiter()), table.header())) + ")")));
       }
+      pass.format = format;
+      Profile target = pass.run.targetForCsv(options.profileName(), OtherAppCsv.fileUnit(format, table));
+      AppCsv layout = OtherAppCsv.layout(format, table, target.unit(), clock.getZone());
+      progress.update(step, 0, -1);
+      CsvWorkouts.Result result = OtherAppCsv.read(table, layout, target.id(), clock.instant(), cancellation);
+      pass.skipped = result.skipped();
+      pass.skippedCount = result.skippedCount();
+      pass.csv = result.report();
+      int total = result.sessions().size();
+      for (int i = 0; i < total; i++) {
+        cancellation.check();
+        pass.run.session(result.paths().get(i), result.sessions().get(i));
+        if (i % 100 == 0) {
+          progress.update(step, i, total);
+        }
+      }
+      pass.run.finish("$");
+      progress.update(step, total, total);
     }
-    pass.run.finish("$");
-    progress.update(step, total, total);
   }
 
   /** A Setwise export starts with '{' after white space (and maybe a byte-order mark); a CSV does not. */

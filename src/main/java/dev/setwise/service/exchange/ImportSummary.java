@@ -2,6 +2,7 @@ package dev.setwise.service.exchange;
 
 import dev.setwise.domain.Problem;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -26,6 +27,9 @@ import java.util.List;
  *     {@code skippedRowCount} has them all); they are left out and the rest is imported
  * @param skippedRowCount how many rows were left out
  * @param previousImport when this very file was last imported into the profile, or null
+ * @param firstDate the date of the file's earliest session (new or already there), or null when it has none
+ * @param lastDate the date of its latest session, or null
+ * @param csv what reading a CSV had to assume, repair or pass over ({@link CsvReport#NONE} for an export)
  */
 public record ImportSummary(
     ImportFormat format,
@@ -42,12 +46,25 @@ public record ImportSummary(
     List<Problem> conflicts,
     List<Problem> skippedRows,
     long skippedRowCount,
-    Instant previousImport) {
+    Instant previousImport,
+    LocalDate firstDate,
+    LocalDate lastDate,
+    CsvReport csv) {
 
   public ImportSummary {
     problems = List.copyOf(problems);
     conflicts = List.copyOf(conflicts);
     skippedRows = List.copyOf(skippedRows);
+    csv = csv == null ? CsvReport.NONE : csv;
+  }
+
+  /**
+   * True when the file can be imported but not as it stands: rows are left out, a unit had to be
+   * assumed, or columns with values are not read. Such a summary is a warning, never a plain success.
+   */
+  public boolean hasWarnings() {
+    return skippedRowCount > 0 || csv.assumedWeightUnit() != null || csv.assumedDistanceUnit() != null
+        || !csv.unreadColumns().isEmpty();
   }
 
   /** True when the file can be imported (no problems, no conflicts). */

@@ -194,7 +194,9 @@ final class SetwiseDocument {
       throw stop(ExportFormat.F_VERSION, "must be a whole number");
     }
     if (number.compareTo(BigDecimal.valueOf(ExportFormat.VERSION)) > 0) {
-      throw stop(ExportFormat.F_VERSION, "is " + number.toPlainString()
+      // toString, not toPlainString: 1e999999999 in plain digits is a billion characters
+      String shown = number.precision() - number.scale() <= 18 ? number.toPlainString() : number.toString();
+      throw stop(ExportFormat.F_VERSION, "is " + shown
           + ": the file was written by a newer Setwise; update Setwise to import it");
     }
     if (number.compareTo(BigDecimal.valueOf(ExportFormat.VERSION)) != 0) {

@@ -92,6 +92,9 @@ public final class ActivityViewModel {
       case "session_started" -> "Started a workout";
       case "session_completed" -> "Completed a workout";
       case "session_deleted" -> "Deleted a workout";
+      case "exercise_renamed" -> "Renamed or merged an exercise";
+      case "exercise_alias_removed" -> "Counted an exercise on its own again";
+      case "progress_settings_updated" -> "Changed bar, plates or prefill";
       default -> entry.action().replace('_', ' ');
     };
   }

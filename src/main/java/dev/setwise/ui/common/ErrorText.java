@@ -2,15 +2,14 @@ package dev.setwise.ui.common;
 
 import dev.setwise.domain.Problem;
 import dev.setwise.domain.SetwiseException;
+import dev.setwise.domain.StorageException;
 import dev.setwise.domain.ValidationException;
+import dev.setwise.service.DamagedDataException;
+import dev.setwise.service.DiskErrors;
 import dev.setwise.service.backup.BackupException;
+import dev.setwise.service.folder.FolderBusyException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.util.Locale;
 import java.util.concurrent.CancellationException;
 
 /** Turns a failure into one short sentence for a person: never a stack trace or SQL. */
@@ -31,11 +30,15 @@ public final class ErrorText {
           ? " (and " + (validation.problems().size() - 1) + " more)" : "";
       return validation.getMessage() + ": " + FieldNames.describe(first) + more;
     }
-    if (error instanceof SetwiseException) {
+    if (error instanceof SetwiseException || error instanceof StorageException
+        || error instanceof FolderBusyException) {
       return error.getMessage();
     }
     if (error instanceof BackupException backup) {
       return backupMessage(backup);
+    }
+    if (error instanceof DamagedDataException) {
+      return error.getMessage();
     }
     if (error instanceof CancellationException) {
       return "Cancelled: nothing was changed.";
@@ -72,21 +75,6 @@ public final class ErrorText {
 
   /** "permission denied", "the disk is full" …: what a disk error means, in a few words. */
   public static String diskProblem(Throwable error) {
-    String reason = error instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : "";
-    String text = (reason + " " + error.getMessage()).toLowerCase(Locale.ROOT);
-    if (text.contains("no space left") || text.contains("disk full") || text.contains("not enough space")) {
-      return "the disk is full";
-    }
-    if (error instanceof AccessDeniedException || text.contains("permission denied")
-        || text.contains("read-only file system")) {
-      return "permission denied";
-    }
-    if (error instanceof FileAlreadyExistsException) {
-      return "a file of that name is in the way";
-    }
-    if (error instanceof NoSuchFileException) {
-      return "a file or folder is missing";
-    }
-    return "a disk error (the details are in the log file)";
+    return DiskErrors.describe(error);
   }
 }

@@ -5,11 +5,15 @@ import java.util.UUID;
 /** What a screen may ask of the main window: show another screen. Implemented by the main view model. */
 public interface Navigator {
 
-  /** The screens of the main window, in the order of their shortcuts (Ctrl+1 …). */
+  /**
+   * The screens of the main window, in the order of their shortcuts (Ctrl+1 …); the first four
+   * are the header's buttons, Activity is reached from the View menu.
+   */
   enum Screen {
     WORKOUT("Workout"),
     PLANS("Plans"),
     HISTORY("History"),
+    PROGRESS("Progress"),
     ACTIVITY("Activity");
 
     private final String title;

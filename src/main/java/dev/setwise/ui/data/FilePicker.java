@@ -25,4 +25,12 @@ public interface FilePicker {
 
   /** A backup file (a Setwise database) to restore; empty when cancelled. */
   Optional<Path> openBackup(Window owner, Path folder);
+
+  /**
+   * Another data folder to open (when the app cannot open its own); empty when cancelled. Pickers
+   * that answer themselves (tests, the demo) have none to offer.
+   */
+  default Optional<Path> openDataFolder(Window owner, Path folder) {
+    return Optional.empty();
+  }
 }

@@ -19,7 +19,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleGroup;
@@ -40,7 +40,9 @@ final class ImportDialog {
   private static final ButtonType CANCEL = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
   private static final ButtonType IMPORT = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
   private static final ButtonType CLOSE = new ButtonType("Close", ButtonBar.ButtonData.CANCEL_CLOSE);
-  private static final int LIST_ROWS = 5;
+  private static final int LIST_ROWS = 6;
+  /** About how many characters of the lists' monospace text fit on one line of the dialog. */
+  private static final int WRAP_CHARS = 84;
   private static final double WIDTH = 800;
   /** Paragraphs: the dialog less its padding and the summary's scroll bar. */
   private static final double TEXT = WIDTH - 70;
@@ -127,7 +129,9 @@ final class ImportDialog {
         buttons(CANCEL);
       }
       case DONE -> {
-        Label outcome = outcome(vm.messageProperty().get(), Styles.SUCCESS, MaterialDesignC.CHECK_CIRCLE_OUTLINE);
+        boolean warned = vm.resultProperty().get() != null && vm.resultProperty().get().summary().hasWarnings();
+        Label outcome = warned ? outcome(vm.messageProperty().get(), Styles.WARNING, MaterialDesignA.ALERT_OUTLINE)
+            : outcome(vm.messageProperty().get(), Styles.SUCCESS, MaterialDesignC.CHECK_CIRCLE_OUTLINE);
         content.getChildren().setAll(outcome);
         String other = vm.otherProfileImportedInto();
         if (other != null) {
@@ -183,6 +187,8 @@ final class ImportDialog {
     }
     section(box, "Rows left out", s.skippedRowCount(), ImportViewModel.skippedRows(s), "import-skipped-rows",
         "not imported; the rest of the file is");
+    section(box, "Rows read with a change", s.csv().changedRowCount(), ImportViewModel.changedRows(s),
+        "import-changed-rows", "imported as described");
     section(box, "Problems", s.problems().size(), ImportViewModel.problems(s), "import-problems",
         "each with its place in the file");
     section(box, "Conflicts", s.conflicts().size(), ImportViewModel.conflicts(s), "import-conflicts", null);
@@ -194,10 +200,18 @@ final class ImportDialog {
   /** The conclusion under the summary: ready, nothing new, or why nothing can be imported. */
   private static Label verdict(ImportSummary s) {
     Verdict verdict = ImportViewModel.verdict(s);
-    Label foot = outcome(ImportViewModel.verdictText(s), verdict == Verdict.READY ? Styles.SUCCESS
-        : verdict == Verdict.BLOCKED ? Styles.DANGER : Styles.WARNING, verdict == Verdict.READY
-        ? MaterialDesignC.CHECK_CIRCLE_OUTLINE : verdict == Verdict.BLOCKED ? MaterialDesignA.ALERT_CIRCLE_OUTLINE
-        : MaterialDesignI.INFORMATION_OUTLINE);
+    String style = switch (verdict) {
+      case READY -> Styles.SUCCESS;
+      case BLOCKED -> Styles.DANGER;
+      case CAUTION, NOTHING_NEW -> Styles.WARNING;
+    };
+    org.kordamp.ikonli.Ikon icon = switch (verdict) {
+      case READY -> MaterialDesignC.CHECK_CIRCLE_OUTLINE;
+      case BLOCKED -> MaterialDesignA.ALERT_CIRCLE_OUTLINE;
+      case CAUTION -> MaterialDesignA.ALERT_OUTLINE;
+      case NOTHING_NEW -> MaterialDesignI.INFORMATION_OUTLINE;
+    };
+    Label foot = outcome(ImportViewModel.verdictText(s), style, icon);
     foot.setId("import-verdict");
     return foot;
   }
@@ -259,12 +273,18 @@ final class ImportDialog {
     Label head = new Label(title + " (" + String.format(java.util.Locale.ROOT, "%,d", count) + ")");
     head.getStyleClass().add("section-title");
     head.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-    ListView<String> list = new ListView<>();
+    // A read-only text area, not a list: long reasons wrap instead of being cut off, and they can be
+    // selected and copied. At most LIST_ROWS lines show; the rest scroll.
+    TextArea list = new TextArea(String.join("\n", lines));
     list.setId(id);
-    list.getItems().setAll(lines);
-    list.getStyleClass().addAll("problem-list", Styles.DENSE);
-    list.setFixedCellSize(30);
-    list.setPrefHeight(Math.min(LIST_ROWS, lines.size()) * 30 + 4);
+    list.setEditable(false);
+    list.setWrapText(true);
+    list.getStyleClass().add("problem-list");
+    int rows = 0;
+    for (String each : lines) {
+      rows += Math.max(1, (each.length() + WRAP_CHARS - 1) / WRAP_CHARS);
+    }
+    list.setPrefRowCount(Math.min(LIST_ROWS, rows));
     list.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     list.setAccessibleText(title);
     head.setLabelFor(list);

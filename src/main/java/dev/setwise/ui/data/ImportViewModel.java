@@ -47,8 +47,11 @@ public final class ImportViewModel {
   /** Where an import stands. */
   public enum State { IDLE, CHECKING, REVIEW, IMPORTING, DONE, FAILED, CANCELLED }
 
-  /** What the summary concludes. */
-  public enum Verdict { READY, NOTHING_NEW, BLOCKED }
+  /**
+   * What the summary concludes. {@code CAUTION}: it can be imported, but not all of it as it stands
+   * (rows left out, a unit assumed, columns not read), so it is a warning and never a plain success.
+   */
+  public enum Verdict { READY, CAUTION, NOTHING_NEW, BLOCKED }
 
   /**
    * A profile the file can go to, with what the dry run found for it.
@@ -94,7 +97,7 @@ public final class ImportViewModel {
     this.zone = zone;
     this.onImported = onImported;
     this.canImport = Bindings.createBooleanBinding(() -> state.get() == State.REVIEW && choice.get() != null
-        && verdict(choice.get().summary()) == Verdict.READY, state, choice);
+        && importable(verdict(choice.get().summary())), state, choice);
   }
 
   /** Checks {@code chosen} (the dry run) for the current profile, and for the file's own when that differs. */
@@ -125,9 +128,10 @@ public final class ImportViewModel {
     ImportSummary here = imports.analyze(source, new ImportOptions(owner.name()),
         (step, done, total) -> relay.update("Checking the file for " + owner.name(), done, total), cancel);
     List<Choice> found = new ArrayList<>();
-    found.add(new Choice(owner.name() + " (your current profile)", owner.name(), here));
+    Choice current = new Choice(owner.name() + " (your current profile)", owner.name(), here);
     if (here.format() == ImportFormat.SETWISE) {
-      // A second read, for the profile the export names (where the command line would put it).
+      // A second read, for the profile the export names: offered first and chosen by default, as the
+      // command line does, so an export goes back into its own profile with its own ids.
       ImportSummary own = imports.analyze(source, ImportOptions.defaults(),
           (step, done, total) -> relay.update("Checking the file for its own profile", done, total), cancel);
       if (own.profileName() != null && !own.profileName().equalsIgnoreCase(owner.name())) {
@@ -135,6 +139,7 @@ public final class ImportViewModel {
             ? " (a new profile, as in the file)" : " (the profile the file was exported from)"), null, own));
       }
     }
+    found.add(current);
     return found;
   }
 
@@ -218,7 +223,15 @@ public final class ImportViewModel {
     if (!s.importable()) {
       return Verdict.BLOCKED;
     }
-    return s.changesNothing() ? Verdict.NOTHING_NEW : Verdict.READY;
+    if (s.changesNothing()) {
+      return Verdict.NOTHING_NEW;
+    }
+    return s.hasWarnings() ? Verdict.CAUTION : Verdict.READY;
+  }
+
+  /** True for a verdict that offers Import. */
+  public static boolean importable(Verdict verdict) {
+    return verdict == Verdict.READY || verdict == Verdict.CAUTION;
   }
 
   /** The verdict as a sentence for the foot of the summary. */
@@ -226,11 +239,39 @@ public final class ImportViewModel {
     return switch (verdict(s)) {
       case READY -> "Import adds " + additions(s) + " to " + s.profileName()
           + (s.createsProfile() ? " (created)" : "") + ". A backup is made first.";
+      case CAUTION -> "Import adds " + additions(s) + " to " + s.profileName()
+          + (s.createsProfile() ? " (created)" : "") + ", but " + String.join(" and ", cautions(s))
+          + ". A backup is made first.";
       case NOTHING_NEW -> "Nothing to import: everything in this file is already in " + s.profileName() + ".";
       case BLOCKED -> !s.problems().isEmpty()
           ? "This file cannot be imported: " + problemCount(s.problems().size()) + ". Nothing was changed."
           : "Nothing can be imported: the file clashes with " + s.profileName() + "'s data (see Conflicts).";
     };
+  }
+
+  /** What keeps an importable summary from being a plain success, as parts of a sentence. */
+  static List<String> cautions(ImportSummary s) {
+    List<String> parts = new ArrayList<>();
+    if (s.skippedRowCount() > 0) {
+      parts.add(Counts.of(s.skippedRowCount(), "row") + " of the file " + (s.skippedRowCount() == 1 ? "is" : "are")
+          + " left out (see Rows left out)");
+    }
+    String weights = s.csv().assumedWeightUnit() == null ? null : s.csv().assumedWeightUnit().code();
+    String distances = s.csv().assumedDistanceUnit();
+    if (weights != null && distances != null) {
+      parts.add("its weights are read as " + weights + " and its distances as " + distances
+          + " (the file names no unit)");
+    } else if (weights != null) {
+      parts.add("its weights are read as " + weights + " (the file names no unit)");
+    } else if (distances != null) {
+      parts.add("its distances are read as " + distances + " (the file names no unit)");
+    }
+    if (!s.csv().unreadColumns().isEmpty()) {
+      parts.add("the column" + (s.csv().unreadColumns().size() == 1 ? " " : "s ")
+          + String.join(", ", s.csv().unreadColumns()) + " " + (s.csv().unreadColumns().size() == 1 ? "is" : "are")
+          + " not read");
+    }
+    return parts;
   }
 
   private static String problemCount(int n) {
@@ -263,6 +304,26 @@ public final class ImportViewModel {
   /** Lines worth knowing that are neither counts nor problems (may be empty). */
   public List<String> notes(ImportSummary s) {
     List<String> notes = new ArrayList<>();
+    if (s.firstDate() != null) {
+      notes.add(s.firstDate().equals(s.lastDate()) ? "The file holds sessions of " + Formats.date(s.firstDate()) + "."
+          : "The file holds sessions from " + Formats.date(s.firstDate()) + " to " + Formats.date(s.lastDate()) + ".");
+    }
+    if (s.csv().assumedWeightUnit() != null) {
+      notes.add("The file names no unit for its weights: they are read as " + s.csv().assumedWeightUnit().code()
+          + ", the unit of " + s.profileName() + ". If they are in the other unit, import into a profile that uses it.");
+    }
+    if (s.csv().assumedDistanceUnit() != null) {
+      notes.add("The file names no unit for its distances: they are read as " + s.csv().assumedDistanceUnit() + ".");
+    }
+    if (s.csv().restTimerRows() > 0) {
+      notes.add(Counts.of(s.csv().restTimerRows(), "rest timer row") + " (rest between sets, not sets) "
+          + (s.csv().restTimerRows() == 1 ? "is" : "are") + " not imported.");
+    }
+    if (!s.csv().unreadColumns().isEmpty()) {
+      notes.add("Setwise does not read the column" + (s.csv().unreadColumns().size() == 1 ? " " : "s ")
+          + String.join(", ", s.csv().unreadColumns()) + "; " + (s.csv().unreadColumns().size() == 1 ? "its" : "their")
+          + " values are not imported.");
+    }
     if (s.createsProfile()) {
       notes.add("The profile " + s.profileName() + " does not exist yet; the import creates it.");
     }
@@ -280,6 +341,11 @@ public final class ImportViewModel {
   /** "line 14: unknown set type 'x'" …, with a last line for rows not listed. */
   public static List<String> skippedRows(ImportSummary s) {
     return listed(s.skippedRows(), s.skippedRowCount());
+  }
+
+  /** Rows read with a change (repaired, a text shortened), with a last line for rows not listed. */
+  public static List<String> changedRows(ImportSummary s) {
+    return listed(s.csv().changedRows(), s.csv().changedRowCount());
   }
 
   /** "sessions[3].session.exercises[0].sets[1].reps: must be …" … */

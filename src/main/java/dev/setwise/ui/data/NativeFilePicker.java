@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -39,6 +40,17 @@ public final class NativeFilePicker implements FilePicker {
         new FileChooser.ExtensionFilter("Setwise backup (*.db)", "*.db"),
         new FileChooser.ExtensionFilter("All files", "*"));
     return path(chooser.showOpenDialog(owner));
+  }
+
+  @Override
+  public Optional<Path> openDataFolder(Window owner, Path folder) {
+    DirectoryChooser chooser = new DirectoryChooser();
+    chooser.setTitle("Open another data folder");
+    Path start = folder != null && Files.isDirectory(folder) ? folder : Path.of(System.getProperty("user.home"));
+    if (Files.isDirectory(start)) {
+      chooser.setInitialDirectory(start.toFile());
+    }
+    return path(chooser.showDialog(owner));
   }
 
   private static FileChooser chooser(String title, Path folder) {

@@ -183,6 +183,11 @@ public final class HistoryView {
     return column;
   }
 
+  /** The read-only view of one session (the main window adds the progress side to it). */
+  public SessionDetailView detail() {
+    return detail;
+  }
+
   public Node node() {
     return root;
   }

@@ -85,6 +85,22 @@ public final class SetRow {
         prefilled.set(true);
       }
     }
+
+    /**
+     * Replaces the suggestion while the field still shows one (last time's value arriving after the
+     * row was built); a value typed or recorded is never touched.
+     */
+    public void suggest(String value) {
+      if (!prefilled.get() || value == null || value.equals(text.get())) {
+        return;
+      }
+      loading = true;
+      try {
+        text.set(value);
+      } finally {
+        loading = false;
+      }
+    }
   }
 
   private final SetType type;

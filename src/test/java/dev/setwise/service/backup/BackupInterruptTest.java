@@ -60,8 +60,11 @@ class BackupInterruptTest {
     closing.join();
 
     assertThat(outcome.get()).isInstanceOf(CancellationException.class);
-    try (Stream<Path> left = Files.list(t.app.backups().folder())) {
-      assertThat(left).isEmpty();
+    // The check before the copy may stop it before the backups folder is even made.
+    if (Files.exists(t.app.backups().folder())) {
+      try (Stream<Path> left = Files.list(t.app.backups().folder())) {
+        assertThat(left).isEmpty();
+      }
     }
   }
 

@@ -190,6 +190,37 @@ class BackupServiceTest {
     assertThat(everything()).isEqualTo(before);
   }
 
+  @Test
+  void restoringOverADamagedDatabaseSetsItAsideAsItIsAndPutsTheBackupInPlace() throws IOException {
+    BackupInfo backup = backups.create(BackupReason.MANUAL);
+    String before = everything();
+    t.close();
+    dev.setwise.support.DamagedFolders.flipPage(data, dev.setwise.support.DamagedFolders.rootPage(data, "sessions"));
+    String damaged = dev.setwise.support.DamagedFolders.sha256(data.resolve(AppContext.DATABASE_FILE));
+
+    RestoreResult result = AppContext.backupsOf(data, t.clock).restore(backup.file());
+
+    assertThat(result.safetyBackup()).as("a damaged database cannot be backed up").isNull();
+    assertThat(dev.setwise.support.DamagedFolders.sha256(result.setAside())).isEqualTo(damaged);
+    t = new TestContext(data);
+    assertThat(everything()).isEqualTo(before);
+  }
+
+  @Test
+  void aRestoreIsRefusedWhileAnotherSetwiseHoldsTheFolderAndChangesNothing() throws IOException {
+    BackupInfo backup = backups.create(BackupReason.MANUAL);
+    t.plan(alex, "After the backup");
+    String before = everything();
+    try (dev.setwise.service.folder.FolderLease serve = dev.setwise.service.folder.FolderLease.acquire(data,
+        dev.setwise.service.folder.FolderLease.Kind.SERVE, null, t.clock)) {
+      assertThatThrownBy(() -> AppContext.backupsOf(data, t.clock).restore(backup.file()))
+          .isInstanceOf(dev.setwise.service.folder.FolderBusyException.class)
+          .hasMessageStartingWith("Setwise serve (pid " + ProcessHandle.current().pid() + ", since ");
+    }
+    assertThat(data.resolve(BackupService.SET_ASIDE_FOLDER)).doesNotExist();
+    assertThat(everything()).isEqualTo(before);
+  }
+
   /** Every plan, session and audit entry of every profile, as one comparable text. */
   private String everything() {
     StringBuilder text = new StringBuilder();

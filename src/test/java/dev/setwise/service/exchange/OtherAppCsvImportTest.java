@@ -3,7 +3,6 @@ package dev.setwise.service.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.setwise.domain.NotFoundException;
 import dev.setwise.domain.Problem;
 import dev.setwise.domain.Problems;
 import dev.setwise.domain.Profile;
@@ -79,6 +78,8 @@ class OtherAppCsvImportTest {
     assertThat(dryRun.skippedRows()).extracting(Problem::toString).containsExactlyElementsOf(
         expectedSkipped.stream().map(String::valueOf).toList());
     assertThat(dryRun.skippedRowCount()).isEqualTo(expectedSkipped.size());
+    Object restTimers = expectedFile.get("rest_timer_rows");
+    assertThat(dryRun.csv().restTimerRows()).isEqualTo(restTimers == null ? 0 : ((Number) restTimers).longValue());
     assertThat(sessionCount()).isZero();
 
     ImportResult result = t.app.imports().importData(source, ImportOptions.defaults(), Progress.NONE,
@@ -120,10 +121,13 @@ class OtherAppCsvImportTest {
         Cancellation.none()))
         .isInstanceOf(ValidationException.class)
         .hasMessage("There are several profiles (Alex, Sam): choose one with --profile NAME");
-    assertThatThrownBy(() -> t.app.imports().analyze(source, new ImportOptions("Kim"), Progress.NONE,
-        Cancellation.none()))
-        .isInstanceOf(NotFoundException.class)
-        .hasMessage("No profile is named \"Kim\" (profiles: Alex, Sam)");
+    // A profile that does not exist yet is created by the import (the dry run only says so).
+    ImportSummary forKim = t.app.imports().analyze(source, new ImportOptions("Kim"), Progress.NONE,
+        Cancellation.none());
+    assertThat(forKim.profileName()).isEqualTo("Kim");
+    assertThat(forKim.createsProfile()).isTrue();
+    assertThat(forKim.sessionsNew()).isEqualTo(2);
+    assertThat(t.app.profiles().list()).extracting(Profile::name).containsExactly("Alex", "Sam");
 
     t.app.imports().importData(source, new ImportOptions("sam"), Progress.NONE, Cancellation.none());
     ImportResult forAlex = t.app.imports().importData(source, new ImportOptions("Alex"), Progress.NONE,

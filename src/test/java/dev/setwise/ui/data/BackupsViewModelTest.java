@@ -167,6 +167,44 @@ class BackupsViewModelTest {
   }
 
   @Test
+  void theInAppRestoreIsRefusedWhileSetwiseServeUsesTheFolderAndTheAppGoesOnAsItWas() {
+    f.t.plan(f.profile.get(), "Before");
+    BackupInfo backup = folder.backups().create(BackupReason.MANUAL);
+    f.t.plan(f.profile.get(), "After");
+    AppContext old = folder.context();
+
+    try (dev.setwise.service.folder.FolderLease serve = dev.setwise.service.folder.FolderLease.acquire(folder.dir(),
+        dev.setwise.service.folder.FolderLease.Kind.SERVE, null, f.t.clock)) {
+      vm.restore(backup.file());
+    }
+
+    assertThat(vm.errorProperty().get()).isEqualTo("Setwise serve (pid " + ProcessHandle.current().pid()
+        + ", since 07:15) is using this data folder; stop it first");
+    assertThat(folder.context()).isSameAs(old);
+    assertThat(published).isEmpty();
+    assertThat(planNames(old)).containsExactly("After", "Before");
+    assertThat(folder.dir().resolve(BackupService.SET_ASIDE_FOLDER)).doesNotExist();
+    assertThat(vm.busyProperty().get()).isFalse();
+  }
+
+  @Test
+  void aDamagedDatabaseFoundAfterTheWindowIsUpIsShownInTheWarning() {
+    MainViewModel main = new MainViewModel(f.services, folder, f.tasks, Chime.SILENT, UiPreferences.defaults());
+    main.start();
+    main.checkDatabase();
+    assertThat(main.warningProperty().get()).isNull();
+
+    Path db = folder.dir().resolve(AppContext.DATABASE_FILE);
+    dev.setwise.support.DamagedFolders.flipPage(folder.dir(),
+        dev.setwise.support.DamagedFolders.rootPage(folder.dir(), "sessions"));
+    main.checkDatabase();
+
+    assertThat(main.warningProperty().get()).startsWith(AppContext.DATABASE_FILE + " in " + db.getParent()
+        + " is damaged (").endsWith("Restore a backup with File → Backups… (the damaged file is set aside in "
+        + "replaced/, never deleted); what you change now may be lost.");
+  }
+
+  @Test
   void theDailyBackupIsQuietWhenItWorksAndAFailureIsShownWithItsReason() throws Exception {
     MainViewModel main = new MainViewModel(f.services, folder, f.tasks, Chime.SILENT, UiPreferences.defaults());
     main.start();
@@ -192,6 +230,6 @@ class BackupsViewModelTest {
   }
 
   private UiServices services(AppContext context) {
-    return new UiServices(context.profiles(), context.plans(), context.sessions(), context.audit(), context.clock());
+    return UiServices.of(context);
   }
 }

@@ -59,13 +59,17 @@ class ImportViewModelTest {
   }
 
   @Test
-  void theSummaryOfAnExportSaysWhatGoesIntoTheCurrentProfileAndOffersTheFilesOwn() throws Exception {
+  void theSummaryOfAnExportOffersTheFilesOwnProfileFirstAndTheCurrentOneToo() throws Exception {
     vm.start(samsExport(false));
 
     assertThat(vm.stateProperty().get()).isEqualTo(State.REVIEW);
     assertThat(vm.fileNameProperty().get()).isEqualTo("sam.json");
     assertThat(vm.choices()).extracting(ImportViewModel.Choice::label)
-        .containsExactly("Alex (your current profile)", "Sam (a new profile, as in the file)");
+        .containsExactly("Sam (a new profile, as in the file)", "Alex (your current profile)");
+    // By default the export goes back into its own profile, as `setwise import FILE` does.
+    assertThat(summary().profileName()).isEqualTo("Sam");
+    assertThat(summary().createsProfile()).isTrue();
+    vm.choiceProperty().set(vm.choices().get(1));
     ImportSummary s = summary();
     assertThat(s.format()).isEqualTo(ImportFormat.SETWISE);
     assertThat(s.profileName()).isEqualTo("Alex");
@@ -74,12 +78,13 @@ class ImportViewModelTest {
     assertThat(ImportViewModel.verdict(s)).isEqualTo(Verdict.READY);
     assertThat(ImportViewModel.verdictText(s))
         .isEqualTo("Import adds 3 plans and 10 sessions to Alex. A backup is made first.");
-    assertThat(vm.notes(s)).isEmpty();
+    assertThat(vm.notes(s)).containsExactly("The file holds sessions from Thu 1 Feb 2024 to Thu 8 Feb 2024.");
     assertThat(vm.canImportProperty().get()).isTrue();
 
-    vm.choiceProperty().set(vm.choices().get(1));
+    vm.choiceProperty().set(vm.choices().get(0));
     assertThat(summary().profileName()).isEqualTo("Sam");
-    assertThat(vm.notes(summary())).containsExactly("The profile Sam does not exist yet; the import creates it.");
+    assertThat(vm.notes(summary())).containsExactly("The file holds sessions from Thu 1 Feb 2024 to Thu 8 Feb 2024.",
+        "The profile Sam does not exist yet; the import creates it.");
     assertThat(ImportViewModel.verdictText(summary()))
         .isEqualTo("Import adds 3 plans and 10 sessions to Sam (created). A backup is made first.");
     // The dry runs changed nothing.
@@ -96,16 +101,22 @@ class ImportViewModelTest {
     assertThat(s.format()).isEqualTo(ImportFormat.STRONG);
     assertThat(ImportViewModel.additions(s)).isEqualTo("2 sessions");
     assertThat(ImportViewModel.skippedRows(s)).containsExactly(
-        "line 8: is a rest timer, not a set",
         "line 12: has a weight that is not a number (\"abc\")",
         "line 13: has an RPE of 11; Setwise keeps 1 to 10 in steps of 0.5");
     assertThat(ImportViewModel.problems(s)).isEmpty();
+    // Rows left out make it a warning, not a plain success; the rest timer is one line of notes.
+    assertThat(ImportViewModel.verdict(s)).isEqualTo(Verdict.CAUTION);
+    assertThat(ImportViewModel.verdictText(s)).isEqualTo("Import adds 2 sessions to Alex, but 2 rows of the file "
+        + "are left out (see Rows left out) and its weights are read as kg and its distances as km (the file names "
+        + "no unit). A backup is made first.");
+    assertThat(vm.notes(s)).contains("The file holds sessions from Mon 5 Oct 2026 to Wed 7 Oct 2026.",
+        "1 rest timer row (rest between sets, not sets) is not imported.");
     assertThat(vm.canImportProperty().get()).isTrue();
 
     vm.importNow();
 
     assertThat(vm.stateProperty().get()).isEqualTo(State.DONE);
-    assertThat(vm.messageProperty().get()).isEqualTo("Imported 2 sessions into Alex. 3 rows of the file were left "
+    assertThat(vm.messageProperty().get()).isEqualTo("Imported 2 sessions into Alex. 2 rows of the file were left "
         + "out. A backup was made first: setwise-2026-11-24-071500-before-import.db.");
     assertThat(vm.otherProfileImportedInto()).isNull();
   }
@@ -139,8 +150,10 @@ class ImportViewModelTest {
     f.t.app.sessions().start(f.owner(), plan.id(), null);
 
     vm.start(samsExport(true));
+    vm.choiceProperty().set(vm.choices().get(1));
 
     ImportSummary s = summary();
+    assertThat(s.profileName()).isEqualTo("Alex");
     assertThat(ImportViewModel.conflicts(s)).singleElement().asString().startsWith("sessions[9]");
     assertThat(ImportViewModel.verdictText(s))
         .isEqualTo("Nothing can be imported: the file clashes with Alex's data (see Conflicts).");
@@ -157,6 +170,7 @@ class ImportViewModelTest {
     Path file = samsExport(true);
 
     main.importer().start(file);
+    main.importer().choiceProperty().set(main.importer().choices().get(1));
     main.importer().importNow();
 
     assertThat(main.importer().stateProperty().get()).isEqualTo(State.DONE);
@@ -170,10 +184,12 @@ class ImportViewModelTest {
     assertThat(main.activity().entries()).extracting(e -> e.action()).contains("data_imported");
 
     main.importer().start(file);
+    main.importer().choiceProperty().set(main.importer().choices().get(1));
     ImportSummary again = main.importer().choiceProperty().get().summary();
     assertThat(ImportViewModel.verdict(again)).isEqualTo(Verdict.NOTHING_NEW);
     assertThat(ImportViewModel.duplicates(again)).isEqualTo("3 plans and 10 sessions");
-    assertThat(main.importer().notes(again)).containsExactly("You imported this file into Alex before, on 24 Nov 2026, 07:15.");
+    assertThat(main.importer().notes(again)).containsExactly("The file holds sessions from Thu 1 Feb 2024 to Thu 8 Feb 2024.",
+        "You imported this file into Alex before, on 24 Nov 2026, 07:15.");
     assertThat(main.importer().canImportProperty().get()).isFalse();
   }
 
@@ -184,7 +200,8 @@ class ImportViewModelTest {
     main.start();
     ImportViewModel importer = main.importer();
     importer.start(samsExport(false));
-    importer.choiceProperty().set(importer.choices().get(1));
+    // The file's own profile is the default: nothing to choose.
+    assertThat(importer.choiceProperty().get().profileName()).isNull();
     importer.importNow();
 
     assertThat(importer.messageProperty().get())

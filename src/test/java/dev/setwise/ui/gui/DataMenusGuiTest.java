@@ -111,16 +111,21 @@ class DataMenusGuiTest {
     robot.type(KeyCode.ENTER);
     AppDriver.waitUntil(() -> robot.lookup("#export-dialog").tryQuery().isEmpty());
 
-    // Import (Ctrl+I) into Sam, the current profile: the summary, then Enter imports.
+    // Import (Ctrl+I) while Sam is the current profile: the export's own profile (Athlete) is
+    // offered first and chosen, where it is already; choosing Sam, then Enter, imports into Sam.
     clock.advance(Duration.ofMinutes(10));
     robot.interact(() -> driver.app.viewModel().switchTo(sam));
     robot.push(KeyCode.CONTROL, KeyCode.I);
     AppDriver.waitUntil(() -> robot.lookup("#import-additions").tryQuery().isPresent());
-    assertThat(text("#import-additions")).isEqualTo("1 plan and 1 session");
-    assertThat(text("#import-verdict")).isEqualTo("Import adds 1 plan and 1 session to Sam. A backup is made first.");
     assertThat(robot.lookup("#import-target .radio-button").queryAll()).extracting(n -> ((Labeled) n).getText())
-        .containsExactly("Sam (your current profile)", "Athlete (the profile the file was exported from)");
+        .containsExactly("Athlete (the profile the file was exported from)", "Sam (your current profile)");
+    assertThat(text("#import-additions")).isEqualTo("nothing new");
+    assertThat(text("#import-verdict")).isEqualTo("Nothing to import: everything in this file is already in Athlete.");
+    robot.clickOn("Sam (your current profile)");
+    AppDriver.waitUntil(() -> text("#import-additions").equals("1 plan and 1 session"));
+    assertThat(text("#import-verdict")).isEqualTo("Import adds 1 plan and 1 session to Sam. A backup is made first.");
     assertThat(answers.asked).last().isEqualTo("open import in " + answers.export.getParent());
+    robot.interact(() -> ((javafx.scene.control.Button) robot.lookup("#import-now").query()).requestFocus());
     robot.type(KeyCode.ENTER);
     AppDriver.waitUntil(() -> robot.lookup("#import-outcome").tryQuery().isPresent()
         && text("#import-outcome").startsWith("Imported"));
@@ -166,6 +171,57 @@ class DataMenusGuiTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(restoredHistory.getItems()).isEmpty();
     assertThat(driver.app.window().stage().getIcons()).hasSize(6);
+  }
+
+  @Test
+  void aCsvSummaryWithRowsLeftOutIsAWarningAndNoSentenceInItIsCutOff() throws Exception {
+    driver = new AppDriver(Files.createDirectories(dir.resolve("data")), clock);
+    driver.context.profiles().ensureDefault();
+    Path csv = dir.resolve("FitNotes_Export_2025_05_01_18_32_09 (copy from my old phone before it broke).csv");
+    try (var real = getClass().getResourceAsStream("/csv/real/fitnotes-weight-unit-column.csv")) {
+      Files.write(csv, real.readAllBytes());
+    }
+    Files.writeString(csv, "2025-05-01,Bench,Chest,60,5,kgs,10,,,\n2025-05-01,Incline Dumbbell Press (Each Side) "
+        + "(Bench at thirty degrees and a name of many words),Chest,abc,kgs,5,,,\n", java.nio.file.StandardOpenOption.APPEND);
+    Answers answers = new Answers();
+    answers.toImport = csv;
+    driver.files = answers;
+    driver.open();
+    var robot = driver.robot;
+
+    robot.push(KeyCode.CONTROL, KeyCode.I);
+    AppDriver.waitUntil(() -> robot.lookup("#import-verdict").tryQuery().isPresent());
+    WaitForAsyncUtils.waitForFxEvents();
+
+    Labeled verdict = robot.lookup("#import-verdict").query();
+    assertThat(verdict.getStyleClass()).contains("warning").doesNotContain("success");
+    assertThat(verdict.getText()).isEqualTo("Import adds 2 sessions to Athlete, but 2 rows of the file are left out "
+        + "(see Rows left out). A backup is made first.");
+    javafx.scene.control.TextArea left = robot.lookup("#import-skipped-rows").query();
+    assertThat(left.getText()).isEqualTo("line 44: has 10 fields; the header has 9\n"
+        + "line 45: has a weight that is not a number (\"abc\")");
+    assertThat(left.isWrapText()).isTrue();
+    javafx.scene.control.TextArea changed = robot.lookup("#import-changed-rows").query();
+    assertThat(changed.getText()).startsWith("line 13: has 10 fields for the header's 9: a \",\" without quotes in "
+        + "Exercise (read as \"Overhead Press (Each Side, Dumbbells)\")");
+    // Every label of the dialog shows its whole text: none is cut short with an ellipsis.
+    List<String> cut = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
+    robot.interact(() -> robot.lookup("#import-dialog").queryAll().forEach(root -> root.lookupAll("*")
+        .forEach(n -> {
+          if (n instanceof Labeled l && l.isVisible() && l.getText() != null && !l.getText().isEmpty()) {
+            javafx.scene.text.Text shown = (javafx.scene.text.Text) l.lookup(".text");
+            if (shown != null) {
+              seen.add(l.getText());
+              if (!shown.getText().equals(l.getText())) {
+                cut.add(l.getText() + " shown as " + shown.getText());
+              }
+            }
+          }
+        })));
+    assertThat(seen).contains("File type: FitNotes CSV", "Will be added", verdict.getText());
+    assertThat(cut).isEmpty();
+    robot.type(KeyCode.ESCAPE);
   }
 
   private String text(String query) {
