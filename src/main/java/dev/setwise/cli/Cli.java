@@ -10,6 +10,7 @@ import dev.setwise.service.DamagedDataException;
 import dev.setwise.service.DiskErrors;
 import dev.setwise.service.backup.BackupException;
 import dev.setwise.service.folder.FolderBusyException;
+import dev.setwise.sync.SyncException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -83,7 +84,8 @@ public final class Cli {
       return oneLine(root.advised(storage).getMessage());
     }
     if (ex instanceof SetwiseException || ex instanceof DataDirectory.DataDirectoryException
-        || ex instanceof BackupException || ex instanceof StartupException || ex instanceof FolderBusyException) {
+        || ex instanceof BackupException || ex instanceof StartupException || ex instanceof FolderBusyException
+        || ex instanceof SyncException) {
       return ex.getMessage();
     }
     if (ex instanceof DamagedDataException) {

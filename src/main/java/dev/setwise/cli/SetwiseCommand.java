@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     description = "Setwise: an offline-first strength-training log.%n"
         + "With no command, opens the desktop app.",
     subcommands = {ProfileCommand.class, ServeCommand.class, TokenCommand.class, ExportCommand.class,
-        ImportCommand.class, BackupCommand.class, RestoreCommand.class, StatsCommand.class, MigrateCommand.class},
+        ImportCommand.class, BackupCommand.class, RestoreCommand.class, StatsCommand.class, SyncCommand.class,
+        MigrateCommand.class},
     sortOptions = false)
 public final class SetwiseCommand implements Callable<Integer>, AutoCloseable {
 

@@ -8,6 +8,7 @@ import dev.setwise.domain.NotFoundException;
 import dev.setwise.domain.Page;
 import dev.setwise.domain.Plan;
 import dev.setwise.domain.PreconditionFailedException;
+import dev.setwise.domain.Problem;
 import dev.setwise.domain.Problems;
 import dev.setwise.domain.Session;
 import dev.setwise.domain.SessionAmendment;
@@ -136,6 +137,34 @@ public final class SessionService {
     });
   }
 
+  /** One result of {@link #createAll}: the session created, or why it was not. */
+  public record Created(Session session, dev.setwise.domain.SetwiseException failure) {}
+
+  /**
+   * {@code POST /api/sessions/batch}: creates each session as {@link #create} does, all in one write
+   * transaction (one commit for many sessions: a first sync sends thousands), each in a savepoint of
+   * its own, so one that is refused ({@code Session already exists}, a missing plan, an invalid
+   * time) changes nothing and the others are still created. Results are in the order of the
+   * requests. Any thread but the JavaFX application thread.
+   *
+   * @throws dev.setwise.store.StoreException when the database fails (nothing is created)
+   */
+  public List<Created> createAll(UUID profileId, List<SessionRequests.Create> requests) {
+    dev.setwise.store.TxWork<List<Created>> all = tx -> {
+      List<Created> results = new java.util.ArrayList<>(requests.size());
+      for (SessionRequests.Create request : requests) {
+        try {
+          results.add(new Created(create(profileId, request), null));
+        } catch (dev.setwise.domain.SetwiseException refused) {
+          results.add(new Created(null, refused));
+        }
+      }
+      return results;
+    };
+    // Inside an idempotent request (a unit already) it joins that unit; each create is a savepoint.
+    return database.inUnit() ? database.write(all) : database.writeUnit(all);
+  }
+
   private Session startInProgress(Tx tx, UUID profileId, UUID id, UUID planId, LocalDate date, Instant startedAt,
       SessionStructure structure) throws SQLException {
     Plan plan = (planId == null ? Optional.<Plan>empty() : plans.find(tx, profileId, planId))
@@ -206,6 +235,13 @@ public final class SessionService {
       problems.add("ended_at", "must not be more than " + MAX_FUTURE_MINUTES + " minutes in the future");
     }
     problems.throwIfAny(Messages.INVALID_SESSION_DATA);
+  }
+
+  private void notInTheFuture(Instant time, String path) {
+    if (time.isAfter(clock.instant().plus(Duration.ofMinutes(MAX_FUTURE_MINUTES)))) {
+      throw new ValidationException(Messages.INVALID_SESSION_DATA, List.of(new Problem(path,
+          "must not be more than " + MAX_FUTURE_MINUTES + " minutes in the future")));
+    }
   }
 
   private static SessionStructure named(SessionStructure snapshot, Plan plan) {
@@ -304,19 +340,44 @@ public final class SessionService {
    * @throws PreconditionFailedException {@code Session was changed elsewhere}: another version is stored
    */
   public Session complete(UUID profileId, UUID sessionId, SessionStructure finalStructure, Long expectedVersion) {
+    return complete(profileId, sessionId, finalStructure, null, expectedVersion);
+  }
+
+  /**
+   * Completes a session as {@link #complete(UUID, UUID, SessionStructure, Long)} does, at
+   * {@code endedAt} when given (a workout completed on another device: sync sends when it really
+   * ended), else now. {@code endedAt} may not be before the session started nor more than
+   * {@value #MAX_FUTURE_MINUTES} minutes ahead of the clock.
+   *
+   * @param endedAt when the session ended, or {@code null} for now
+   * @throws ValidationException {@code Invalid session data} (also for a bad {@code ended_at}),
+   *     or {@code Cannot update completed session}
+   * @throws NotFoundException {@code Session not found}
+   * @throws PreconditionFailedException {@code Session was changed elsewhere}: another version is stored
+   */
+  public Session complete(UUID profileId, UUID sessionId, SessionStructure finalStructure, Instant endedAt,
+      Long expectedVersion) {
     SessionStructure checked = finalStructure == null ? null
         : StructureValidator.check(finalStructure, "session", Messages.INVALID_SESSION_DATA);
+    Instant givenEnd = Timestamps.truncate(endedAt);
+    if (givenEnd != null) {
+      notInTheFuture(givenEnd, "ended_at");
+    }
     return database.write(tx -> {
       Session current = inProgress(expected(sessions.find(tx, profileId, sessionId), expectedVersion));
       SessionStructure snapshot = checked == null ? current.structure()
           : checked.name() == null ? checked.withName(current.structure().name()) : checked;
       Instant now = clock.instant();
-      Instant endedAt = now.isBefore(current.startedAt()) ? current.startedAt() : now;
-      if (!sessions.write(tx, profileId, sessionId, snapshot, endedAt, now, current.version())) {
+      if (givenEnd != null && givenEnd.isBefore(current.startedAt())) {
+        throw new ValidationException(Messages.INVALID_SESSION_DATA,
+            List.of(new Problem("ended_at", "must not be before started_at")));
+      }
+      Instant ended = givenEnd != null ? givenEnd : now.isBefore(current.startedAt()) ? current.startedAt() : now;
+      if (!sessions.write(tx, profileId, sessionId, snapshot, ended, now, current.version())) {
         throw changedElsewhere(current);
       }
       audit.record(tx, profileId, AuditAction.SESSION_COMPLETED, "session", sessionId, completionDetails(snapshot));
-      return new Session(sessionId, current.planId(), current.date(), current.startedAt(), endedAt, snapshot,
+      return new Session(sessionId, current.planId(), current.date(), current.startedAt(), ended, snapshot,
           current.createdAt(), now, current.version() + 1, false);
     });
   }
@@ -379,7 +440,23 @@ public final class SessionService {
    */
   public Session amend(UUID profileId, UUID sessionId, SessionStructure structure, String reason,
       Long expectedVersion) {
+    return amend(profileId, sessionId, structure, reason, null, expectedVersion);
+  }
+
+  /**
+   * Amends a completed session as {@link #amend(UUID, UUID, SessionStructure, String, Long)} does,
+   * recorded at {@code at} when given (an amendment made on another device, sent by sync), else now;
+   * {@code at} may not be more than {@value #MAX_FUTURE_MINUTES} minutes ahead of the clock.
+   *
+   * @param at when the amendment was made, or {@code null} for now
+   */
+  public Session amend(UUID profileId, UUID sessionId, SessionStructure structure, String reason, Instant at,
+      Long expectedVersion) {
+    Instant givenAt = Timestamps.truncate(at);
     Problems problems = new Problems();
+    if (givenAt != null && givenAt.isAfter(clock.instant().plus(Duration.ofMinutes(MAX_FUTURE_MINUTES)))) {
+      problems.add("at", "must not be more than " + MAX_FUTURE_MINUTES + " minutes in the future");
+    }
     SessionStructure checked = null;
     if (structure == null) {
       problems.add("session", "is required");
@@ -404,7 +481,7 @@ public final class SessionService {
       }
       SessionStructure amended = correction.name() == null
           ? correction.withName(current.structure().name()) : correction;
-      Instant now = clock.instant();
+      Instant now = givenAt != null ? givenAt : clock.instant();
       if (!sessions.amend(tx, profileId, sessionId, amended, why, now, current.version())) {
         throw changedElsewhere(current);
       }

@@ -10,7 +10,11 @@ public enum BackupReason {
   MANUAL("manual"),
   BEFORE_MIGRATION("before-migration"),
   BEFORE_IMPORT("before-import"),
-  BEFORE_RESTORE("before-restore");
+  BEFORE_RESTORE("before-restore"),
+  /** Before a sync conflict is settled: the version not kept may be deleted or written over. */
+  BEFORE_SYNC_RESOLVE("before-sync-resolve"),
+  /** Before a sync applies deletions made on another device. */
+  BEFORE_SYNC("before-sync");
 
   private final String code;
 
