@@ -118,6 +118,21 @@ final class AppDriver implements AutoCloseable {
     return robot.lookup(query).query();
   }
 
+  /**
+   * Replaces what {@code field} holds by typing {@code text} as a user would (an empty text erases
+   * it). The field is focused by a click and its text selected on the FX thread, so that a slow
+   * machine turning a double click into two single ones cannot leave the old text in place.
+   */
+  static void retype(FxRobot robot, TextField field, String text) {
+    robot.clickOn(field);
+    robot.interact(field::selectAll);
+    if (text.isEmpty()) {
+      robot.type(javafx.scene.input.KeyCode.BACK_SPACE);
+    } else {
+      robot.write(text);
+    }
+  }
+
   /** The visible text field whose accessible text is {@code text}. */
   TextField field(String accessibleText) {
     return robot.lookup((Predicate<Node>) n -> n instanceof TextField field

@@ -176,7 +176,7 @@ class DesktopAppGuiTest {
     robot.write("Pull");
     robot.clickOn(driver.field("Name of exercise 1")).write("Row");
     TextField reps = driver.field("Target reps of set 1");
-    robot.doubleClickOn(reps).eraseText(2).write("2000");
+    AppDriver.retype(robot, reps, "2000");
 
     AppDriver.waitUntil(() -> robot.lookup(".field-error").queryAllAs(Label.class).stream()
         .anyMatch(l -> l.isVisible() && "Target reps must be an integer from 0 to 1000".equals(l.getText())));
@@ -185,7 +185,7 @@ class DesktopAppGuiTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(driver.context.plans().list(athlete().id())).isEmpty();
 
-    robot.doubleClickOn(reps).eraseText(4).write("12");
+    AppDriver.retype(robot, reps, "12");
     AppDriver.waitUntil(() -> !driver.<Button>node("#save-plan").isDisabled());
     robot.push(KeyCode.CONTROL, KeyCode.S);
     AppDriver.waitUntil(() -> driver.context.plans().list(athlete().id()).size() == 1);
