@@ -73,7 +73,7 @@ public final class AppContext implements AutoCloseable {
     PlanRepository planRepository = new PlanRepository(structureJson);
     this.audit = new AuditLog(database, new AuditRepository(), clock);
     ProfileRepository profileRepository = new ProfileRepository();
-    this.profiles = new ProfileService(database, profileRepository, audit, clock);
+    this.profiles = new ProfileService(database, profileRepository, audit, clock, backups);
     this.plans = new PlanService(database, planRepository, audit, clock);
     SessionRepository sessionRepository = new SessionRepository(structureJson);
     this.sessions = new SessionService(database, sessionRepository, planRepository, audit, clock);

@@ -158,6 +158,7 @@ public final class BackupsViewModel {
       case BEFORE_MIGRATION -> "Before a Setwise update";
       case BEFORE_IMPORT -> "Before an import";
       case BEFORE_RESTORE -> "Before a restore";
+      case BEFORE_PROFILE_DELETE -> "Before a profile was deleted";
     };
   }
 
