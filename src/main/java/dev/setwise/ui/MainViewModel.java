@@ -3,6 +3,8 @@ package dev.setwise.ui;
 import dev.setwise.domain.Profile;
 import dev.setwise.domain.Session;
 import dev.setwise.domain.Unit;
+import dev.setwise.service.ProfileContents;
+import dev.setwise.service.ProfileDeleted;
 import dev.setwise.service.exchange.ImportResult;
 import dev.setwise.ui.activity.ActivityViewModel;
 import dev.setwise.ui.common.BackgroundTasks;
@@ -87,7 +89,7 @@ public final class MainViewModel implements Navigator {
     this.workout = new WorkoutViewModel(services, tasks, chime, profile, this);
     this.plans = new PlansViewModel(services, tasks, profile, this);
     this.history = new HistoryViewModel(services, tasks, profile, this);
-    this.detail = new SessionDetailViewModel(services, tasks, profile);
+    this.detail = new SessionDetailViewModel(services, tasks, profile, this, this::draftPlan);
     this.activity = new ActivityViewModel(services, tasks, profile);
     this.export = new ExportViewModel(data.context().exports(), tasks, profile, services.clock());
     this.importer = new ImportViewModel(data.context().imports(), tasks, profile, services.clock().getZone(),
@@ -235,6 +237,43 @@ public final class MainViewModel implements Navigator {
     }, failure -> onFailure.accept(failure.message()));
   }
 
+  /** What deleting the current profile would remove, read for the confirmation; {@code then} runs on the FX thread. */
+  public void profileContents(Consumer<ProfileContents> then, Consumer<String> onFailure) {
+    Profile current = profile.get();
+    if (current == null) {
+      return;
+    }
+    tasks.read("read the profile", () -> services.profiles().contents(current.id()), then,
+        failure -> onFailure.accept(failure.message()));
+  }
+
+  /**
+   * Deletes the current profile after a backup (after every save asked for before), then opens
+   * another one. {@code workoutConfirmed}: the person agreed that its workout in progress goes too.
+   * {@code onSuccess} gets a sentence saying what went and where the backup is.
+   */
+  public void deleteProfile(boolean workoutConfirmed, Consumer<String> onSuccess, Consumer<String> onFailure) {
+    Profile current = profile.get();
+    if (current == null) {
+      return;
+    }
+    tasks.write("delete the profile", () -> {
+      ProfileDeleted deleted = services.profiles().delete(current.id(), workoutConfirmed);
+      return new Deleted(deleted, services.profiles().list());
+    }, done -> {
+      profiles.setAll(done.all());
+      if (current.equals(profile.get()) && !done.all().isEmpty()) {
+        switchTo(done.all().get(0), Screen.PLANS);
+      }
+      String sentence = "Deleted profile " + current.name() + ". The backup made before is "
+          + done.deleted().backup().getFileName() + " (File → Backups… restores it).";
+      notice.set(sentence);
+      onSuccess.accept(sentence);
+    }, failure -> onFailure.accept(failure.message()));
+  }
+
+  private record Deleted(ProfileDeleted deleted, List<Profile> all) {}
+
   private void screenShown(Screen now) {
     if (profile.get() == null) {
       return;
@@ -261,7 +300,9 @@ public final class MainViewModel implements Navigator {
 
   @Override
   public void show(Screen target) {
-    if (target == Screen.HISTORY && screen.get() == Screen.HISTORY && showingDetail.get()) {
+    // Ctrl+3 on a session goes back to the list, but never drops a correction being written.
+    if (target == Screen.HISTORY && screen.get() == Screen.HISTORY && showingDetail.get()
+        && !detail.amend().openProperty().get()) {
       closeDetail();
     }
     screen.set(target);
@@ -288,6 +329,19 @@ public final class MainViewModel implements Navigator {
     detail.load(sessionId);
     showingDetail.set(true);
     screen.set(Screen.HISTORY);
+  }
+
+  /**
+   * "Save as plan" from a session: a new, unsaved plan in the plan editor, on the Plans screen.
+   * False (nothing happens) while the editor holds unsaved changes of another plan.
+   */
+  private boolean draftPlan(String name, dev.setwise.domain.SessionStructure structure) {
+    if (plans.editor().openProperty().get() && plans.editor().dirtyProperty().get()) {
+      return false;
+    }
+    plans.newPlanFrom(name, structure, detail.draftNote());
+    screen.set(Screen.PLANS);
+    return true;
   }
 
   /** Back from a session to the history list. */
@@ -331,6 +385,9 @@ public final class MainViewModel implements Navigator {
     }
     if (plans.editor().openProperty().get() && plans.editor().dirtyProperty().get()) {
       return "The plan you are editing has changes that are not saved.";
+    }
+    if (detail.amend().openProperty().get() && detail.amend().dirtyProperty().get()) {
+      return "The correction of a session you are writing is not saved.";
     }
     return null;
   }
