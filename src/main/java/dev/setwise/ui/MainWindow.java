@@ -257,7 +257,10 @@ public final class MainWindow {
         item("New profile…", null, always, this::newProfile, null),
         item("Edit profile…", null, () -> vm.profileProperty().get() != null, this::editProfile, null),
         item("Bar and plates…", null, () -> vm.progress().settingsProperty().get() != null,
-            () -> new ProgressSettingsDialog(vm.progress()).show(stage), null));
+            () -> new ProgressSettingsDialog(vm.progress()).show(stage), null),
+        new SeparatorMenuItem(),
+        item("Delete profile…", null, () -> vm.profileProperty().get() != null,
+            () -> new ProfileDeletionDialog(vm, stage).show(), null));
 
     Menu help = new Menu("_Help");
     help.getItems().add(item("Keyboard shortcuts", KeyCombination.keyCombination("F1"), always,
@@ -382,8 +385,12 @@ public final class MainWindow {
       add.setOnAction(event -> newProfile());
       MenuItem edit = new MenuItem("Edit profile…", Views.icon(MaterialDesignA.ACCOUNT_EDIT_OUTLINE));
       edit.setOnAction(event -> editProfile());
+      MenuItem delete = new MenuItem("Delete profile…", Views.icon(MaterialDesignD.DELETE_OUTLINE));
+      delete.setId("delete-profile");
+      delete.setOnAction(event -> new ProfileDeletionDialog(vm, stage).show());
       items.add(add);
       items.add(edit);
+      items.add(delete);
       profile.getItems().setAll(items);
     };
     refresh.run();
