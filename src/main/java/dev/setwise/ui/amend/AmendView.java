@@ -157,7 +157,7 @@ public final class AmendView {
     Label unchanged = new Label("Nothing changed yet");
     unchanged.getStyleClass().add("muted");
     unchanged.setMinWidth(Label.USE_PREF_SIZE);
-    unchanged.visibleProperty().bind(vm.validProperty().and(vm.changedProperty().not()));
+    unchanged.visibleProperty().bind(Bindings.isEmpty(vm.problems()).and(vm.changedProperty().not()));
     unchanged.managedProperty().bind(unchanged.visibleProperty());
     Button cancel = Views.button("Cancel", MaterialDesignC.CLOSE);
     cancel.setId("amend-cancel");

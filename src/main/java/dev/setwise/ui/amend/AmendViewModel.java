@@ -162,7 +162,8 @@ public final class AmendViewModel {
     if (!reasonOk && (reasonTouched || length > 0)) {
       reasonError.set("Reason must be 1 to " + SessionRequests.MAX_REASON + " characters");
     }
-    if (!reasonOk) {
+    // Like the reason's own error, the hint waits for the first keystroke (or a save).
+    if (!reasonOk && (reasonTouched || length > 0)) {
       described.add("Reason: say why you correct the session (1 to " + SessionRequests.MAX_REASON + " characters)");
     }
     problems.setAll(described);
@@ -361,7 +362,7 @@ public final class AmendViewModel {
     return exercises;
   }
 
-  /** Every problem, described with its place; the missing reason last. */
+  /** Every problem, described with its place; the missing reason last, once the reason was typed in or a save tried. */
   public ObservableList<String> problems() {
     return problems;
   }

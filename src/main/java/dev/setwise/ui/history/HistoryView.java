@@ -133,6 +133,8 @@ public final class HistoryView {
       });
       return row;
     });
+    // Right-click or the menu key: what the detail offers, for the selected session.
+    table.setContextMenu(SessionActions.rowMenu(() -> table.getSelectionModel().getSelectedItem(), vm, detailVm));
     table.setOnKeyPressed(event -> {
       if (event.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
         vm.open(table.getSelectionModel().getSelectedItem());
@@ -152,7 +154,7 @@ public final class HistoryView {
     Views.tip(next, "Next page", Shortcuts.NEXT_PAGE);
     Label page = new Label();
     page.textProperty().bind(vm.pageTextProperty());
-    Label hint = new Label("Enter or double-click opens a session");
+    Label hint = new Label("Enter or double-click opens a session; right-click to amend, repeat or save it as a plan");
     hint.getStyleClass().add("muted");
     HBox pager = new HBox(12, hint, new Spacer(), page, previous, next);
     pager.setAlignment(Pos.CENTER_LEFT);

@@ -2,6 +2,10 @@ package dev.setwise.ui.history;
 
 import atlantafx.base.theme.Styles;
 import dev.setwise.domain.SessionAmendment;
+import dev.setwise.domain.SessionStatus;
+import dev.setwise.domain.SessionSummary;
+import java.util.List;
+import java.util.function.Supplier;
 import dev.setwise.ui.common.Views;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -9,8 +13,11 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -89,6 +96,44 @@ final class SessionActions {
 
   Node versions() {
     return versions;
+  }
+
+  /**
+   * The context menu of History's list: Open, and for a completed session Amend…, Repeat this
+   * workout and Save as plan…, each run on the session opened in the detail (so its outcome and
+   * any refusal show there).
+   */
+  static ContextMenu rowMenu(Supplier<SessionSummary> selected, HistoryViewModel list, SessionDetailViewModel detail) {
+    ContextMenu menu = new ContextMenu();
+    MenuItem open = new MenuItem("Open");
+    open.setOnAction(event -> list.open(selected.get()));
+    MenuItem amend = rowItem("Amend…", "history-amend", selected, list, detail, detail::startAmending);
+    MenuItem repeat = rowItem("Repeat this workout", "history-repeat", selected, list, detail, detail::repeat);
+    MenuItem plan = rowItem("Save as plan…", "history-save-as-plan", selected, list, detail, detail::saveAsPlan);
+    menu.getItems().addAll(open, new SeparatorMenuItem(), amend, repeat, plan);
+    menu.setOnShowing(event -> {
+      SessionSummary row = selected.get();
+      boolean completed = row != null && row.status() == SessionStatus.COMPLETED;
+      open.setDisable(row == null);
+      for (MenuItem item : List.of(amend, repeat, plan)) {
+        item.setDisable(!completed);
+      }
+    });
+    return menu;
+  }
+
+  private static MenuItem rowItem(String text, String id, Supplier<SessionSummary> selected, HistoryViewModel list,
+      SessionDetailViewModel detail, Runnable action) {
+    MenuItem item = new MenuItem(text);
+    item.setId(id);
+    item.setOnAction(event -> {
+      SessionSummary row = selected.get();
+      if (row != null && row.status() == SessionStatus.COMPLETED) {
+        list.open(row);
+        detail.afterLoad(action);
+      }
+    });
+    return item;
   }
 
   /** The small "Amended" mark of History's list and the detail. */

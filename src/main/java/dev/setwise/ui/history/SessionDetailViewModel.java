@@ -50,6 +50,9 @@ public final class SessionDetailViewModel {
   private final StringProperty notice = new SimpleStringProperty(this, "notice");
   private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
   private long generation;
+  /** The {@link #generation} whose load has been shown (-1 while one is being read). */
+  private long loadedGeneration = -1;
+  private Runnable afterLoad;
 
   /**
    * @param navigator opens the workout once a repeat has started
@@ -71,13 +74,35 @@ public final class SessionDetailViewModel {
     Profile owner = profile.get();
     error.set(null);
     notice.set(null);
+    afterLoad = null;
     long ticket = ++generation;
     tasks.read("open the session", () -> services.sessions().get(owner.id(), sessionId), found -> {
       if (ticket == generation) {
+        loadedGeneration = ticket;
         show(found, List.of());
         loadVersions(found);
+        Runnable next = afterLoad;
+        afterLoad = null;
+        if (next != null) {
+          next.run();
+        }
       }
-    }, failure -> error.set(failure.message()));
+    }, failure -> {
+      afterLoad = null;
+      error.set(failure.message());
+    });
+  }
+
+  /**
+   * Runs {@code action} (Amend…, Repeat, Save as plan) once the session asked for by the last
+   * {@link #load} is shown; dropped when another one is opened first or it cannot be read.
+   */
+  public void afterLoad(Runnable action) {
+    if (session.get() != null && generation == loadedGeneration) {
+      action.run();
+    } else {
+      afterLoad = action;
+    }
   }
 
   private void loadVersions(Session found) {
@@ -199,9 +224,12 @@ public final class SessionDetailViewModel {
           navigator.resumeWorkout();
         }, failure -> {
           busy.set(false);
-          error.set(failure.cause() instanceof ConflictException
-              ? "A workout is already in progress: complete or discard it (Workout, Ctrl+1) before repeating this one."
-              : failure.message());
+          // As Start does: the window says a workout is in progress and offers to open it.
+          if (!(failure.cause() instanceof ConflictException) || !navigator.offerWorkoutInProgress()) {
+            error.set(failure.cause() instanceof ConflictException
+                ? "A workout is already in progress: complete or discard it (Workout, Ctrl+1) before repeating this one."
+                : failure.message());
+          }
         });
   }
 
