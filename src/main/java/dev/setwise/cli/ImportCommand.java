@@ -79,7 +79,7 @@ final class ImportCommand implements Callable<Integer> {
       if (result.applied()) {
         out.println("Imported " + result.summary().plansNew() + " plans and " + result.summary().sessionsNew()
             + " sessions" + (result.summary().amendmentsNew() > 0 ? " (and " + result.summary().amendmentsNew()
-            + " amendments)" : "") + " into " + result.summary().profileName() + " (backup made first: "
+            + (result.summary().amendmentsNew() == 1 ? " amendment)" : " amendments)") : "") + " into " + result.summary().profileName() + " (backup made first: "
             + result.backup().getFileName() + ").");
         warnings(out, result.summary(), true);
       } else {
