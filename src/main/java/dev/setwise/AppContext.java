@@ -95,7 +95,11 @@ public final class AppContext implements AutoCloseable {
     PlanRepository planRepository = new PlanRepository(structureJson);
     this.audit = new AuditLog(database, new AuditRepository(), clock);
     ProfileRepository profileRepository = new ProfileRepository();
-    this.profiles = new ProfileService(database, profileRepository, audit, clock);
+    SyncRepository syncRepository = new SyncRepository();
+    SyncConflictRepository conflictRepository = new SyncConflictRepository(new ResourceJson());
+    this.syncSettings = new SyncSettingsService(database, syncRepository, conflictRepository, dataDir, clock);
+    // A deleted profile's sync token file goes too: a secret nothing could use any more.
+    this.profiles = new ProfileService(database, profileRepository, audit, clock, backups, syncSettings::forgetToken);
     this.plans = new PlanService(database, planRepository, audit, clock);
     SessionRepository sessionRepository = new SessionRepository(structureJson);
     this.sessions = new SessionService(database, sessionRepository, planRepository, audit, clock);
@@ -108,9 +112,6 @@ public final class AppContext implements AutoCloseable {
     this.tokens = new TokenService(database, new TokenRepository(), profileRepository, clock);
     this.idempotency = new IdempotencyService(database, new IdempotencyRepository(), clock);
     this.changes = new ChangeFeedService(database, new ChangeRepository(), planRepository, sessionRepository);
-    SyncRepository syncRepository = new SyncRepository();
-    SyncConflictRepository conflictRepository = new SyncConflictRepository(new ResourceJson());
-    this.syncSettings = new SyncSettingsService(database, syncRepository, conflictRepository, dataDir, clock);
     this.syncOutbox = new SyncOutboxService(database, planRepository, sessionRepository, syncRepository,
         conflictRepository, audit, clock);
     this.syncApply = new SyncApplyService(database, planRepository, sessionRepository, syncRepository,

@@ -31,7 +31,13 @@ public final class Cli {
   /** Runs {@code args} and returns the exit code. */
   public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err,
       DesktopStarter desktop) {
-    SetwiseCommand root = new SetwiseCommand(environment, desktop);
+    return run(args, environment, out, err, desktop, Terminal.system());
+  }
+
+  /** {@link #run(String[], Map, PrintWriter, PrintWriter, DesktopStarter)} asking its questions on {@code terminal}. */
+  static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err,
+      DesktopStarter desktop, Terminal terminal) {
+    SetwiseCommand root = new SetwiseCommand(environment, desktop, terminal);
     CommandLine commandLine = new CommandLine(root);
     commandLine.setOut(out);
     commandLine.setErr(err);

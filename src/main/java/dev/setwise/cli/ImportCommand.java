@@ -78,7 +78,8 @@ final class ImportCommand implements Callable<Integer> {
       print(out, result.summary(), result.applied());
       if (result.applied()) {
         out.println("Imported " + result.summary().plansNew() + " plans and " + result.summary().sessionsNew()
-            + " sessions into " + result.summary().profileName() + " (backup made first: "
+            + " sessions" + (result.summary().amendmentsNew() > 0 ? " (and " + result.summary().amendmentsNew()
+            + (result.summary().amendmentsNew() == 1 ? " amendment)" : " amendments)") : "") + " into " + result.summary().profileName() + " (backup made first: "
             + result.backup().getFileName() + ").");
         warnings(out, result.summary(), true);
       } else {
@@ -108,6 +109,9 @@ final class ImportCommand implements Callable<Integer> {
     }
     out.println("Plans: " + s.plansNew() + " new, " + s.plansDuplicate() + " already there (skipped)");
     out.println("Sessions: " + s.sessionsNew() + " new, " + s.sessionsDuplicate() + " already there (skipped)");
+    if (s.amendmentsNew() > 0 || s.amendmentsDuplicate() > 0) {
+      out.println("Amendments: " + s.amendmentsNew() + " new, " + s.amendmentsDuplicate() + " already there (skipped)");
+    }
     if (s.firstDate() != null) {
       out.println("Dates: " + (s.firstDate().equals(s.lastDate()) ? s.firstDate()
           : s.firstDate() + " to " + s.lastDate()));

@@ -2,6 +2,7 @@ package dev.setwise.service;
 
 import dev.setwise.domain.AuditAction;
 import dev.setwise.domain.ConflictException;
+import dev.setwise.domain.DoneAsTargets;
 import dev.setwise.domain.Ids;
 import dev.setwise.domain.Messages;
 import dev.setwise.domain.NotFoundException;
@@ -59,6 +60,9 @@ public final class SessionService {
 
   /** How far ahead of the clock the times of a session logged elsewhere may be. */
   public static final int MAX_FUTURE_MINUTES = 5;
+  /** How many amendments one session holds: corrections, not a second log (an export carries them all). */
+  public static final int MAX_AMENDMENTS = 1000;
+
   /** The name of a workout started without a plan. */
   public static final String WITHOUT_PLAN_NAME = "Workout";
 
@@ -98,6 +102,51 @@ public final class SessionService {
    */
   public Session start(UUID profileId, UUID planId, LocalDate date, SessionStructure structure) {
     return create(profileId, new SessionRequests.Create(planId, date, structure));
+  }
+
+  /**
+   * "Repeat this workout": starts a session in progress whose snapshot is what was done in the
+   * completed session {@code sourceId} (its newest amendment), as targets ({@link DoneAsTargets}),
+   * named as it was. It is started from the session's plan when that plan still exists and is not
+   * archived, else without a plan. The same rules as {@link #start(UUID, UUID, LocalDate)}: one
+   * session in progress per profile, audited {@code session_started} (with {@code repeated_from}).
+   * {@code date} defaults to today. One write transaction; any thread but the JavaFX application
+   * thread.
+   *
+   * @throws NotFoundException {@code Session not found}, also for another profile's session
+   * @throws ValidationException {@code Only completed sessions can be repeated}
+   * @throws ConflictException {@code An in-progress session already exists}
+   */
+  public Session startFromSession(UUID profileId, UUID sourceId, LocalDate date) {
+    return database.write(tx -> {
+      Session source = sessions.find(tx, profileId, sourceId)
+          .orElseThrow(() -> new NotFoundException(Messages.SESSION_NOT_FOUND));
+      if (!source.completed()) {
+        throw new ValidationException(Messages.ONLY_COMPLETED_REPEATED);
+      }
+      if (sessions.findInProgress(tx, profileId).isPresent()) {
+        throw new ConflictException(Messages.SESSION_IN_PROGRESS);
+      }
+      Optional<Plan> plan = source.planId() == null ? Optional.empty()
+          : plans.find(tx, profileId, source.planId()).filter(p -> !p.archived());
+      SessionStructure snapshot = StructureValidator.check(DoneAsTargets.session(source.structure()), "session",
+          Messages.INVALID_SESSION_DATA);
+      Instant now = clock.instant();
+      LocalDate day = date != null ? date : LocalDate.ofInstant(now, clock.getZone());
+      UUID planId = plan.map(Plan::id).orElse(null);
+      Session session = new Session(Ids.newId(), planId, day, now, null, snapshot, now, now);
+      sessions.insert(tx, profileId, session);
+      Map<String, Object> details = new LinkedHashMap<>();
+      if (planId != null) {
+        plans.markHasSessions(tx, profileId, planId);
+        details.put("plan_id", planId.toString());
+      }
+      details.put("date", day.toString());
+      details.put("name", String.valueOf(snapshot.name()));
+      details.put("repeated_from", sourceId.toString());
+      audit.record(tx, profileId, AuditAction.SESSION_STARTED, "session", session.id(), details);
+      return session;
+    });
   }
 
   /**
@@ -434,7 +483,8 @@ public final class SessionService {
    * @param expectedVersion the version the correction was made from, or {@code null} for any
    * @return the session as it is now: amended, one version on
    * @throws ValidationException {@code Invalid session data} (paths under {@code session}, and
-   *     {@code reason}), or {@code Only completed sessions can be amended} for one in progress
+   *     {@code reason}; {@code session} once it holds {@value #MAX_AMENDMENTS} amendments), or
+   *     {@code Only completed sessions can be amended} for one in progress
    * @throws NotFoundException {@code Session not found}, also for another profile's session
    * @throws PreconditionFailedException {@code Session was changed elsewhere}: another version is stored
    */
@@ -478,6 +528,10 @@ public final class SessionService {
       Session current = expected(sessions.find(tx, profileId, sessionId), expectedVersion);
       if (!current.completed()) {
         throw new ValidationException(Messages.ONLY_COMPLETED_AMENDED);
+      }
+      if (sessions.amendmentCount(tx, profileId, sessionId) >= MAX_AMENDMENTS) {
+        throw new ValidationException(Messages.INVALID_SESSION_DATA, List.of(new dev.setwise.domain.Problem("session",
+            "has been amended " + MAX_AMENDMENTS + " times, the most a session holds")));
       }
       SessionStructure amended = correction.name() == null
           ? correction.withName(current.structure().name()) : correction;

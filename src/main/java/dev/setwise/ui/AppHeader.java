@@ -38,11 +38,13 @@ final class AppHeader {
 
   private AppHeader() {}
 
-  static Node build(MainViewModel vm, Runnable newProfile, Runnable editProfile, Runnable warmupRest) {
+  static Node build(MainViewModel vm, Runnable newProfile, Runnable editProfile, Runnable warmupRest,
+      Runnable deleteProfile) {
     Label title = new Label("Setwise", Views.icon(MaterialDesignW.WEIGHT_LIFTER));
     title.getStyleClass().add("app-title");
     HBox nav = screens(vm);
-    HBox header = new HBox(title, nav, new Spacer(), busy(vm), profiles(vm, newProfile, editProfile, warmupRest));
+    HBox header = new HBox(title, nav, new Spacer(), busy(vm), profiles(vm, newProfile, editProfile, warmupRest,
+        deleteProfile));
     header.getStyleClass().add("app-header");
     header.setAlignment(Pos.CENTER_LEFT);
     HBox.setMargin(nav, new Insets(0, 0, 0, 24));
@@ -96,7 +98,8 @@ final class AppHeader {
     return busy;
   }
 
-  private static Node profiles(MainViewModel vm, Runnable newProfile, Runnable editProfile, Runnable warmupRest) {
+  private static Node profiles(MainViewModel vm, Runnable newProfile, Runnable editProfile, Runnable warmupRest,
+      Runnable deleteProfile) {
     MenuButton profile = new MenuButton();
     profile.setGraphic(Views.icon(MaterialDesignA.ACCOUNT_CIRCLE));
     profile.setMnemonicParsing(false);
@@ -122,9 +125,14 @@ final class AppHeader {
       edit.setOnAction(event -> editProfile.run());
       MenuItem rest = new MenuItem("Rest after warm-ups…", Views.icon(MaterialDesignT.TIMER_COG_OUTLINE));
       rest.setOnAction(event -> warmupRest.run());
+      MenuItem delete = new MenuItem("Delete profile…", Views.icon(MaterialDesignD.DELETE_OUTLINE));
+      delete.setId("delete-profile");
+      delete.setOnAction(event -> deleteProfile.run());
       items.add(add);
       items.add(edit);
       items.add(rest);
+      items.add(new SeparatorMenuItem());
+      items.add(delete);
       profile.getItems().setAll(items);
     };
     refresh.run();

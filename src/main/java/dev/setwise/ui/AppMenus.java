@@ -61,6 +61,9 @@ final class AppMenus {
 
     void warmupRest();
 
+    /** Asks, then deletes the current profile (after a backup). */
+    void deleteProfile();
+
     /** The plate calculator for the weight in the focused field (or empty). */
     void platesForFocusedField();
 
@@ -150,7 +153,9 @@ final class AppMenus {
         item("Edit profile…", null, () -> vm.profileProperty().get() != null, window::editProfile, null),
         item("Rest after warm-ups…", null, () -> vm.profileProperty().get() != null, window::warmupRest, null),
         item("Bar and plates…", null, () -> vm.progress().settingsProperty().get() != null, window::barAndPlates,
-            null));
+            null),
+        new SeparatorMenuItem(),
+        item("Delete profile…", null, () -> vm.profileProperty().get() != null, window::deleteProfile, null));
 
     Menu help = new Menu("_Help");
     help.getItems().add(item("Keyboard shortcuts", KeyCombination.keyCombination("F1"), always,

@@ -3,6 +3,8 @@ package dev.setwise.ui;
 import dev.setwise.domain.Profile;
 import dev.setwise.domain.Session;
 import dev.setwise.domain.Unit;
+import dev.setwise.service.ProfileContents;
+import dev.setwise.service.ProfileDeleted;
 import dev.setwise.service.exchange.ImportResult;
 import dev.setwise.ui.activity.ActivityViewModel;
 import dev.setwise.ui.common.BackgroundTasks;
@@ -88,7 +90,7 @@ public final class MainViewModel implements Navigator {
     this.workout = new WorkoutViewModel(services, tasks, chime, profile, this);
     this.plans = new PlansViewModel(services, tasks, profile, this);
     this.history = new HistoryViewModel(services, tasks, profile, this);
-    this.detail = new SessionDetailViewModel(services, tasks, profile);
+    this.detail = new SessionDetailViewModel(services, tasks, profile, this, this::draftPlan);
     this.activity = new ActivityViewModel(services, tasks, profile);
     this.export = new ExportViewModel(data.context().exports(), tasks, profile, services.clock());
     this.importer = new ImportViewModel(data.context().imports(), tasks, profile, services.clock().getZone(),
@@ -236,6 +238,44 @@ public final class MainViewModel implements Navigator {
     }, failure -> onFailure.accept(failure.message()));
   }
 
+  /** What deleting the current profile would remove, read for the confirmation; {@code then} runs on the FX thread. */
+  public void profileContents(Consumer<ProfileContents> then, Consumer<String> onFailure) {
+    Profile current = profile.get();
+    if (current == null) {
+      return;
+    }
+    tasks.read("read the profile", () -> services.profiles().contents(current.id()), then,
+        failure -> onFailure.accept(failure.message()));
+  }
+
+  /**
+   * Deletes the current profile after a backup (after every save asked for before), then opens
+   * another one. {@code workoutConfirmed}: the person agreed that its workout in progress goes too.
+   * {@code onSuccess} gets a sentence saying what went and where the backup is.
+   */
+  public void deleteProfile(boolean workoutConfirmed, Consumer<String> onSuccess, Consumer<String> onFailure) {
+    Profile current = profile.get();
+    if (current == null) {
+      return;
+    }
+    tasks.write("delete the profile", () -> {
+      ProfileDeleted deleted = services.profiles().delete(current.id(), workoutConfirmed);
+      return new Deleted(deleted, services.profiles().list());
+    }, done -> {
+      profiles.setAll(done.all());
+      if (current.equals(profile.get()) && !done.all().isEmpty()) {
+        switchTo(done.all().get(0), Screen.PLANS);
+      }
+      String sentence = "Deleted profile " + current.name() + ". The backup made before is "
+          + done.deleted().backup().getFileName() + " (File → Backups… restores it).";
+      notice.set(sentence);
+      onSuccess.accept(sentence);
+    }, failure -> onFailure.accept(failure.message()));
+  }
+
+  private record Deleted(ProfileDeleted deleted, List<Profile> all) {}
+
+
   /** Reads the current profile's rest after a warm-up set, in seconds, for the dialog. */
   public void loadWarmupRest(Consumer<Integer> shown, Consumer<String> failed) {
     Profile current = profile.get();
@@ -280,7 +320,9 @@ public final class MainViewModel implements Navigator {
 
   @Override
   public void show(Screen target) {
-    if (target == Screen.HISTORY && screen.get() == Screen.HISTORY && showingDetail.get()) {
+    // Ctrl+3 on a session goes back to the list, but never drops a correction being written.
+    if (target == Screen.HISTORY && screen.get() == Screen.HISTORY && showingDetail.get()
+        && !detail.amend().openProperty().get()) {
       closeDetail();
     }
     screen.set(target);
@@ -298,6 +340,15 @@ public final class MainViewModel implements Navigator {
   }
 
   @Override
+  public boolean offerWorkoutInProgress() {
+    if (workout.modeProperty().get() != WorkoutViewModel.Mode.ACTIVE) {
+      return false;
+    }
+    workoutInProgress.set(true);
+    return true;
+  }
+
+  @Override
   public void resumeWorkout() {
     workout.resume();
     screen.set(Screen.WORKOUT);
@@ -312,6 +363,19 @@ public final class MainViewModel implements Navigator {
     detail.load(sessionId);
     showingDetail.set(true);
     screen.set(Screen.HISTORY);
+  }
+
+  /**
+   * "Save as plan" from a session: a new, unsaved plan in the plan editor, on the Plans screen.
+   * False (nothing happens) while the editor holds unsaved changes of another plan.
+   */
+  private boolean draftPlan(String name, dev.setwise.domain.SessionStructure structure) {
+    if (plans.editor().openProperty().get() && plans.editor().dirtyProperty().get()) {
+      return false;
+    }
+    plans.newPlanFrom(name, structure, detail.draftNote());
+    screen.set(Screen.PLANS);
+    return true;
   }
 
   /** Back from a session to the history list. */
@@ -355,6 +419,9 @@ public final class MainViewModel implements Navigator {
     }
     if (plans.editor().openProperty().get() && plans.editor().dirtyProperty().get()) {
       return "The plan you are editing has changes that are not saved.";
+    }
+    if (detail.amend().openProperty().get() && detail.amend().dirtyProperty().get()) {
+      return "The correction of a session you are writing is not saved.";
     }
     return null;
   }

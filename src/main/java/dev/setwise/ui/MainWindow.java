@@ -110,7 +110,8 @@ public final class MainWindow {
 
     menus = new AppMenus(vm, stage, workout, plans, data, new Commands());
     VBox top = new VBox(menus.menuBar(), AppHeader.build(vm, this::newProfile, this::editProfile,
-        () -> WarmupRestDialog.show(stage, vm)), Views.banner(vm.errorProperty(), Styles.DANGER),
+        () -> WarmupRestDialog.show(stage, vm), () -> new ProfileDeletionDialog(vm, stage).show()),
+        Views.banner(vm.errorProperty(), Styles.DANGER),
         Views.banner(vm.warningProperty(), Styles.WARNING), Views.banner(vm.noticeProperty(), Styles.ACCENT));
     root.setTop(top);
     root.setCenter(content);
@@ -225,6 +226,11 @@ public final class MainWindow {
     @Override
     public void warmupRest() {
       WarmupRestDialog.show(stage, vm);
+    }
+
+    @Override
+    public void deleteProfile() {
+      new ProfileDeletionDialog(vm, stage).show();
     }
   }
 

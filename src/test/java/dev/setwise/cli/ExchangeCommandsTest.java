@@ -41,6 +41,30 @@ class ExchangeCommandsTest {
   }
 
   @Test
+  void anImportCountsItsAmendmentsInPlainWords() throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    try (dev.setwise.AppContext app = dev.setwise.AppContext.open(data,
+        new dev.setwise.support.MutableClock(dev.setwise.support.TestContext.START))) {
+      var alex = app.profiles().create("Alex", dev.setwise.domain.Unit.KG);
+      var plan = app.plans().create(alex.id(), "Legs", dev.setwise.support.Structures.plan());
+      var session = app.sessions().start(alex.id(), plan.id(), java.time.LocalDate.parse("2026-11-24"));
+      var done = dev.setwise.support.Structures.done(session.structure(), 0, 1, 5, 100,
+          dev.setwise.support.TestContext.START);
+      app.sessions().complete(alex.id(), session.id(), done);
+      app.sessions().amend(alex.id(), session.id(), dev.setwise.support.Structures.done(done, 0, 1, 5, 105,
+          dev.setwise.support.TestContext.START), "It was 105");
+    }
+    Path out = dir.resolve("alex.json");
+    assertThat(run(data, "export", "--out", out.toString()).code()).isZero();
+
+    Run imported = run(dir.resolve("second"), "import", out.toString());
+
+    assertThat(imported.code()).isZero();
+    assertThat(imported.out()).contains("Amendments: 1 new, 0 already there (skipped)",
+        "Imported 1 plans and 1 sessions (and 1 amendment) into Alex");
+  }
+
+  @Test
   void exportToAFileThenImportElsewhereThenAgainChangesNothing() throws IOException {
     Path history = ExportDocuments.history(dir.resolve("history.json"), "Alex", 2, 5, true);
     Path first = dir.resolve("first");

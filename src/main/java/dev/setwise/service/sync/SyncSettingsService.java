@@ -154,6 +154,19 @@ public final class SyncSettingsService {
     return wasOn;
   }
 
+  /**
+   * Removes the profile's token file, if any; for a profile that was deleted (its rows of sync went
+   * with it). A file that cannot be removed is logged, not thrown: the deletion has happened.
+   * Touches the disk: any thread but the JavaFX application thread.
+   */
+  public void forgetToken(UUID profileId) {
+    try {
+      Files.deleteIfExists(tokenFile(profileId));
+    } catch (IOException e) {
+      LOG.warn("Could not remove the sync token file of deleted profile {}: {}", profileId, e.toString());
+    }
+  }
+
   /** The profile's token; empty when none is stored. */
   public Optional<SyncToken> token(UUID profileId) {
     Path file = tokenFile(profileId);

@@ -147,7 +147,8 @@ class HistoryViewModelTest {
   @Test
   void theDetailOfAnArchivedPlansSessionOpens() {
     archivePush();
-    SessionDetailViewModel detail = new SessionDetailViewModel(f.services, f.tasks, f.profile);
+    SessionDetailViewModel detail = new SessionDetailViewModel(f.services, f.tasks, f.profile, f.navigator,
+        (name, structure) -> true);
     detail.load(sessions.get(1).id());
     assertThat(detail.sessionProperty().get().planId()).isEqualTo(push.id());
     assertThat(detail.summaryProperty().get()).isEqualTo("Wed 2 Sep 2026 · 45 min · 1 of 7 sets done · volume 500 kg");
