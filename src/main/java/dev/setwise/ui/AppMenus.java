@@ -66,6 +66,9 @@ final class AppMenus {
 
     /** The profile's bar and plates. */
     void barAndPlates();
+
+    /** File → Sync settings…. */
+    void syncSettings();
   }
 
   /** One command: its menu text, shortcut and when it may run. */
@@ -98,6 +101,8 @@ final class AppMenus {
             () -> data.importFile(vm.importer(), vm::switchToProfileNamed), MaterialDesignI.IMPORT),
         new SeparatorMenuItem(),
         item("Backups…", Shortcuts.BACKUPS, always, () -> data.backups(vm.backups()), MaterialDesignD.DATABASE_CLOCK_OUTLINE),
+        item("Sync settings…", null, () -> vm.profileProperty().get() != null, window::syncSettings,
+            MaterialDesignC.CLOUD_SYNC_OUTLINE),
         new SeparatorMenuItem(),
         item("Quit", Shortcuts.QUIT, always, window::quit, null));
 
@@ -172,7 +177,7 @@ final class AppMenus {
     return bar;
   }
 
-  /** The File menu: new workout and plan, Export…, Import…, Backups…, Quit. */
+  /** The File menu: new workout and plan, Export…, Import…, Backups…, Sync settings…, Quit. */
   Menu fileMenu() {
     return fileMenu;
   }
