@@ -69,6 +69,9 @@ final class AppMenus {
 
     /** File → Sync settings…. */
     void syncSettings();
+
+    /** File → Sync conflicts… (and a click on "1 conflict" in the header). */
+    void reviewConflicts();
   }
 
   /** One command: its menu text, shortcut and when it may run. */
@@ -103,6 +106,8 @@ final class AppMenus {
         item("Backups…", Shortcuts.BACKUPS, always, () -> data.backups(vm.backups()), MaterialDesignD.DATABASE_CLOCK_OUTLINE),
         item("Sync settings…", null, () -> vm.profileProperty().get() != null, window::syncSettings,
             MaterialDesignC.CLOUD_SYNC_OUTLINE),
+        item("Sync conflicts…", null, () -> vm.sync().indicatorProperty().get().opensReview(),
+            window::reviewConflicts, null),
         new SeparatorMenuItem(),
         item("Quit", Shortcuts.QUIT, always, window::quit, null));
 

@@ -243,6 +243,11 @@ public final class MainWindow {
     public void syncSettings() {
       MainWindow.this.syncSettings();
     }
+
+    @Override
+    public void reviewConflicts() {
+      MainWindow.this.reviewConflicts();
+    }
   }
 
   // ---- sync ----
