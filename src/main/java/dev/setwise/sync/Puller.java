@@ -87,10 +87,15 @@ final class Puller {
       conflicts += result.conflicts();
       seen += page.changes().size();
       progress.update(STEP, seen, -1);
-      cursor = page.nextCursor();
       if (!page.hasMore()) {
         return;
       }
+      if (page.nextCursor().equals(cursor)) {
+        // A feed that says there is more but does not move on would be read for ever.
+        throw new SyncException(SyncException.Kind.SERVER, "The server at " + http.base()
+            + " answered a change feed that does not move on (the same cursor again)");
+      }
+      cursor = page.nextCursor();
     }
   }
 

@@ -57,8 +57,8 @@ public final class SyncBench {
     int[] sizes = args.length == 0 ? new int[] {10_000} : Stream.of(args).mapToInt(Integer::parseInt).toArray();
     Path work = Files.createTempDirectory("setwise-sync-bench");
     try {
-      System.out.printf(Locale.ROOT, "%-9s %-30s %9s %10s %10s %10s%n", "sessions", "phase", "seconds", "peak MiB",
-          "x import", "mem x imp");
+      System.out.printf(Locale.ROOT, "%-9s %-30s %9s %10s %10s %10s %9s %9s%n", "sessions", "phase", "seconds",
+          "peak MiB", "x import", "mem x imp", "cpu s", "srv cpu s");
       for (int size : sizes) {
         run(work.resolve("n" + size), size);
       }
@@ -82,6 +82,7 @@ public final class SyncBench {
     Process serve = child(serverDir, "serve", "--port", "0");
     try {
       String url = serverUrl(serve);
+      server = serve.toHandle();
       Path a = Files.createDirectories(dir.resolve("a"));
       Path b = Files.createDirectories(dir.resolve("b"));
       try (AppContext deviceA = AppContext.open(a); AppContext deviceB = AppContext.open(b)) {
@@ -128,6 +129,7 @@ public final class SyncBench {
             sessions, steps.size(), (receivingFrom[0] - sendingFrom) / 1e9);
       }
     } finally {
+      server = null;
       serve.destroy();
       serve.waitFor(30, TimeUnit.SECONDS);
     }
@@ -168,21 +170,40 @@ public final class SyncBench {
     void run() throws Exception;
   }
 
-  private record Measure(double seconds, long peakBytes) {}
+  /**
+   * Wall time, peak live heap, and CPU time of this process and of the server's: on a machine shared
+   * with other work the wall time swings with the load, the CPU times much less.
+   */
+  private record Measure(double seconds, long peakBytes, double cpuSeconds, double serverCpuSeconds) {}
+
+  /** The server's process, whose CPU time each phase reports (none while it is not started). */
+  private static volatile ProcessHandle server;
 
   private static Measure measure(Work work) throws Exception {
     System.gc();
     PEAK.set(usedNow());
+    double cpu = processCpu();
+    double serverCpu = serverCpu();
     long start = System.nanoTime();
     work.run();
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Measure(seconds, PEAK.get());
+    return new Measure(seconds, PEAK.get(), processCpu() - cpu, serverCpu() - serverCpu);
+  }
+
+  private static double processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime() / 1e9;
+  }
+
+  private static double serverCpu() {
+    ProcessHandle handle = server;
+    return handle == null ? 0 : handle.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
   }
 
   private static void print(int sessions, String phase, Measure measure, Measure baseline) {
-    System.out.printf(Locale.ROOT, "%-9d %-30s %9.2f %10.1f %9.2fx %9.2fx%n", sessions, phase, measure.seconds(),
-        measure.peakBytes() / 1048576.0, measure.seconds() / baseline.seconds(),
-        (double) measure.peakBytes() / baseline.peakBytes());
+    System.out.printf(Locale.ROOT, "%-9d %-30s %9.2f %10.1f %9.2fx %9.2fx %9.2f %9.2f%n", sessions, phase,
+        measure.seconds(), measure.peakBytes() / 1048576.0, measure.seconds() / baseline.seconds(),
+        (double) measure.peakBytes() / baseline.peakBytes(), measure.cpuSeconds(), measure.serverCpuSeconds());
   }
 
   private static long usedNow() {

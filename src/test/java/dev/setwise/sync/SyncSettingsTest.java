@@ -191,6 +191,54 @@ class SyncSettingsTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(value = 2, unit = java.util.concurrent.TimeUnit.MINUTES)
+  void aServerThatTakesConnectionsButNeverAnswersEndsSetUpAndSyncAsOfflineAndLosesNothing() throws Exception {
+    java.util.List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Thread acceptor = new Thread(() -> {
+        try {
+          while (true) {
+            held.add(silent.accept());
+          }
+        } catch (IOException closed) {
+          // the test is over
+        }
+      }, "silent-server");
+      acceptor.setDaemon(true);
+      acceptor.start();
+      String url = "http://127.0.0.1:" + silent.getLocalPort();
+      device.sync = device.sync.withOptions(SyncTwoDevicesTest.FAST
+          .withTimeouts(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1))
+          .withRetries(2, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1)));
+
+      assertThatThrownBy(() -> device.setUp(url, server.token))
+          .isInstanceOf(SyncException.class)
+          .hasMessage("Cannot reach the server at " + url + ": no answer in time");
+      assertThat(device.sync.status(device.id()).enabled()).isFalse();
+
+      device.app.syncSettings().setUp(device.id(), url, SyncToken.of(server.token));
+      Plan plan = device.app.plans().create(device.id(), "Plan", Structures.plan());
+      SyncReport report = device.sync();
+
+      assertThat(report.offline()).isTrue();
+      assertThat(report.failure().orElseThrow().getMessage())
+          .isEqualTo("Cannot reach the server at " + url + ": no answer in time");
+      assertThat(held).isNotEmpty();
+      assertThat(device.sync.status(device.id()).waiting()).isEqualTo(1);
+      assertThat(device.sync.status(device.id()).settings().orElseThrow().lastOutcome())
+          .isEqualTo(dev.setwise.domain.sync.SyncOutcome.OFFLINE);
+
+      device.setUp(server);
+      assertThat(device.sync().inSync()).isTrue();
+      assertThat(server.snapshot().plans()).containsOnlyKeys(plan.id());
+    } finally {
+      for (java.net.Socket socket : held) {
+        socket.close();
+      }
+    }
+  }
+
+  @Test
   void oneSyncOfAProfileRunsAtATime() throws Exception {
     device.setUp(server);
     Path lock = device.dir.resolve("sync").resolve(device.id() + ".lock");
