@@ -9,6 +9,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -220,6 +221,17 @@ public final class BackgroundTasks implements AutoCloseable {
   private <T> void submit(Executor lane, String action, Callable<T> work, Consumer<? super T> onSuccess,
       Consumer<? super Failure> onFailure) {
     onFx(() -> running.set(running.get() + 1));
+    try {
+      execute(lane, action, work, onSuccess, onFailure);
+    } catch (RejectedExecutionException closed) {
+      // Asked for while the app closes (a listener reacting to the last save): nothing to start.
+      LOG.info("Closing: '{}' is not started", action);
+      onFx(() -> running.set(running.get() - 1));
+    }
+  }
+
+  private <T> void execute(Executor lane, String action, Callable<T> work, Consumer<? super T> onSuccess,
+      Consumer<? super Failure> onFailure) {
     lane.execute(guarded(action, () -> {
       T result;
       try {

@@ -155,6 +155,39 @@ class BackgroundTasksCloseTest {
     assertThat(failures).isEmpty();
   }
 
+  @Test
+  void workAskedForAfterClosingIsNotStartedAndThrowsNothingAtTheCaller() {
+    BackgroundTasks tasks = BackgroundTasks.create(Runnable::run, Duration.ofSeconds(10));
+    tasks.close();
+    List<String> ran = new CopyOnWriteArrayList<>();
+
+    // A listener reacting to the last save (the sync indicator reads the status) asks for a read.
+    tasks.read("read the sync status", () -> ran.add("read"), done -> ran.add("done"), failure -> ran.add("failed"));
+    tasks.sync("sync with the server", () -> ran.add("sync"), done -> ran.add("done"), failure -> ran.add("failed"));
+
+    assertThat(ran).isEmpty();
+    assertThat(tasks.runningProperty().get()).isZero();
+    assertThat(logged("'read the sync status' is not started")).isTrue();
+  }
+
+  @Test
+  void closingStopsASyncUnderWay() throws Exception {
+    BackgroundTasks tasks = BackgroundTasks.create(Runnable::run, Duration.ofSeconds(10));
+    CountDownLatch started = new CountDownLatch(1);
+    List<Object> outcome = new CopyOnWriteArrayList<>();
+    tasks.sync("sync with the server", () -> {
+      started.countDown();
+      // A request waiting on a server that never answers; the interrupt is how closing stops it.
+      new CountDownLatch(1).await();
+      return "never";
+    }, outcome::add, failure -> outcome.add(failure.cause()));
+    assertThat(started.await(WAIT, TimeUnit.SECONDS)).isTrue();
+
+    tasks.close();
+
+    assertThat(outcome).singleElement().isInstanceOf(InterruptedException.class);
+  }
+
   /** Waits (on the condition, up to half a minute) without sleeping in the test itself. */
   static final class AppWait {
     static void until(java.util.function.BooleanSupplier condition) throws Exception {
