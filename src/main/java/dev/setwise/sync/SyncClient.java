@@ -118,6 +118,21 @@ public final class SyncClient {
   }
 
   /**
+   * {@link #testConnection} with the server and token the profile already syncs with, so the
+   * desktop app can test it without the token being shown or typed again.
+   *
+   * @throws SyncException {@code NOT_SET_UP} when sync is off for the profile or its token is
+   *     missing; else as {@link #testConnection}
+   */
+  public ConnectionCheck testSaved(UUID profileId) {
+    SyncSettings current = settings.settings(profileId).orElseThrow(() -> new SyncException(
+        SyncException.Kind.NOT_SET_UP, "Sync is not set up for this profile"));
+    SyncToken token = settings.token(profileId).orElseThrow(() -> new SyncException(SyncException.Kind.NOT_SET_UP,
+        "The sync token of this profile is missing: set it up again"));
+    return testConnection(current.serverUrl(), token.reveal());
+  }
+
+  /**
    * Checks the server and token ({@link #testConnection}), then remembers them for the profile: the
    * token in a file of the data folder readable by its owner only. Changing the token of the same
    * server keeps everything; another server starts over (every plan and session here is sent, every

@@ -33,18 +33,21 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
-/** The main window's header: the app's name, the screens, the busy indicator and the profile switcher. */
+/**
+ * The main window's header: the app's name, the screens, the busy indicator, the sync indicator and
+ * the profile switcher.
+ */
 final class AppHeader {
 
   private AppHeader() {}
 
-  static Node build(MainViewModel vm, Runnable newProfile, Runnable editProfile, Runnable warmupRest,
-      Runnable deleteProfile) {
+  static Node build(MainViewModel vm, Node syncIndicator, Runnable newProfile, Runnable editProfile,
+      Runnable warmupRest, Runnable deleteProfile) {
     Label title = new Label("Setwise", Views.icon(MaterialDesignW.WEIGHT_LIFTER));
     title.getStyleClass().add("app-title");
     HBox nav = screens(vm);
-    HBox header = new HBox(title, nav, new Spacer(), busy(vm), profiles(vm, newProfile, editProfile, warmupRest,
-        deleteProfile));
+    HBox header = new HBox(title, nav, new Spacer(), busy(vm), syncIndicator,
+        profiles(vm, newProfile, editProfile, warmupRest, deleteProfile));
     header.getStyleClass().add("app-header");
     header.setAlignment(Pos.CENTER_LEFT);
     HBox.setMargin(nav, new Insets(0, 0, 0, 24));

@@ -69,6 +69,12 @@ final class AppMenus {
 
     /** The profile's bar and plates. */
     void barAndPlates();
+
+    /** File → Sync settings…. */
+    void syncSettings();
+
+    /** File → Sync conflicts… (and a click on "1 conflict" in the header). */
+    void reviewConflicts();
   }
 
   /** One command: its menu text, shortcut and when it may run. */
@@ -101,6 +107,10 @@ final class AppMenus {
             () -> data.importFile(vm.importer(), vm::switchToProfileNamed), MaterialDesignI.IMPORT),
         new SeparatorMenuItem(),
         item("Backups…", Shortcuts.BACKUPS, always, () -> data.backups(vm.backups()), MaterialDesignD.DATABASE_CLOCK_OUTLINE),
+        item("Sync settings…", null, () -> vm.profileProperty().get() != null, window::syncSettings,
+            MaterialDesignC.CLOUD_SYNC_OUTLINE),
+        item("Sync conflicts…", null, () -> vm.sync().indicatorProperty().get().opensReview(),
+            window::reviewConflicts, null),
         new SeparatorMenuItem(),
         item("Quit", Shortcuts.QUIT, always, window::quit, null));
 
@@ -177,7 +187,7 @@ final class AppMenus {
     return bar;
   }
 
-  /** The File menu: new workout and plan, Export…, Import…, Backups…, Quit. */
+  /** The File menu: new workout and plan, Export…, Import…, Backups…, Sync settings…, Quit. */
   Menu fileMenu() {
     return fileMenu;
   }

@@ -21,6 +21,8 @@ import dev.setwise.ui.history.HistoryViewModel;
 import dev.setwise.ui.history.SessionDetailViewModel;
 import dev.setwise.ui.plan.PlansViewModel;
 import dev.setwise.ui.progress.ProgressModels;
+import dev.setwise.ui.sync.SyncCalls;
+import dev.setwise.ui.sync.SyncViewModel;
 import dev.setwise.ui.workout.WorkoutViewModel;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,6 +76,7 @@ public final class MainViewModel implements Navigator {
   private final ImportViewModel importer;
   private final BackupsViewModel backups;
   private final ProgressModels progress;
+  private final SyncViewModel sync;
 
   /**
    * @param services the screens' services, of {@code data}'s open context
@@ -97,6 +100,14 @@ public final class MainViewModel implements Navigator {
         this::dataImported);
     this.backups = new BackupsViewModel(data, tasks, services.clock().getZone());
     this.progress = new ProgressModels(() -> data.context().progress(), tasks, profile, services.clock(), workout);
+    this.sync = new SyncViewModel(new SyncCalls(services.sync()), tasks, profile, services.clock(),
+        this::changedBySync);
+    // A workout completed (or discarded) is worth sending at once.
+    workout.modeProperty().addListener((obs, old, now) -> {
+      if (old == WorkoutViewModel.Mode.ACTIVE && now != WorkoutViewModel.Mode.ACTIVE) {
+        sync.syncInBackground();
+      }
+    });
     screen.addListener((obs, old, now) -> screenShown(now));
     dark.addListener((obs, old, now) -> remember(preferences().withDark(now)));
   }
@@ -117,6 +128,7 @@ public final class MainViewModel implements Navigator {
       profiles.setAll(opening.profiles());
       switchTo(opening.chosen(), opening.inProgress() ? Screen.WORKOUT : Screen.PLANS);
       ready.set(true);
+      sync.syncInBackground();
     }, failure -> error.set(failure.message()));
   }
 
@@ -171,6 +183,21 @@ public final class MainViewModel implements Navigator {
         screenShown(screen.get());
       }
     }, failure -> error.set(failure.message()));
+  }
+
+  /**
+   * After a sync applied the server's changes here, or a conflict was settled: every screen shows
+   * the new data (a workout being logged and a plan being edited keep what they show).
+   */
+  void changedBySync() {
+    if (profile.get() == null) {
+      return;
+    }
+    if (workout.modeProperty().get() != WorkoutViewModel.Mode.ACTIVE) {
+      workout.refresh();
+    }
+    progress.insights().reload();
+    screenShown(screen.get());
   }
 
   /** Switches to the profile named {@code name} (after importing into it), once the list knows it. */
@@ -399,6 +426,8 @@ public final class MainViewModel implements Navigator {
       return;
     }
     closing.set(true);
+    // A sync under way stops between two requests; what it did is recorded, the rest waits.
+    sync.cancel();
     workout.retryFailedSave();
     tasks.afterWrites(() -> {
       closing.set(false);
@@ -539,6 +568,12 @@ public final class MainViewModel implements Navigator {
   public BackgroundTasks tasks() {
     return tasks;
   }
+
+  /** Sync for the current profile: the indicator, background syncs, Sync now. */
+  public SyncViewModel sync() {
+    return sync;
+  }
+
 
   public UiServices services() {
     return services;

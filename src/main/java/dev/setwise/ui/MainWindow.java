@@ -25,6 +25,12 @@ import dev.setwise.ui.data.DataDialogs;
 import dev.setwise.ui.data.FilePicker;
 import dev.setwise.ui.history.HistoryView;
 import dev.setwise.ui.plan.PlansView;
+import dev.setwise.ui.sync.ConflictReviewDialog;
+import dev.setwise.ui.sync.ConflictReviewViewModel;
+import dev.setwise.ui.sync.SyncIndicatorView;
+import dev.setwise.ui.sync.SyncSchedule;
+import dev.setwise.ui.sync.SyncSettingsDialog;
+import dev.setwise.ui.sync.SyncSettingsViewModel;
 import dev.setwise.ui.workout.WorkoutView;
 import dev.setwise.ui.workout.WorkoutViewModel;
 import java.time.ZoneId;
@@ -70,6 +76,7 @@ public final class MainWindow {
   private final DataDialogs data;
   private final AppMenus menus;
   private final ZoneId zone;
+  private final SyncSchedule syncSchedule;
 
   public MainWindow(MainViewModel vm, Stage stage, ZoneId zone, FilePicker files) {
     this.vm = vm;
@@ -109,7 +116,8 @@ public final class MainWindow {
     content.visibleProperty().set(true);
 
     menus = new AppMenus(vm, stage, workout, plans, data, new Commands());
-    VBox top = new VBox(menus.menuBar(), AppHeader.build(vm, this::newProfile, this::editProfile,
+    Node syncIndicator = SyncIndicatorView.build(vm.sync(), this::reviewConflicts, this::syncSettings);
+    VBox top = new VBox(menus.menuBar(), AppHeader.build(vm, syncIndicator, this::newProfile, this::editProfile,
         () -> WarmupRestDialog.show(stage, vm), () -> new ProfileDeletionDialog(vm, stage).show()),
         Views.banner(vm.errorProperty(), Styles.DANGER),
         Views.banner(vm.warningProperty(), Styles.WARNING), Views.banner(vm.noticeProperty(), Styles.ACCENT));
@@ -129,6 +137,8 @@ public final class MainWindow {
     applyTheme(vm.darkProperty().get());
     vm.darkProperty().addListener((obs, old, dark) -> applyTheme(dark));
     placeWindow(vm.preferences().window());
+    syncSchedule = new SyncSchedule(vm.sync());
+    syncSchedule.start();
     // Closing waits for the last saves (and asks when something would be lost) before the window goes.
     stage.setOnCloseRequest(event -> {
       event.consume();
@@ -163,6 +173,8 @@ public final class MainWindow {
   public void retire() {
     rememberWindow();
     workout.dispose();
+    syncSchedule.stop();
+    vm.sync().dispose();
   }
 
   public Stage stage() {
@@ -231,6 +243,30 @@ public final class MainWindow {
     @Override
     public void deleteProfile() {
       new ProfileDeletionDialog(vm, stage).show();
+    }
+
+    @Override
+    public void syncSettings() {
+      MainWindow.this.syncSettings();
+    }
+
+    @Override
+    public void reviewConflicts() {
+      MainWindow.this.reviewConflicts();
+    }
+  }
+
+  // ---- sync ----
+
+  private void syncSettings() {
+    if (vm.profileProperty().get() != null) {
+      SyncSettingsDialog.show(stage, new SyncSettingsViewModel(vm.sync()), this::reviewConflicts);
+    }
+  }
+
+  private void reviewConflicts() {
+    if (vm.profileProperty().get() != null) {
+      ConflictReviewDialog.show(stage, new ConflictReviewViewModel(vm.sync(), vm::changedBySync));
     }
   }
 
@@ -317,6 +353,8 @@ public final class MainWindow {
 
   private void hideNow() {
     workout.dispose();
+    syncSchedule.stop();
+    vm.sync().dispose();
     if (stage.isShowing()) {
       stage.hide();
     }

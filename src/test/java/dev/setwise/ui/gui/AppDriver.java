@@ -76,6 +76,14 @@ final class AppDriver implements AutoCloseable {
           throw error;
         }
       });
+      // Sync calls too: testing a connection goes to the network without touching the database.
+      app.viewModel().sync().setCallerCheck(() -> {
+        if (Platform.isFxApplicationThread()) {
+          IllegalStateException error = new IllegalStateException("Sync call on the JavaFX application thread");
+          fxThreadCalls.add(error);
+          throw error;
+        }
+      });
     });
     waitUntil(() -> app.viewModel().readyProperty().get());
     WaitForAsyncUtils.waitForFxEvents();
@@ -110,7 +118,12 @@ final class AppDriver implements AutoCloseable {
   }
 
   static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
-    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(condition.get()));
+    waitUntil(15, condition);
+  }
+
+  /** {@link #waitUntil(Supplier)} with a longer patience (a sync that retries before it gives up). */
+  static void waitUntil(int seconds, Supplier<Boolean> condition) throws TimeoutException {
+    WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(condition.get()));
     WaitForAsyncUtils.waitForFxEvents();
   }
 
