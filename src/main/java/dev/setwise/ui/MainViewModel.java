@@ -8,6 +8,7 @@ import dev.setwise.ui.activity.ActivityViewModel;
 import dev.setwise.ui.common.BackgroundTasks;
 import dev.setwise.ui.common.Chime;
 import dev.setwise.ui.common.ErrorText;
+import dev.setwise.ui.common.Lazy;
 import dev.setwise.ui.common.Navigator;
 import dev.setwise.ui.common.UiPreferences;
 import dev.setwise.ui.common.UiServices;
@@ -38,8 +39,9 @@ import javafx.collections.ObservableList;
 /**
  * The main window's state: profiles and the current one, which screen shows, the theme, and the
  * remembered preferences. It owns the screens' view models and moves between them, and those of
- * File → Export…, Import… and Backups…. It is built on one open database: after a restore the app
- * builds a new one on the new context.
+ * File → Export…, Import… and Backups…. Each of those is built the first time it is needed (a
+ * screen's when it is first shown), so the first window builds only the workout's. It is built on
+ * one open database: after a restore the app builds a new one on the new context.
  */
 public final class MainViewModel implements Navigator {
 
@@ -64,13 +66,13 @@ public final class MainViewModel implements Navigator {
   private final BooleanProperty workoutInProgress = new SimpleBooleanProperty(this, "workoutInProgress");
 
   private final WorkoutViewModel workout;
-  private final PlansViewModel plans;
-  private final HistoryViewModel history;
-  private final SessionDetailViewModel detail;
-  private final ActivityViewModel activity;
-  private final ExportViewModel export;
-  private final ImportViewModel importer;
-  private final BackupsViewModel backups;
+  private final Lazy<PlansViewModel> plans;
+  private final Lazy<HistoryViewModel> history;
+  private final Lazy<SessionDetailViewModel> detail;
+  private final Lazy<ActivityViewModel> activity;
+  private final Lazy<ExportViewModel> export;
+  private final Lazy<ImportViewModel> importer;
+  private final Lazy<BackupsViewModel> backups;
   private final ProgressModels progress;
 
   /**
@@ -86,14 +88,14 @@ public final class MainViewModel implements Navigator {
     this.dataDir = data.dir();
     this.dark.set(preferences.dark());
     this.workout = new WorkoutViewModel(services, tasks, chime, profile, this);
-    this.plans = new PlansViewModel(services, tasks, profile, this);
-    this.history = new HistoryViewModel(services, tasks, profile, this);
-    this.detail = new SessionDetailViewModel(services, tasks, profile);
-    this.activity = new ActivityViewModel(services, tasks, profile);
-    this.export = new ExportViewModel(data.context().exports(), tasks, profile, services.clock());
-    this.importer = new ImportViewModel(data.context().imports(), tasks, profile, services.clock().getZone(),
-        this::dataImported);
-    this.backups = new BackupsViewModel(data, tasks, services.clock().getZone());
+    this.plans = Lazy.of(() -> new PlansViewModel(services, tasks, profile, this));
+    this.history = Lazy.of(() -> new HistoryViewModel(services, tasks, profile, this));
+    this.detail = Lazy.of(() -> new SessionDetailViewModel(services, tasks, profile));
+    this.activity = Lazy.of(() -> new ActivityViewModel(services, tasks, profile));
+    this.export = Lazy.of(() -> new ExportViewModel(data.context().exports(), tasks, profile, services.clock()));
+    this.importer = Lazy.of(() -> new ImportViewModel(data.context().imports(), tasks, profile,
+        services.clock().getZone(), this::dataImported));
+    this.backups = Lazy.of(() -> new BackupsViewModel(data, tasks, services.clock().getZone()));
     this.progress = new ProgressModels(() -> data.context().progress(), tasks, profile, services.clock(), workout);
     screen.addListener((obs, old, now) -> screenShown(now));
     dark.addListener((obs, old, now) -> remember(preferences().withDark(now)));
@@ -197,10 +199,11 @@ public final class MainViewModel implements Navigator {
     }
     profile.set(chosen);
     remember(preferences().withProfile(chosen.id()));
-    history.resetFilters();
-    detail.clear();
+    // A screen not built yet starts afresh for the new profile when it is first shown.
+    history.ifBuilt(HistoryViewModel::resetFilters);
+    detail.ifBuilt(SessionDetailViewModel::clear);
     showingDetail.set(false);
-    plans.editor().close();
+    plans.ifBuilt(p -> p.editor().close());
     workout.refresh();
     if (screen.get() == first) {
       screenShown(first);
@@ -264,14 +267,14 @@ public final class MainViewModel implements Navigator {
           workout.refresh();
         }
       }
-      case PLANS -> plans.refresh();
+      case PLANS -> plans().refresh();
       case HISTORY -> {
         if (!showingDetail.get()) {
-          history.refresh();
+          history().refresh();
         }
       }
       case PROGRESS -> progress.screen().refresh();
-      case ACTIVITY -> activity.refresh();
+      case ACTIVITY -> activity().refresh();
     }
     progress.refreshShared();
   }
@@ -309,7 +312,7 @@ public final class MainViewModel implements Navigator {
       resumeWorkout();
       return;
     }
-    detail.load(sessionId);
+    detail().load(sessionId);
     showingDetail.set(true);
     screen.set(Screen.HISTORY);
   }
@@ -317,8 +320,8 @@ public final class MainViewModel implements Navigator {
   /** Back from a session to the history list. */
   public void closeDetail() {
     showingDetail.set(false);
-    detail.clear();
-    history.refresh();
+    detail().clear();
+    history().refresh();
   }
 
   // ---- closing ----
@@ -353,7 +356,7 @@ public final class MainViewModel implements Navigator {
     if (workoutChange != null) {
       return "Your last change to the workout is not saved: " + ErrorText.sentence(workoutChange);
     }
-    if (plans.editor().openProperty().get() && plans.editor().dirtyProperty().get()) {
+    if (plans.isBuilt() && plans.get().editor().openProperty().get() && plans.get().editor().dirtyProperty().get()) {
       return "The plan you are editing has changes that are not saved.";
     }
     return null;
@@ -429,15 +432,15 @@ public final class MainViewModel implements Navigator {
   }
 
   public ExportViewModel export() {
-    return export;
+    return export.get();
   }
 
   public ImportViewModel importer() {
-    return importer;
+    return importer.get();
   }
 
   public BackupsViewModel backups() {
-    return backups;
+    return backups.get();
   }
 
   public DataFolder data() {
@@ -449,19 +452,19 @@ public final class MainViewModel implements Navigator {
   }
 
   public PlansViewModel plans() {
-    return plans;
+    return plans.get();
   }
 
   public HistoryViewModel history() {
-    return history;
+    return history.get();
   }
 
   public SessionDetailViewModel detail() {
-    return detail;
+    return detail.get();
   }
 
   public ActivityViewModel activity() {
-    return activity;
+    return activity.get();
   }
 
   /** The progress side: the Progress screen, the workout's last time and badges, exercise histories. */

@@ -17,6 +17,7 @@ import dev.setwise.ui.progress.SessionProgressPanel;
 import dev.setwise.ui.progress.WorkoutExtras;
 import dev.setwise.ui.common.Formats;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import dev.setwise.ui.common.Lazy;
 import dev.setwise.ui.common.Navigator.Screen;
 import dev.setwise.ui.common.UiPreferences;
 import dev.setwise.ui.common.ScrollToFocus;
@@ -50,7 +51,9 @@ import javafx.util.Duration;
 /**
  * The main window: menus, the header (screens, busy indicator, profile switcher) and the screens.
  * Every action lives in one table with its shortcut, so menus, tooltips and the keyboard agree;
- * shortcuts are caught by a scene filter before a text field can swallow them.
+ * shortcuts are caught by a scene filter before a text field can swallow them. Each screen is built
+ * the first time it is shown (the first window has only the menus, the header and "Opening your
+ * workouts…"), so the window appears without waiting for screens nobody has asked for yet.
  */
 public final class MainWindow {
 
@@ -60,11 +63,12 @@ public final class MainWindow {
   private final MainViewModel vm;
   private final Stage stage;
   private final BorderPane root = new BorderPane();
-  private final WorkoutView workout;
-  private final PlansView plans;
-  private final HistoryView history;
-  private final ActivityView activity;
-  private final ProgressView progress;
+  private final StackPane content = new StackPane();
+  private final Lazy<WorkoutView> workout = Lazy.of(this::buildWorkout);
+  private final Lazy<PlansView> plans = Lazy.of(this::buildPlans);
+  private final Lazy<HistoryView> history = Lazy.of(this::buildHistory);
+  private final Lazy<ActivityView> activity = Lazy.of(this::buildActivity);
+  private final Lazy<ProgressView> progress = Lazy.of(this::buildProgress);
   private final ExerciseNameCompletion completion;
   private final Map<Screen, Node> screens = new EnumMap<>(Screen.class);
   private final DataDialogs data;
@@ -77,36 +81,11 @@ public final class MainWindow {
     this.zone = zone;
     this.data = new DataDialogs(stage, files, () -> vm.preferences().fileFolder(), vm::rememberFolder,
         vm.noticeProperty()::set);
-    this.workout = new WorkoutView(vm.workout(), vm, zone);
-    this.plans = new PlansView(vm.plans());
-    this.history = new HistoryView(vm.history(), vm.detail(), vm::closeDetail, vm.showingDetailProperty(), zone);
-    this.activity = new ActivityView(vm.activity(), zone);
     this.completion = new ExerciseNameCompletion(vm.progress().exerciseNames());
-    this.progress = new ProgressView(vm.progress().screen(), completion, this::openExerciseHistory);
-    workout.setConfirmations(this::confirmComplete, this::confirmDiscard);
-    WorkoutExtras extras = new WorkoutExtras(vm.progress().insights(), this::openExerciseHistory, this::openPlates);
-    workout.setExtras(extras);
-    history.detail().setExtras(new SessionProgressPanel(() -> vm.data().context().progress(), vm.tasks(),
-        vm.profileProperty(), vm.detail().sessionProperty()).node(), this::historyButton);
-    HistoryRecordsColumn.install(history.table(), () -> vm.data().context().progress(), vm.tasks(),
-        vm.profileProperty());
-    screens.put(Screen.WORKOUT, workout.node());
-    screens.put(Screen.PLANS, plans.node());
-    screens.put(Screen.HISTORY, history.node());
-    screens.put(Screen.PROGRESS, progress.node());
-    screens.put(Screen.ACTIVITY, activity.node());
-
-    StackPane content = new StackPane();
-    for (Map.Entry<Screen, Node> entry : screens.entrySet()) {
-      Node node = entry.getValue();
-      node.visibleProperty().bind(vm.screenProperty().isEqualTo(entry.getKey()));
-      content.getChildren().add(node);
-    }
     Label opening = new Label("Opening your workouts…");
     opening.getStyleClass().add("empty-note");
     opening.visibleProperty().bind(vm.readyProperty().not());
     content.getChildren().add(opening);
-    content.visibleProperty().set(true);
 
     menus = new AppMenus(vm, stage, workout, plans, data, new Commands());
     VBox top = new VBox(menus.menuBar(), AppHeader.build(vm, this::newProfile, this::editProfile,
@@ -133,13 +112,20 @@ public final class MainWindow {
       event.consume();
       close();
     });
-    vm.screenProperty().addListener((obs, old, now) -> Platform.runLater(this::focusScreen));
+    // A screen is built when it is first shown: once the profile is read, the first one.
+    vm.screenProperty().addListener((obs, old, now) -> {
+      screen(now);
+      Platform.runLater(this::focusScreen);
+    });
     vm.workout().modeProperty().addListener((obs, old, now) -> {
       if (vm.screenProperty().get() == Screen.WORKOUT) {
         Platform.runLater(this::focusScreen);
       }
     });
-    vm.readyProperty().addListener((obs, old, now) -> Platform.runLater(this::focusScreen));
+    vm.readyProperty().addListener((obs, old, now) -> {
+      screen(vm.screenProperty().get());
+      Platform.runLater(this::focusScreen);
+    });
     vm.workoutInProgressProperty().addListener((obs, old, asked) -> {
       if (asked) {
         Platform.runLater(() -> {
@@ -161,11 +147,63 @@ public final class MainWindow {
    */
   public void retire() {
     rememberWindow();
-    workout.dispose();
+    workout.ifBuilt(WorkoutView::dispose);
   }
 
   public Stage stage() {
     return stage;
+  }
+
+  // ---- screens, each built on first show ----
+
+  /** The node of {@code which}, built (and put in the window) the first time it is asked for. */
+  private Node screen(Screen which) {
+    return screens.computeIfAbsent(which, key -> {
+      Node node = switch (key) {
+        case WORKOUT -> workout.get().node();
+        case PLANS -> plans.get().node();
+        case HISTORY -> history.get().node();
+        case PROGRESS -> progress.get().node();
+        case ACTIVITY -> activity.get().node();
+      };
+      node.visibleProperty().bind(vm.screenProperty().isEqualTo(key));
+      // Under "Opening your workouts…", which is the last child.
+      content.getChildren().add(content.getChildren().size() - 1, node);
+      return node;
+    });
+  }
+
+  private WorkoutView buildWorkout() {
+    WorkoutView view = new WorkoutView(vm.workout(), vm, zone);
+    view.setConfirmations(this::confirmComplete, this::confirmDiscard);
+    view.setExtras(new WorkoutExtras(vm.progress().insights(), this::openExerciseHistory, this::openPlates));
+    return view;
+  }
+
+  private PlansView buildPlans() {
+    return new PlansView(vm.plans());
+  }
+
+  private HistoryView buildHistory() {
+    HistoryView view = new HistoryView(vm.history(), vm.detail(), vm::closeDetail, vm.showingDetailProperty(), zone);
+    view.detail().setExtras(new SessionProgressPanel(() -> vm.data().context().progress(), vm.tasks(),
+        vm.profileProperty(), vm.detail().sessionProperty()).node(), this::historyButton);
+    HistoryRecordsColumn.install(view.table(), () -> vm.data().context().progress(), vm.tasks(),
+        vm.profileProperty());
+    return view;
+  }
+
+  private ActivityView buildActivity() {
+    return new ActivityView(vm.activity(), zone);
+  }
+
+  private ProgressView buildProgress() {
+    return new ProgressView(vm.progress().screen(), completion, this::openExerciseHistory);
+  }
+
+  /** Whether {@code which} has been shown (and so built) in this window. */
+  public boolean isBuilt(Screen which) {
+    return screens.containsKey(which);
   }
 
   // ---- commands ----
@@ -255,7 +293,7 @@ public final class MainWindow {
 
   private void newPlan() {
     vm.show(Screen.PLANS);
-    plans.newPlan();
+    plans.get().newPlan();
   }
 
   private void searchHistory() {
@@ -263,7 +301,7 @@ public final class MainWindow {
       vm.closeDetail();
     }
     vm.show(Screen.HISTORY);
-    Platform.runLater(history::focusSearch);
+    Platform.runLater(() -> history.get().focusSearch());
   }
 
   private void confirmComplete() {
@@ -301,7 +339,7 @@ public final class MainWindow {
     vm.finishBeforeClosing(this::hideNow, lost -> {
       root.setDisable(false);
       if (!stage.isShowing()) {
-        workout.dispose();
+        workout.ifBuilt(WorkoutView::dispose);
       } else if (Views.confirm(stage, "Close without saving?",
           lost + "\n\nClose Setwise anyway, or stay and fix it?", "Close anyway")) {
         hideNow();
@@ -310,7 +348,7 @@ public final class MainWindow {
   }
 
   private void hideNow() {
-    workout.dispose();
+    workout.ifBuilt(WorkoutView::dispose);
     if (stage.isShowing()) {
       stage.hide();
     }
@@ -346,12 +384,15 @@ public final class MainWindow {
   }
 
   private void focusScreen() {
+    if (!vm.readyProperty().get()) {
+      return;
+    }
     switch (vm.screenProperty().get()) {
-      case WORKOUT -> workout.focusDefault();
-      case PLANS -> plans.focusDefault();
-      case HISTORY -> history.focusDefault();
-      case PROGRESS -> progress.focusDefault();
-      case ACTIVITY -> activity.focusDefault();
+      case WORKOUT -> workout.get().focusDefault();
+      case PLANS -> plans.get().focusDefault();
+      case HISTORY -> history.get().focusDefault();
+      case PROGRESS -> progress.get().focusDefault();
+      case ACTIVITY -> activity.get().focusDefault();
     }
   }
 
