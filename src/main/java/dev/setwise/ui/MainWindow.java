@@ -59,6 +59,8 @@ public final class MainWindow {
 
   private static final double DEFAULT_WIDTH = 1280;
   private static final double DEFAULT_HEIGHT = 800;
+  private static final double MIN_WIDTH = 1000;
+  private static final double MIN_HEIGHT = 560;
 
   private final MainViewModel vm;
   private final Stage stage;
@@ -102,8 +104,12 @@ public final class MainWindow {
     completion.install(scene);
     stage.setScene(scene);
     stage.setTitle("Setwise");
-    stage.setMinWidth(1000);
-    stage.setMinHeight(620);
+    // Never more than the screen has (a 1024×600 netbook included), and compact below 740 pixels.
+    Rectangle2D visual = javafx.stage.Screen.getPrimary().getVisualBounds();
+    stage.setMinWidth(Math.min(MIN_WIDTH, visual.getWidth()));
+    stage.setMinHeight(Math.min(MIN_HEIGHT, visual.getHeight()));
+    stage.setMaxHeight(visual.getHeight());
+    Compact.install(scene, shell);
     applyTheme(vm.darkProperty().get());
     vm.darkProperty().addListener((obs, old, dark) -> applyTheme(dark));
     placeWindow(vm.preferences().window());
@@ -455,10 +461,15 @@ public final class MainWindow {
     boolean visible = bounds != null && !javafx.stage.Screen.getScreensForRectangle(
         bounds.x(), bounds.y(), Math.min(bounds.width(), 200), Math.min(bounds.height(), 100)).isEmpty();
     if (visible) {
-      stage.setX(bounds.x());
-      stage.setY(bounds.y());
-      stage.setWidth(bounds.width());
-      stage.setHeight(bounds.height());
+      // A window remembered from a bigger screen is made to fit this one.
+      Rectangle2D on = javafx.stage.Screen.getScreensForRectangle(bounds.x(), bounds.y(), Math.min(bounds.width(), 200),
+          Math.min(bounds.height(), 100)).get(0).getVisualBounds();
+      double width = Math.min(bounds.width(), on.getWidth());
+      double height = Math.min(bounds.height(), on.getHeight());
+      stage.setX(Math.max(on.getMinX(), Math.min(bounds.x(), on.getMaxX() - width)));
+      stage.setY(Math.max(on.getMinY(), Math.min(bounds.y(), on.getMaxY() - height)));
+      stage.setWidth(width);
+      stage.setHeight(height);
       stage.setMaximized(bounds.maximized());
       return;
     }

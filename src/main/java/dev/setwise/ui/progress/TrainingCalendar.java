@@ -22,6 +22,9 @@ import javafx.util.Duration;
  */
 final class TrainingCalendar {
 
+  /** A day's square: 26 weeks of them fit half the Progress screen of a 1024-pixel window. */
+  private static final double CELL = 12;
+
 
   private final GridPane grid = new GridPane();
   private final Label summary = new Label();
@@ -80,9 +83,9 @@ final class TrainingCalendar {
         }
         Region cell = new Region();
         cell.getStyleClass().addAll("calendar-cell", "level-" + Math.min(count, 3));
-        cell.setMinSize(14, 14);
-        cell.setPrefSize(14, 14);
-        cell.setMaxSize(14, 14);
+        cell.setMinSize(CELL, CELL);
+        cell.setPrefSize(CELL, CELL);
+        cell.setMaxSize(CELL, CELL);
         String text = Formats.date(date) + ": " + (count == 0 ? "rest day"
             : count == 1 ? "1 session" : count + " sessions");
         Tooltip tooltip = new Tooltip(text);
