@@ -181,7 +181,7 @@ class BackupsViewModelTest {
     }
 
     assertThat(vm.errorProperty().get()).isEqualTo("Setwise serve (pid " + ProcessHandle.current().pid()
-        + ", since 07:15) is using this data folder; stop it first");
+        + ", since " + Formats.time(TestContext.START, vm.zone()) + ") is using this data folder; stop it first");
     assertThat(folder.context()).isSameAs(old);
     assertThat(published).isEmpty();
     assertThat(planNames(old)).containsExactly("After", "Before");
