@@ -47,7 +47,7 @@ take() {
 
 take workout 1366x768 in-progress "ctrl+Return"           # in progress: one more set done, resting
 take workout-small 1024x600 in-progress ""                # the same workout on a 1024x600 screen
-take plan-editor 1366x768 "" "End"                        # "Push A" open in the editor
+take plan-editor 1366x768 "" "End pause pause"                      # "Push A" open in the editor
 take history 1366x768 "" "ctrl+3"                         # twelve weeks of sessions
 take history-small 1024x600 "" "ctrl+3"
 take import-summary 1366x768 "" "ctrl+i pause pause" src/test/resources/csv/strong.csv  # File → Import… of a Strong CSV
@@ -55,7 +55,7 @@ take import-summary 1366x768 "" "ctrl+i pause pause" src/test/resources/csv/stro
 # the progress side
 take progress 1366x768 "" "ctrl+4 pause"                  # the Progress screen
 take progress-dark 1366x768 "" "ctrl+shift+d ctrl+4 pause" # the same, dark
-take exercise-history 1366x768 "" "ctrl+4 pause Down Return pause"  # Enter on Bench press's records
+take exercise-history 1366x768 "" "ctrl+4 pause shift+b e n c h space p r e s s Return pause"  # Bench press typed in the search field
 take record-badge-dark 1366x768 in-progress "ctrl+shift+d" # a set that beat last week's e1RM
 take menu-dark-small 1024x600 in-progress "ctrl+shift+d F10 Down"   # a menu in the dark theme
 

@@ -66,6 +66,7 @@ public final class MainWindow {
   private final Stage stage;
   private final BorderPane root = new BorderPane();
   private final StackPane content = new StackPane();
+  private final PopupFill popupFill;
   private final Lazy<WorkoutView> workout = Lazy.of(this::buildWorkout);
   private final Lazy<PlansView> plans = Lazy.of(this::buildPlans);
   private final Lazy<HistoryView> history = Lazy.of(this::buildHistory);
@@ -84,6 +85,7 @@ public final class MainWindow {
     this.data = new DataDialogs(stage, files, () -> vm.preferences().fileFolder(), vm::rememberFolder,
         vm.noticeProperty()::set);
     this.completion = new ExerciseNameCompletion(vm.progress().exerciseNames());
+    this.popupFill = new PopupFill(() -> vm.darkProperty().get());
     Label opening = new Label("Opening your workouts…");
     opening.getStyleClass().add("empty-note");
     opening.visibleProperty().bind(vm.readyProperty().not());
@@ -110,6 +112,7 @@ public final class MainWindow {
     stage.setMinHeight(Math.min(MIN_HEIGHT, visual.getHeight()));
     stage.setMaxHeight(visual.getHeight());
     Compact.install(scene, shell);
+    popupFill.install();
     applyTheme(vm.darkProperty().get());
     vm.darkProperty().addListener((obs, old, dark) -> applyTheme(dark));
     placeWindow(vm.preferences().window());
@@ -152,6 +155,7 @@ public final class MainWindow {
    * stops its timers, as closing it would.
    */
   public void retire() {
+    popupFill.remove();
     rememberWindow();
     workout.ifBuilt(WorkoutView::dispose);
   }
@@ -354,6 +358,7 @@ public final class MainWindow {
   }
 
   private void hideNow() {
+    popupFill.remove();
     workout.ifBuilt(WorkoutView::dispose);
     if (stage.isShowing()) {
       stage.hide();
