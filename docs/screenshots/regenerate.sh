@@ -46,7 +46,7 @@ take() {
 }
 
 take workout 1366x768 in-progress "ctrl+Return"           # in progress: one more set done, resting
-take workout-small 1024x600 in-progress ""                # the same workout on a 1024x600 screen
+take workout-small 1024x600 in-progress "pause pause pause"              # the same workout on a 1024x600 screen
 take plan-editor 1366x768 "" "End pause pause"                      # "Push A" open in the editor
 take history 1366x768 "" "ctrl+3"                         # twelve weeks of sessions
 take history-small 1024x600 "" "ctrl+3"
