@@ -44,7 +44,8 @@ public final class SessionRepository {
 
   /** Sort key of ended_at: a session still in progress sorts as the latest (see sessions_by_ended). */
   private static final String STILL_RUNNING = "9223372036854775807";
-  private static final String ENDED_KEY = "ifnull(ended_at, " + STILL_RUNNING + ")";
+  /** Its arguments: the function is the dialect's (SQLite's index names ifnull, PostgreSQL's coalesce). */
+  private static final String ENDED_KEY_ARGUMENTS = "(ended_at, " + STILL_RUNNING + ")";
 
   private final StructureJson json;
   /** The progress tables derived from completed sessions: kept right here, in the same transaction. */
@@ -85,11 +86,12 @@ public final class SessionRepository {
       statement.setLong(16, session.version());
       statement.executeUpdate();
     } catch (SQLException e) {
-      if (isOneInProgressViolation(e)) {
+      if (tx.dialect().uniqueViolated(e, "sessions.user_id", "sessions_one_in_progress")) {
         throw new ConflictException(Messages.SESSION_IN_PROGRESS);
       }
       String message = String.valueOf(e.getMessage());
-      if (message.contains("UNIQUE constraint failed: sessions.id") || message.contains("used by a deleted session")) {
+      if (tx.dialect().uniqueViolated(e, "sessions.id", "sessions_pkey", "changes_pkey")
+          || message.contains("used by a deleted session")) {
         throw new ConflictException(Messages.SESSION_EXISTS);
       }
       throw e;
@@ -249,13 +251,22 @@ public final class SessionRepository {
    * session stays taken by its tombstone in the change feed.
    */
   public boolean idTaken(Tx tx, UUID id) throws SQLException {
+    if (tx.dialect() == Dialect.POSTGRESQL) {
+      // every profile's feed, past row-level security: the schema's function answers only yes or no
+      try (PreparedStatement statement = tx.connection().prepareStatement("SELECT setwise_id_taken('session', ?)")) {
+        Rows.setUuid(statement, 1, id);
+        try (ResultSet rs = statement.executeQuery()) {
+          return rs.next() && rs.getBoolean(1);
+        }
+      }
+    }
     try (PreparedStatement statement = tx.connection().prepareStatement(
         "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?) "
             + "OR EXISTS (SELECT 1 FROM changes WHERE entity_type = 'session' AND entity_id = ?)")) {
       Rows.setUuid(statement, 1, id);
       Rows.setUuid(statement, 2, id);
       try (ResultSet rs = statement.executeQuery()) {
-        return rs.next() && rs.getInt(1) == 1;
+        return rs.next() && rs.getBoolean(1);
       }
     }
   }
@@ -266,7 +277,7 @@ public final class SessionRepository {
         "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?)")) {
       Rows.setUuid(statement, 1, id);
       try (ResultSet rs = statement.executeQuery()) {
-        return rs.next() && rs.getInt(1) == 1;
+        return rs.next() && rs.getBoolean(1);
       }
     }
   }
@@ -304,19 +315,20 @@ public final class SessionRepository {
     }
 
     if (query.nameContains() != null) {
-      where.append(" AND name LIKE ? ESCAPE '\\'");
+      where.append(" AND name ").append(tx.dialect().like()).append(" ? ESCAPE '\\'");
       arguments.add(Rows.likeContains(query.nameContains()));
     }
     // "Completed" is written two ways on purpose. The total uses the indexed ended_at expression
     // (sessions_by_ended), so it is counted from the index alone; the page uses the plain test,
     // so the planner walks the index of the sort key and stops after one page instead of sorting
     // every completed session. "In progress" matches the partial unique index (at most one row).
+    String endedKey = tx.dialect().ifNull() + ENDED_KEY_ARGUMENTS;
     String countWhere = where.toString();
     String pageWhere = where.toString();
     if (Boolean.TRUE.equals(query.completed())) {
-      countWhere += " AND " + ENDED_KEY + " < " + STILL_RUNNING;
+      countWhere += " AND " + endedKey + " < " + STILL_RUNNING;
       pageWhere += query.sort() == SessionQuery.Sort.ENDED_AT
-          ? " AND " + ENDED_KEY + " < " + STILL_RUNNING : " AND ended_at IS NOT NULL";
+          ? " AND " + endedKey + " < " + STILL_RUNNING : " AND ended_at IS NOT NULL";
     } else if (Boolean.FALSE.equals(query.completed())) {
       countWhere += " AND ended_at IS NULL";
       pageWhere += " AND ended_at IS NULL";
@@ -333,7 +345,7 @@ public final class SessionRepository {
     String orderBy = switch (query.sort()) {
       case STARTED_AT -> "started_at" + direction + ", id" + direction;
       case DATE -> "date" + direction + ", started_at" + direction + ", id" + direction;
-      case ENDED_AT -> ENDED_KEY + direction + ", started_at" + direction
+      case ENDED_AT -> endedKey + direction + ", started_at" + direction
           + ", id" + direction;
     };
     List<SessionSummary> items = new ArrayList<>();
@@ -365,7 +377,7 @@ public final class SessionRepository {
       return Optional.of(new Session(Rows.uuid(rs, "id"), Rows.uuid(rs, "plan_id"), Rows.date(rs, "date"),
           Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), json.read(Rows.strictText(rs, "session")),
           Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version"),
-          rs.getInt("amended") == 1));
+          rs.getBoolean("amended")));
     }
   }
 
@@ -375,15 +387,11 @@ public final class SessionRepository {
         Unit.fromCode(rs.getString("unit")).orElseThrow(), rs.getInt("exercise_count"), rs.getInt("set_count"),
         rs.getInt("completed_set_count"), rs.getDouble("volume"),
         Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version"),
-        rs.getInt("amended") == 1);
+        rs.getBoolean("amended"));
   }
 
   private static String summaryName(SessionStructure structure) {
     return structure.name() == null ? "Workout" : structure.name();
   }
 
-  /** The partial unique index on {@code user_id} is the only uniqueness rule on that column alone. */
-  private static boolean isOneInProgressViolation(SQLException e) {
-    return String.valueOf(e.getMessage()).contains("UNIQUE constraint failed: sessions.user_id");
-  }
 }
