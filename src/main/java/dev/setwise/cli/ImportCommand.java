@@ -3,7 +3,7 @@ package dev.setwise.cli;
 import dev.setwise.AppContext;
 import dev.setwise.domain.ConflictException;
 import dev.setwise.domain.Problem;
-import dev.setwise.domain.Timestamps;
+import dev.setwise.domain.ReadableFormats;
 import dev.setwise.domain.ValidationException;
 import dev.setwise.service.Cancellation;
 import dev.setwise.service.Progress;
@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -113,8 +114,8 @@ final class ImportCommand implements Callable<Integer> {
       out.println("Amendments: " + s.amendmentsNew() + " new, " + s.amendmentsDuplicate() + " already there (skipped)");
     }
     if (s.firstDate() != null) {
-      out.println("Dates: " + (s.firstDate().equals(s.lastDate()) ? s.firstDate()
-          : s.firstDate() + " to " + s.lastDate()));
+      out.println("Dates: " + (s.firstDate().equals(s.lastDate()) ? ReadableFormats.date(s.firstDate())
+          : ReadableFormats.date(s.firstDate()) + " to " + ReadableFormats.date(s.lastDate())));
     }
     CsvReport csv = s.csv();
     if (csv.assumedWeightUnit() != null) {
@@ -139,7 +140,7 @@ final class ImportCommand implements Callable<Integer> {
     list(out, "Conflicts", s.conflicts().size(), s.conflicts());
     if (s.previousImport() != null) {
       out.println("This file was imported into " + s.profileName() + " before, on "
-          + Timestamps.format(s.previousImport()) + ".");
+          + ReadableFormats.dateTime(s.previousImport(), ZoneId.systemDefault()) + ".");
     }
   }
 

@@ -11,6 +11,7 @@ import dev.setwise.ui.workout.WorkoutViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Dialog;
@@ -87,7 +88,12 @@ final class AppMenus {
   private final Menu fileMenu = new Menu("_File");
   private final MenuBar bar;
 
-  AppMenus(MainViewModel vm, Stage stage, WorkoutView workout, PlansView plans, DataDialogs data, Window window) {
+  /**
+   * @param workout the workout screen, built when first asked for (only commands of that screen ask)
+   * @param plans the plans screen, likewise
+   */
+  AppMenus(MainViewModel vm, Stage stage, Supplier<WorkoutView> workout, Supplier<PlansView> plans, DataDialogs data,
+      Window window) {
     this.vm = vm;
     this.stage = stage;
     WorkoutViewModel w = vm.workout();
@@ -131,10 +137,10 @@ final class AppMenus {
 
     Menu workoutMenu = new Menu("_Workout");
     workoutMenu.getItems().addAll(
-        item("Mark set done and go to the next", Shortcuts.DONE_AND_NEXT, logging, workout::doneAndNext,
+        item("Mark set done and go to the next", Shortcuts.DONE_AND_NEXT, logging, () -> workout.get().doneAndNext(),
             MaterialDesignC.CHECK_BOLD),
-        item("Add set", Shortcuts.ADD_SET, logging, workout::addSetHere, null),
-        item("Add exercise", Shortcuts.ADD_EXERCISE, logging, workout::focusNewExercise, null),
+        item("Add set", Shortcuts.ADD_SET, logging, () -> workout.get().addSetHere(), null),
+        item("Add exercise", Shortcuts.ADD_EXERCISE, logging, () -> workout.get().focusNewExercise(), null),
         item("Skip rest", Shortcuts.SKIP_REST, logging, w.rest()::skip, null),
         item("Rest −15 s", Shortcuts.REST_SHORTER, logging, w.rest()::shorter, MaterialDesignT.TIMER_MINUS_OUTLINE),
         item("Rest +15 s", Shortcuts.REST_LONGER, logging, w.rest()::longer, MaterialDesignT.TIMER_PLUS_OUTLINE),
@@ -148,14 +154,14 @@ final class AppMenus {
     planMenu.getItems().addAll(
         item("New plan", Shortcuts.NEW_PLAN, always, window::newPlan, null),
         item("Add exercise to plan", Shortcuts.ADD_PLAN_EXERCISE, () -> onPlans.getAsBoolean()
-            && vm.plans().editor().openProperty().get(), plans::addExercise, null),
+            && vm.plans().editor().openProperty().get(), () -> plans.get().addExercise(), null),
         item("Save plan", Shortcuts.SAVE_PLAN, () -> onPlans.getAsBoolean() && vm.plans().editor().validProperty().get()
-            && vm.plans().editor().dirtyProperty().get(), vm.plans()::save, MaterialDesignC.CONTENT_SAVE),
-        item("Duplicate plan", Shortcuts.DUPLICATE_PLAN, planSelected, vm.plans()::duplicate, null),
-        item("Delete plan…", Shortcuts.DELETE_PLAN, planSelected, plans::delete, null),
+            && vm.plans().editor().dirtyProperty().get(), () -> vm.plans().save(), MaterialDesignC.CONTENT_SAVE),
+        item("Duplicate plan", Shortcuts.DUPLICATE_PLAN, planSelected, () -> vm.plans().duplicate(), null),
+        item("Delete plan…", Shortcuts.DELETE_PLAN, planSelected, () -> plans.get().delete(), null),
         new SeparatorMenuItem(),
         item("Start workout from plan", Shortcuts.START_PLAN, () -> planSelected.getAsBoolean()
-            && !vm.plans().editor().dirtyProperty().get(), vm.plans()::startWorkout, null));
+            && !vm.plans().editor().dirtyProperty().get(), () -> vm.plans().startWorkout(), null));
 
     Menu profileMenu = new Menu("P_rofile");
     profileMenu.getItems().addAll(

@@ -10,6 +10,7 @@ import dev.setwise.ui.activity.ActivityViewModel;
 import dev.setwise.ui.common.BackgroundTasks;
 import dev.setwise.ui.common.Chime;
 import dev.setwise.ui.common.ErrorText;
+import dev.setwise.ui.common.Lazy;
 import dev.setwise.ui.common.Navigator;
 import dev.setwise.ui.common.UiPreferences;
 import dev.setwise.ui.common.UiServices;
@@ -42,8 +43,9 @@ import javafx.collections.ObservableList;
 /**
  * The main window's state: profiles and the current one, which screen shows, the theme, and the
  * remembered preferences. It owns the screens' view models and moves between them, and those of
- * File → Export…, Import… and Backups…. It is built on one open database: after a restore the app
- * builds a new one on the new context.
+ * File → Export…, Import… and Backups…. Each of those is built the first time it is needed (a
+ * screen's when it is first shown), so the first window builds only the workout's. It is built on
+ * one open database: after a restore the app builds a new one on the new context.
  */
 public final class MainViewModel implements Navigator {
 
@@ -68,13 +70,13 @@ public final class MainViewModel implements Navigator {
   private final BooleanProperty workoutInProgress = new SimpleBooleanProperty(this, "workoutInProgress");
 
   private final WorkoutViewModel workout;
-  private final PlansViewModel plans;
-  private final HistoryViewModel history;
-  private final SessionDetailViewModel detail;
-  private final ActivityViewModel activity;
-  private final ExportViewModel export;
-  private final ImportViewModel importer;
-  private final BackupsViewModel backups;
+  private final Lazy<PlansViewModel> plans;
+  private final Lazy<HistoryViewModel> history;
+  private final Lazy<SessionDetailViewModel> detail;
+  private final Lazy<ActivityViewModel> activity;
+  private final Lazy<ExportViewModel> export;
+  private final Lazy<ImportViewModel> importer;
+  private final Lazy<BackupsViewModel> backups;
   private final ProgressModels progress;
   private final SyncViewModel sync;
 
@@ -91,14 +93,14 @@ public final class MainViewModel implements Navigator {
     this.dataDir = data.dir();
     this.dark.set(preferences.dark());
     this.workout = new WorkoutViewModel(services, tasks, chime, profile, this);
-    this.plans = new PlansViewModel(services, tasks, profile, this);
-    this.history = new HistoryViewModel(services, tasks, profile, this);
-    this.detail = new SessionDetailViewModel(services, tasks, profile, this, this::draftPlan);
-    this.activity = new ActivityViewModel(services, tasks, profile);
-    this.export = new ExportViewModel(data.context().exports(), tasks, profile, services.clock());
-    this.importer = new ImportViewModel(data.context().imports(), tasks, profile, services.clock().getZone(),
-        this::dataImported);
-    this.backups = new BackupsViewModel(data, tasks, services.clock().getZone());
+    this.plans = Lazy.of(() -> new PlansViewModel(services, tasks, profile, this));
+    this.history = Lazy.of(() -> new HistoryViewModel(services, tasks, profile, this));
+    this.detail = Lazy.of(() -> new SessionDetailViewModel(services, tasks, profile, this, this::draftPlan));
+    this.activity = Lazy.of(() -> new ActivityViewModel(services, tasks, profile));
+    this.export = Lazy.of(() -> new ExportViewModel(data.context().exports(), tasks, profile, services.clock()));
+    this.importer = Lazy.of(() -> new ImportViewModel(data.context().imports(), tasks, profile,
+        services.clock().getZone(), this::dataImported));
+    this.backups = Lazy.of(() -> new BackupsViewModel(data, tasks, services.clock().getZone()));
     this.progress = new ProgressModels(() -> data.context().progress(), tasks, profile, services.clock(), workout);
     this.sync = new SyncViewModel(new SyncCalls(services.sync()), tasks, profile, services.clock(),
         this::changedBySync);
@@ -226,10 +228,11 @@ public final class MainViewModel implements Navigator {
     }
     profile.set(chosen);
     remember(preferences().withProfile(chosen.id()));
-    history.resetFilters();
-    detail.clear();
+    // A screen not built yet starts afresh for the new profile when it is first shown.
+    history.ifBuilt(HistoryViewModel::resetFilters);
+    detail.ifBuilt(SessionDetailViewModel::clear);
     showingDetail.set(false);
-    plans.editor().close();
+    plans.ifBuilt(p -> p.editor().close());
     workout.refresh();
     if (screen.get() == first) {
       screenShown(first);
@@ -331,14 +334,14 @@ public final class MainViewModel implements Navigator {
           workout.refresh();
         }
       }
-      case PLANS -> plans.refresh();
+      case PLANS -> plans().refresh();
       case HISTORY -> {
         if (!showingDetail.get()) {
-          history.refresh();
+          history().refresh();
         }
       }
       case PROGRESS -> progress.screen().refresh();
-      case ACTIVITY -> activity.refresh();
+      case ACTIVITY -> activity().refresh();
     }
     progress.refreshShared();
   }
@@ -349,7 +352,7 @@ public final class MainViewModel implements Navigator {
   public void show(Screen target) {
     // Ctrl+3 on a session goes back to the list, but never drops a correction being written.
     if (target == Screen.HISTORY && screen.get() == Screen.HISTORY && showingDetail.get()
-        && !detail.amend().openProperty().get()) {
+        && !detail.get().amend().openProperty().get()) {
       closeDetail();
     }
     screen.set(target);
@@ -387,7 +390,7 @@ public final class MainViewModel implements Navigator {
       resumeWorkout();
       return;
     }
-    detail.load(sessionId);
+    detail().load(sessionId);
     showingDetail.set(true);
     screen.set(Screen.HISTORY);
   }
@@ -397,10 +400,10 @@ public final class MainViewModel implements Navigator {
    * False (nothing happens) while the editor holds unsaved changes of another plan.
    */
   private boolean draftPlan(String name, dev.setwise.domain.SessionStructure structure) {
-    if (plans.editor().openProperty().get() && plans.editor().dirtyProperty().get()) {
+    if (plans.get().editor().openProperty().get() && plans.get().editor().dirtyProperty().get()) {
       return false;
     }
-    plans.newPlanFrom(name, structure, detail.draftNote());
+    plans.get().newPlanFrom(name, structure, detail.get().draftNote());
     screen.set(Screen.PLANS);
     return true;
   }
@@ -408,8 +411,8 @@ public final class MainViewModel implements Navigator {
   /** Back from a session to the history list. */
   public void closeDetail() {
     showingDetail.set(false);
-    detail.clear();
-    history.refresh();
+    detail().clear();
+    history().refresh();
   }
 
   // ---- closing ----
@@ -446,10 +449,10 @@ public final class MainViewModel implements Navigator {
     if (workoutChange != null) {
       return "Your last change to the workout is not saved: " + ErrorText.sentence(workoutChange);
     }
-    if (plans.editor().openProperty().get() && plans.editor().dirtyProperty().get()) {
+    if (plans.isBuilt() && plans.get().editor().openProperty().get() && plans.get().editor().dirtyProperty().get()) {
       return "The plan you are editing has changes that are not saved.";
     }
-    if (detail.amend().openProperty().get() && detail.amend().dirtyProperty().get()) {
+    if (detail.isBuilt() && detail.get().amend().openProperty().get() && detail.get().amend().dirtyProperty().get()) {
       return "The correction of a session you are writing is not saved.";
     }
     return null;
@@ -525,15 +528,15 @@ public final class MainViewModel implements Navigator {
   }
 
   public ExportViewModel export() {
-    return export;
+    return export.get();
   }
 
   public ImportViewModel importer() {
-    return importer;
+    return importer.get();
   }
 
   public BackupsViewModel backups() {
-    return backups;
+    return backups.get();
   }
 
   public DataFolder data() {
@@ -545,19 +548,19 @@ public final class MainViewModel implements Navigator {
   }
 
   public PlansViewModel plans() {
-    return plans;
+    return plans.get();
   }
 
   public HistoryViewModel history() {
-    return history;
+    return history.get();
   }
 
   public SessionDetailViewModel detail() {
-    return detail;
+    return detail.get();
   }
 
   public ActivityViewModel activity() {
-    return activity;
+    return activity.get();
   }
 
   /** The progress side: the Progress screen, the workout's last time and badges, exercise histories. */

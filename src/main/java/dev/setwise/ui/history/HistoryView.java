@@ -101,9 +101,14 @@ public final class HistoryView {
     table.setItems(vm.rows());
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(new Label("No sessions match. Start a workout, or clear the filters."));
-    dateColumn = column("Date", 150, s -> Formats.date(s.date()));
-    startedColumn = column("Started", 80, s -> Formats.time(s.startedAt(), zone));
-    TableColumn<SessionSummary, String> name = column("Name", 220, SessionSummary::name);
+    // Every column keeps room for its heading and its widest value (at 1024 pixels too); Name
+    // takes what is left.
+    dateColumn = column("Date", 140, s -> Formats.date(s.date()));
+    dateColumn.setMinWidth(130);
+    startedColumn = column("Started", 100, s -> Formats.time(s.startedAt(), zone));
+    startedColumn.setMinWidth(100);
+    TableColumn<SessionSummary, String> name = column("Name", 180, SessionSummary::name);
+    name.setMinWidth(110);
     name.setCellFactory(c -> new NameCell());
     TableColumn<SessionSummary, String> sets = column("Sets done", 100,
         s -> s.completedSetCount() + " / " + s.setCount());
@@ -112,6 +117,10 @@ public final class HistoryView {
     TableColumn<SessionSummary, String> length = column("Duration", 110, s -> s.endedAt() == null ? "—"
         : Formats.length(Duration.between(s.startedAt(), s.endedAt())));
     statusColumn = column("Status", 120, s -> s.status() == SessionStatus.COMPLETED ? "Completed" : "In progress");
+    sets.setMinWidth(112);
+    volume.setMinWidth(115);
+    length.setMinWidth(110);
+    statusColumn.setMinWidth(110);
     for (TableColumn<SessionSummary, String> unsorted : java.util.List.of(name, sets, volume, length)) {
       unsorted.setSortable(false);
     }

@@ -8,6 +8,7 @@ import dev.setwise.domain.SessionQuery;
 import dev.setwise.domain.SessionSummary;
 import dev.setwise.support.Structures;
 import dev.setwise.ui.UiFixture;
+import dev.setwise.ui.common.Formats;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -151,6 +152,6 @@ class HistoryViewModelTest {
         (name, structure) -> true);
     detail.load(sessions.get(1).id());
     assertThat(detail.sessionProperty().get().planId()).isEqualTo(push.id());
-    assertThat(detail.summaryProperty().get()).isEqualTo("Wed 2 Sep 2026 · 45 min · 1 of 7 sets done · volume 500 kg");
+    assertThat(detail.summaryProperty().get()).isEqualTo(Formats.date(LocalDate.of(2026, 9, 2)) + " · 45 min · 1 of 7 sets done · volume 500 kg");
   }
 }
