@@ -40,7 +40,7 @@ public record SyncIndicator(Kind kind, String text, String detail) {
     }
     if (!status.enabled()) {
       return new SyncIndicator(Kind.OFF, "Sync off",
-          "Sync is off for this profile. Set it up in File → Sync settings…");
+          "Sync is off for this profile: its plans and workouts stay on this computer only.");
     }
     SyncSettings settings = status.settings().orElseThrow();
     String last = lastSynced(settings.lastSuccessAt(), now, zone);
