@@ -96,7 +96,9 @@ public final class HistoryView {
     table.setId("history-table");
     table.setItems(vm.rows());
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.setPlaceholder(new Label("No sessions match. Start a workout, or clear the filters."));
+    Label placeholder = new Label();
+    placeholder.textProperty().bind(vm.placeholderProperty());
+    table.setPlaceholder(placeholder);
     dateColumn = column("Date", 150, s -> Formats.date(s.date()));
     startedColumn = column("Started", 80, s -> Formats.time(s.startedAt(), zone));
     TableColumn<SessionSummary, String> name = column("Name", 220, SessionSummary::name);
