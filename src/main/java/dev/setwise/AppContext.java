@@ -7,6 +7,7 @@ import dev.setwise.service.ChangeFeedService;
 import dev.setwise.service.IdempotencyService;
 import dev.setwise.service.PlanService;
 import dev.setwise.service.ProfileService;
+import dev.setwise.service.RestTimerService;
 import dev.setwise.service.SessionService;
 import dev.setwise.service.TokenService;
 import dev.setwise.service.backup.BackupInfo;
@@ -29,6 +30,7 @@ import dev.setwise.store.PlanRepository;
 import dev.setwise.store.ProfileRepository;
 import dev.setwise.store.ProfileSettingsRepository;
 import dev.setwise.store.ProgressRepository;
+import dev.setwise.store.RestTimerRepository;
 import dev.setwise.store.SessionRepository;
 import dev.setwise.store.TokenRepository;
 import java.nio.file.Path;
@@ -53,6 +55,7 @@ public final class AppContext implements AutoCloseable {
   private final ProfileService profiles;
   private final PlanService plans;
   private final SessionService sessions;
+  private final RestTimerService rests;
   private final BackupService backups;
   private final ExportService exports;
   private final ImportService imports;
@@ -77,6 +80,7 @@ public final class AppContext implements AutoCloseable {
     this.plans = new PlanService(database, planRepository, audit, clock);
     SessionRepository sessionRepository = new SessionRepository(structureJson);
     this.sessions = new SessionService(database, sessionRepository, planRepository, audit, clock);
+    this.rests = new RestTimerService(database, new RestTimerRepository(), sessionRepository);
     this.backups = backups;
     ExchangeRepository exchange = new ExchangeRepository();
     this.exports = new ExportService(database, profileRepository, exchange, clock, Version.current());
@@ -182,6 +186,11 @@ public final class AppContext implements AutoCloseable {
 
   public SessionService sessions() {
     return sessions;
+  }
+
+  /** The workout screen's rest countdowns and warm-up rest (local state, not in the snapshot). */
+  public RestTimerService rests() {
+    return rests;
   }
 
   public AuditLog audit() {

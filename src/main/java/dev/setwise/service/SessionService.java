@@ -19,6 +19,7 @@ import dev.setwise.domain.StoredSession;
 import dev.setwise.domain.StructureStats;
 import dev.setwise.domain.StructureValidator;
 import dev.setwise.domain.Timestamps;
+import dev.setwise.domain.Unit;
 import dev.setwise.domain.ValidationException;
 import dev.setwise.store.Database;
 import dev.setwise.store.PlanRepository;
@@ -58,6 +59,8 @@ public final class SessionService {
 
   /** How far ahead of the clock the times of a session logged elsewhere may be. */
   public static final int MAX_FUTURE_MINUTES = 5;
+  /** The name of a workout started without a plan. */
+  public static final String WITHOUT_PLAN_NAME = "Workout";
 
   private final Database database;
   private final SessionRepository sessions;
@@ -228,6 +231,35 @@ public final class SessionService {
    */
   public Session update(UUID profileId, UUID sessionId, SessionStructure structure) {
     return update(profileId, sessionId, structure, null);
+  }
+
+  /**
+   * Starts a workout without a plan (the desktop app's "Start empty workout"): no exercises yet,
+   * named {@value #WITHOUT_PLAN_NAME}, in {@code unit}; exercises are added as they are done. The
+   * rules of a start from a plan hold: at most one session in progress per profile, audited as
+   * {@code session_started} (its {@code plan_id} null). {@code date} defaults to today. One
+   * transaction; not on the JavaFX thread.
+   *
+   * @throws ConflictException {@code An in-progress session already exists}
+   */
+  public Session startWithoutPlan(UUID profileId, LocalDate date, Unit unit) {
+    SessionStructure snapshot = new SessionStructure(WITHOUT_PLAN_NAME, unit == null ? Unit.KG : unit, null, null,
+        List.of());
+    return database.write(tx -> {
+      if (sessions.findInProgress(tx, profileId).isPresent()) {
+        throw new ConflictException(Messages.SESSION_IN_PROGRESS);
+      }
+      Instant now = clock.instant();
+      LocalDate day = date != null ? date : LocalDate.now(clock);
+      Session session = new Session(Ids.newId(), null, day, now, null, snapshot, now, now);
+      sessions.insert(tx, profileId, session);
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("plan_id", null);
+      details.put("date", day.toString());
+      details.put("name", snapshot.name());
+      audit.record(tx, profileId, AuditAction.SESSION_STARTED, "session", session.id(), details);
+      return session;
+    });
   }
 
   /**

@@ -169,8 +169,7 @@ public final class DesktopApp {
   private void build(UiPreferences preferences) {
     AppContext context = data.context();
     context.checkCallers(DesktopApp::refuseFxThread);
-    UiServices services = new UiServices(context.profiles(), context.plans(), context.sessions(), context.audit(),
-        context.clock());
+    UiServices services = UiServices.of(context);
     viewModel = new MainViewModel(services, data, tasks, chime, preferences);
     window = new MainWindow(viewModel, stage, context.clock().getZone(), files);
   }

@@ -61,6 +61,7 @@ public final class MainViewModel implements Navigator {
   private boolean damaged;
   private final StringProperty notice = new SimpleStringProperty(this, "notice");
   private final BooleanProperty closing = new SimpleBooleanProperty(this, "closing");
+  private final BooleanProperty workoutInProgress = new SimpleBooleanProperty(this, "workoutInProgress");
 
   private final WorkoutViewModel workout;
   private final PlansViewModel plans;
@@ -235,6 +236,24 @@ public final class MainViewModel implements Navigator {
     }, failure -> onFailure.accept(failure.message()));
   }
 
+  /** Reads the current profile's rest after a warm-up set, in seconds, for the dialog. */
+  public void loadWarmupRest(Consumer<Integer> shown, Consumer<String> failed) {
+    Profile current = profile.get();
+    tasks.read("read the rest after warm-ups", () -> services.rests().warmupRest(current.id()), shown,
+        failure -> failed.accept(failure.message()));
+  }
+
+  /** Sets the current profile's rest after a warm-up set; the workout uses it from the next set on. */
+  public void changeWarmupRest(int seconds, Runnable onSuccess, Consumer<String> onFailure) {
+    Profile current = profile.get();
+    tasks.write("change the rest after warm-ups", () -> services.rests().setWarmupRest(current.id(), seconds), saved -> {
+      if (current.equals(profile.get())) {
+        workout.warmupRestChanged(saved);
+      }
+      onSuccess.run();
+    }, failure -> onFailure.accept(failure.message()));
+  }
+
   private void screenShown(Screen now) {
     if (profile.get() == null) {
       return;
@@ -269,6 +288,11 @@ public final class MainViewModel implements Navigator {
 
   @Override
   public void startFrom(UUID planId) {
+    if (workout.modeProperty().get() == WorkoutViewModel.Mode.ACTIVE) {
+      // One workout at a time: the window says one is in progress and offers to open it.
+      workoutInProgress.set(true);
+      return;
+    }
     workout.prepareStart(planId);
     screen.set(Screen.WORKOUT);
   }
@@ -333,6 +357,14 @@ public final class MainViewModel implements Navigator {
       return "The plan you are editing has changes that are not saved.";
     }
     return null;
+  }
+
+  /**
+   * Set when a start was asked for while a workout is in progress: the window says so, offers to
+   * open it, and sets this back to false.
+   */
+  public BooleanProperty workoutInProgressProperty() {
+    return workoutInProgress;
   }
 
   /** True while the window waits for its last saves before it closes. */

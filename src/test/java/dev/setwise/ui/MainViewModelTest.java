@@ -33,7 +33,7 @@ class MainViewModelTest {
   @BeforeEach
   void open() {
     t = new TestContext(dir);
-    services = new UiServices(t.app.profiles(), t.app.plans(), t.app.sessions(), t.app.audit(), t.clock);
+    services = UiServices.of(t.app);
   }
 
   @AfterEach
@@ -70,6 +70,36 @@ class MainViewModelTest {
     assertThat(vm.profileProperty().get()).isEqualTo(sam);
     assertThat(vm.screenProperty().get()).isEqualTo(Screen.WORKOUT);
     assertThat(vm.workout().modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.ACTIVE);
+  }
+
+  @Test
+  void startingFromAPlanDuringAWorkoutAsksTheWindowToOfferItAndStartsNothing() {
+    Profile sam = t.profile("Sam");
+    Plan plan = t.plan(sam, "Push");
+    var running = t.app.sessions().start(sam.id(), plan.id(), null);
+    MainViewModel vm = started(UiPreferences.defaults().withProfile(sam.id()));
+    vm.show(Screen.PLANS);
+
+    vm.startFrom(t.plan(sam, "Pull").id());
+
+    assertThat(vm.workoutInProgressProperty().get()).isTrue();
+    assertThat(vm.screenProperty().get()).isEqualTo(Screen.PLANS);
+    assertThat(vm.workout().sessionProperty().get().id()).isEqualTo(running.id());
+  }
+
+  @Test
+  void theRestAfterWarmUpsIsChangedForTheCurrentProfile() {
+    MainViewModel vm = started(UiPreferences.defaults());
+    AtomicReference<Integer> shown = new AtomicReference<>();
+    AtomicReference<String> failure = new AtomicReference<>();
+
+    vm.loadWarmupRest(shown::set, failure::set);
+    assertThat(shown.get()).isEqualTo(60);
+    vm.changeWarmupRest(3601, () -> { }, failure::set);
+    assertThat(failure.get()).isEqualTo("Rest after warm-up sets must be 0 to 3600 seconds");
+    vm.changeWarmupRest(45, () -> { }, failure::set);
+    vm.loadWarmupRest(shown::set, failure::set);
+    assertThat(shown.get()).isEqualTo(45);
   }
 
   @Test

@@ -26,7 +26,7 @@ public final class UiFixture implements AutoCloseable {
 
   public UiFixture(Path dir) {
     t = new TestContext(dir);
-    services = new UiServices(t.app.profiles(), t.app.plans(), t.app.sessions(), t.app.audit(), t.clock);
+    services = UiServices.of(t.app);
     profile.set(t.profile("Alex"));
   }
 

@@ -40,7 +40,7 @@ class WholeFileLaneTest {
   void open() {
     t = new TestContext(dir);
     tasks = BackgroundTasks.lanes(Runnable::run, heldBack::add, Runnable::run);
-    UiServices services = new UiServices(t.app.profiles(), t.app.plans(), t.app.sessions(), t.app.audit(), t.clock);
+    UiServices services = UiServices.of(t.app);
     folder = new DataFolder(t.app, d -> AppContext.open(d, t.clock));
     vm = new MainViewModel(services, folder, tasks, Chime.SILENT, UiPreferences.defaults());
     vm.start();
@@ -56,17 +56,17 @@ class WholeFileLaneTest {
     Plan plan = t.plan(vm.profileProperty().get(), "Push");
     WorkoutViewModel workout = vm.workout();
     workout.prepareStart(plan.id());
-    workout.start();
+    workout.startForm().start();
 
     vm.backUpDailyIfDue();
-    SetRow first = workout.exercises().get(0).sets().get(0);
+    SetRow first = workout.active().exercises().get(0).sets().get(0);
     first.reps().textProperty().set("7");
 
     assertThat(heldBack).as("the backup is on the whole-file lane").hasSize(1);
     assertThat(t.app.backups().list()).isEmpty();
     assertThat(t.app.sessions().get(vm.profileProperty().get().id(), workout.sessionProperty().get().id())
         .structure().exercises().get(0).sets().get(0).reps()).isEqualTo(7);
-    assertThat(workout.saveStateProperty().get()).isEqualTo(WorkoutViewModel.SaveState.SAVED);
+    assertThat(workout.saver().saveStateProperty().get()).isEqualTo(dev.setwise.ui.workout.WorkoutSaver.SaveState.SAVED);
 
     heldBack.remove(0).run();
     assertThat(t.app.backups().list()).hasSize(1);

@@ -17,6 +17,12 @@ public final class Shortcuts {
   public static final KeyCombination COMPLETE = KeyCombination.keyCombination("Shortcut+Shift+Enter");
   public static final KeyCombination DISCARD = KeyCombination.keyCombination("Shortcut+Shift+Delete");
   public static final KeyCombination SKIP_REST = KeyCombination.keyCombination("Shortcut+Shift+R");
+  public static final KeyCombination REST_SHORTER = KeyCombination.keyCombination("Shortcut+Minus");
+  public static final KeyCombination REST_LONGER = KeyCombination.keyCombination("Shortcut+Equals");
+  /** The same as {@link #REST_SHORTER} and {@link #REST_LONGER} on the number pad and on keyboards with a + key. */
+  public static final KeyCombination REST_SHORTER_KEYPAD = KeyCombination.keyCombination("Shortcut+Subtract");
+  public static final KeyCombination REST_LONGER_KEYPAD = KeyCombination.keyCombination("Shortcut+Add");
+  public static final KeyCombination REST_LONGER_PLUS = KeyCombination.keyCombination("Shortcut+Plus");
   public static final KeyCombination SEARCH_HISTORY = KeyCombination.keyCombination("Shortcut+F");
   public static final KeyCombination SHOW_WORKOUT = KeyCombination.keyCombination("Shortcut+1");
   public static final KeyCombination SHOW_PLANS = KeyCombination.keyCombination("Shortcut+2");

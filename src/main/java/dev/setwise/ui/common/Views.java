@@ -24,8 +24,11 @@ import javafx.scene.control.Control;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -109,6 +112,21 @@ public final class Views {
     };
     apply.run();
     whenChanged(field, error, now -> apply.run());
+  }
+
+  /**
+   * Tab and Shift+Tab leave {@code area} for the next or previous control, as in every other
+   * field (a text area keeps Tab for itself otherwise, which traps the keyboard in it).
+   */
+  public static void tabLeaves(TextArea area) {
+    area.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+      if (event.getCode() == KeyCode.TAB && !event.isControlDown() && !event.isAltDown() && !event.isMetaDown()) {
+        event.consume();
+        // Ctrl+Tab is how a text area moves the focus on.
+        area.fireEvent(new KeyEvent(event.getSource(), event.getTarget(), KeyEvent.KEY_PRESSED, event.getCharacter(),
+            event.getText(), KeyCode.TAB, event.isShiftDown(), true, false, false));
+      }
+    });
   }
 
   /** A dismissable banner showing {@code text} while it is set; dismissing clears it. */

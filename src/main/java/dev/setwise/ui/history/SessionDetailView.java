@@ -6,10 +6,13 @@ import dev.setwise.domain.Exercise;
 import dev.setwise.domain.Session;
 import dev.setwise.domain.SetEntry;
 import dev.setwise.domain.SetType;
+import dev.setwise.domain.Supersets;
 import dev.setwise.domain.Unit;
 import dev.setwise.ui.common.Formats;
 import dev.setwise.ui.common.NumberText;
+import dev.setwise.ui.common.SupersetFrame;
 import dev.setwise.ui.common.Views;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -89,55 +92,14 @@ public final class SessionDetailView {
       return;
     }
     Unit unit = session.structure().unit();
-    for (Exercise exercise : session.structure().exercises()) {
-      VBox card = new VBox(8);
-      card.getStyleClass().add("card");
-      Label name = new Label(exercise.name());
-      name.getStyleClass().add("exercise-name");
-      HBox head = new HBox(12, name);
-      head.setAlignment(Pos.CENTER_LEFT);
-      if (exercise.superset() != null) {
-        head.getChildren().add(new Label("Superset " + exercise.superset()));
+    for (List<Exercise> block : Supersets.blocks(session.structure().exercises(), Exercise::superset)) {
+      List<Node> cards = block.stream().map(exercise -> card(exercise, unit)).toList();
+      if (Supersets.isSuperset(block)) {
+        body.getChildren().add(SupersetFrame.of(block.get(0).superset(),
+            Supersets.roundRest(block, Exercise::restSeconds), cards));
+      } else {
+        body.getChildren().addAll(cards);
       }
-      Node extra = exerciseExtras.apply(exercise.name());
-      if (extra != null) {
-        head.getChildren().addAll(new atlantafx.base.controls.Spacer(), extra);
-      }
-      card.getChildren().add(head);
-      if (exercise.notes() != null) {
-        Label notes = new Label(exercise.notes());
-        notes.setWrapText(true);
-        notes.getStyleClass().add("muted");
-        card.getChildren().add(notes);
-      }
-      GridPane grid = new GridPane();
-      grid.setHgap(24);
-      grid.setVgap(6);
-      String[] heads = {"Set", "Target", "Reps", "Weight (" + unit.code() + ")", "RPE", "Done at"};
-      for (int c = 0; c < heads.length; c++) {
-        Label label = new Label(heads[c]);
-        label.getStyleClass().add("column-head");
-        grid.add(label, c, 0);
-      }
-      int number = 0;
-      int row = 1;
-      for (SetEntry set : exercise.sets()) {
-        if (set.type() != SetType.WARMUP) {
-          number++;
-        }
-        grid.add(cell(Formats.setBadge(set.type(), number)), 0, row);
-        grid.add(cell(Formats.target(set, unit)), 1, row);
-        grid.add(cell(NumberText.format(set.reps())), 2, row);
-        grid.add(cell(NumberText.format(set.weight())), 3, row);
-        grid.add(cell(NumberText.format(set.rpe())), 4, row);
-        grid.add(cell(set.completed() ? Formats.time(set.completedAt(), vm.zone()) + " ✓" : "not done"), 5, row);
-        row++;
-      }
-      if (exercise.sets().isEmpty()) {
-        grid.add(cell("No sets"), 0, row);
-      }
-      card.getChildren().add(grid);
-      body.getChildren().add(card);
     }
     if (session.structure().notes() != null) {
       Label caption = new Label("Session notes");
@@ -146,6 +108,55 @@ public final class SessionDetailView {
       notes.setWrapText(true);
       body.getChildren().add(new VBox(4, caption, notes));
     }
+  }
+
+  /** One exercise: name, notes, and a row per set with its target and what was done. */
+  private Node card(Exercise exercise, Unit unit) {
+    VBox card = new VBox(8);
+    card.getStyleClass().add("card");
+    Label name = new Label(exercise.name());
+    name.getStyleClass().add("exercise-name");
+    HBox head = new HBox(12, name);
+    head.setAlignment(Pos.CENTER_LEFT);
+    Node extra = exerciseExtras.apply(exercise.name());
+    if (extra != null) {
+      head.getChildren().addAll(new atlantafx.base.controls.Spacer(), extra);
+    }
+    card.getChildren().add(head);
+    if (exercise.notes() != null) {
+      Label notes = new Label(exercise.notes());
+      notes.setWrapText(true);
+      notes.getStyleClass().add("muted");
+      card.getChildren().add(notes);
+    }
+    GridPane grid = new GridPane();
+    grid.setHgap(24);
+    grid.setVgap(6);
+    String[] heads = {"Set", "Target", "Reps", "Weight (" + unit.code() + ")", "RPE", "Done at"};
+    for (int c = 0; c < heads.length; c++) {
+      Label label = new Label(heads[c]);
+      label.getStyleClass().add("column-head");
+      grid.add(label, c, 0);
+    }
+    int number = 0;
+    int row = 1;
+    for (SetEntry set : exercise.sets()) {
+      if (set.type() != SetType.WARMUP) {
+        number++;
+      }
+      grid.add(cell(Formats.setBadge(set.type(), number)), 0, row);
+      grid.add(cell(Formats.target(set, unit)), 1, row);
+      grid.add(cell(NumberText.format(set.reps())), 2, row);
+      grid.add(cell(NumberText.format(set.weight())), 3, row);
+      grid.add(cell(NumberText.format(set.rpe())), 4, row);
+      grid.add(cell(set.completed() ? Formats.time(set.completedAt(), vm.zone()) + " ✓" : "not done"), 5, row);
+      row++;
+    }
+    if (exercise.sets().isEmpty()) {
+      grid.add(cell("No sets"), 0, row);
+    }
+    card.getChildren().add(grid);
+    return card;
   }
 
   private static Label cell(String text) {

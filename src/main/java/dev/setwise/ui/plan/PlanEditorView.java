@@ -5,13 +5,20 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.setwise.domain.SetType;
 import dev.setwise.domain.Unit;
+import dev.setwise.domain.Supersets;
 import dev.setwise.ui.common.Formats;
+import dev.setwise.ui.common.NumberText;
 import dev.setwise.ui.common.Shortcuts;
+import dev.setwise.ui.common.SupersetFrame;
 import dev.setwise.ui.common.Views;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -40,8 +47,14 @@ public final class PlanEditorView {
   private final VBox exerciseBox = new VBox(14);
   private final TextField nameField = new TextField();
   private final ListChangeListener<SetForm> setsListener = change -> rebuild();
+  private final ChangeListener<String> supersetListener = (obs, old, now) -> Platform.runLater(this::regroup);
+  private final ChangeListener<String> restListener = (obs, old, now) -> updateCaptions();
   private Object focusTarget;
-  private final java.util.Map<Object, Node> firstFieldOf = new java.util.HashMap<>();
+  private final Map<Object, Node> firstFieldOf = new HashMap<>();
+  /** The field of each (exercise, name) pair, so the keyboard stays where it was when the cards are rebuilt. */
+  private final Map<List<Object>, TextField> fieldOf = new HashMap<>();
+  private final Map<Label, List<ExerciseForm>> captions = new HashMap<>();
+  private List<List<ExerciseForm>> drawnBlocks = List.of();
 
   public PlanEditorView(PlanEditorViewModel vm, Runnable save, Runnable startWorkout, Runnable revert) {
     this.vm = vm;
@@ -79,6 +92,8 @@ public final class PlanEditorView {
     notes.setWrapText(true);
     notes.setPromptText("Optional: cues, tempo, progression");
     notes.textProperty().bindBidirectional(vm.notesProperty());
+    notes.setAccessibleText("Plan notes");
+    Views.tabLeaves(notes);
     notesLabel.setLabelFor(notes);
     VBox notesBox = new VBox(4, notesLabel, notes, Views.errorLabel(vm.notesErrorProperty(), notes));
 
@@ -164,10 +179,30 @@ public final class PlanEditorView {
   }
 
   private void rebuild() {
+    List<Object> kept = focusedField();
+    int caret = kept == null ? 0 : fieldOf.get(kept).getCaretPosition();
     firstFieldOf.clear();
+    fieldOf.clear();
+    captions.clear();
+    drawnBlocks = blocks();
     List<Node> cards = new ArrayList<>();
-    for (int i = 0; i < vm.exercises().size(); i++) {
-      cards.add(card(vm.exercises().get(i), i));
+    int index = 0;
+    for (List<ExerciseForm> block : drawnBlocks) {
+      List<Node> blockCards = new ArrayList<>();
+      for (ExerciseForm exercise : block) {
+        blockCards.add(card(exercise, index++));
+        exercise.supersetProperty().removeListener(supersetListener);
+        exercise.supersetProperty().addListener(supersetListener);
+        exercise.restSecondsProperty().removeListener(restListener);
+        exercise.restSecondsProperty().addListener(restListener);
+      }
+      if (Supersets.isSuperset(block)) {
+        VBox frame = SupersetFrame.of(label(block.get(0)), roundRest(block), blockCards);
+        captions.put(SupersetFrame.howLabel(frame), block);
+        cards.add(frame);
+      } else {
+        cards.addAll(blockCards);
+      }
     }
     exerciseBox.getChildren().setAll(cards);
     if (focusTarget != null) {
@@ -176,7 +211,46 @@ public final class PlanEditorView {
       if (field != null) {
         field.requestFocus();
       }
+    } else if (kept != null && fieldOf.containsKey(kept)) {
+      TextField field = fieldOf.get(kept);
+      field.requestFocus();
+      field.positionCaret(Math.min(caret, field.getLength()));
     }
+  }
+
+  /** The exercises in blocks: consecutive exercises with the same superset label together. */
+  private List<List<ExerciseForm>> blocks() {
+    return Supersets.blocks(vm.exercises(), PlanEditorView::label);
+  }
+
+  private static String label(ExerciseForm exercise) {
+    String text = exercise.supersetProperty().get();
+    return text == null || text.isEmpty() ? null : text;
+  }
+
+  private static Integer roundRest(List<ExerciseForm> block) {
+    return Supersets.roundRest(block, e -> NumberText.integer(e.restSecondsProperty().get()).value());
+  }
+
+  /** A superset label typed: the cards are drawn in their new blocks (the keyboard stays in its field). */
+  private void regroup() {
+    if (!blocks().equals(drawnBlocks)) {
+      rebuild();
+    }
+  }
+
+  private void updateCaptions() {
+    captions.forEach((caption, block) -> caption.setText(SupersetFrame.how(roundRest(block))));
+  }
+
+  private List<Object> focusedField() {
+    Node focused = root.getScene() == null ? null : root.getScene().getFocusOwner();
+    for (Map.Entry<List<Object>, TextField> entry : fieldOf.entrySet()) {
+      if (entry.getValue() == focused) {
+        return entry.getKey();
+      }
+    }
+    return null;
   }
 
   private Node card(ExerciseForm exercise, int index) {
@@ -186,11 +260,15 @@ public final class PlanEditorView {
     HBox.setHgrow(name, Priority.ALWAYS);
     name.setAccessibleText("Name of exercise " + (index + 1));
     firstFieldOf.put(exercise, name);
+    fieldOf.put(List.of(exercise, "name"), name);
     TextField superset = text(exercise.supersetProperty(), "e.g. A", 5);
-    Views.tip(superset, "Superset label: consecutive exercises with the same label alternate", null);
+    fieldOf.put(List.of(exercise, "superset"), superset);
+    Views.tip(superset, "Superset label: consecutive exercises with the same label alternate, one set of each "
+        + "in turn, then the rest (the last one's)", null);
     superset.setAccessibleText("Superset label of exercise " + (index + 1));
     TextField rest = text(exercise.restSecondsProperty(), "sec", 5);
     rest.setAccessibleText("Rest seconds of exercise " + (index + 1));
+    fieldOf.put(List.of(exercise, "rest"), rest);
     Views.tip(rest, "Rest after each set, in seconds (0 to 3600)", null);
 
     Button up = Views.iconButton(MaterialDesignA.ARROW_UP, "Move up");
@@ -217,6 +295,7 @@ public final class PlanEditorView {
 
     TextField notes = text(exercise.notesProperty(), "Optional: cues for this exercise", 0);
     notes.setAccessibleText("Notes of exercise " + (index + 1));
+    fieldOf.put(List.of(exercise, "notes"), notes);
 
     VBox sets = new VBox(6);
     HBox heads = new HBox(10, head("Set", 40), head("Type", 130), head("Target reps", 110),

@@ -60,6 +60,8 @@ public final class PlanEditorViewModel {
   private final StringProperty status = new SimpleStringProperty(this, "status", "");
   private final StringProperty error = new SimpleStringProperty(this, "error");
   private boolean loading;
+  /** False until the first edit (or Save): a plan just opened shows no problems, only a Save that is off. */
+  private boolean showProblems;
 
   public PlanEditorViewModel(UiServices services, BackgroundTasks tasks, ReadOnlyObjectProperty<Profile> profile) {
     this.services = services;
@@ -119,6 +121,7 @@ public final class PlanEditorViewModel {
     }
     open.set(true);
     error.set(null);
+    showProblems = false;
     validate();
     dirty.set(false);
   }
@@ -132,10 +135,14 @@ public final class PlanEditorViewModel {
       return;
     }
     dirty.set(true);
+    showProblems = true;
     validate();
   }
 
-  /** Checks everything and places each problem under its field. Returns the structure as typed. */
+  /**
+   * Checks everything and, once the plan was edited, places each problem under its field. Returns
+   * the structure as typed.
+   */
   SessionStructure validate() {
     List<Problem> found = new ArrayList<>();
     SessionStructure structure = structure(found);
@@ -144,6 +151,11 @@ public final class PlanEditorViewModel {
     notesError.set(null);
     exercisesError.set(null);
     exercises.forEach(ExerciseForm::clearErrors);
+    valid.set(found.isEmpty());
+    if (!showProblems) {
+      problems.clear();
+      return structure;
+    }
     List<String> unplaced = new ArrayList<>();
     for (Problem problem : found) {
       StringProperty target = errorFor(problem.path());
@@ -154,7 +166,6 @@ public final class PlanEditorViewModel {
       }
     }
     problems.setAll(found.stream().map(FieldNames::describe).toList());
-    valid.set(found.isEmpty());
     if (!unplaced.isEmpty()) {
       exercisesError.set(String.join("\n", unplaced));
     }
@@ -255,6 +266,7 @@ public final class PlanEditorViewModel {
    * Does nothing but point at the problems when it is not valid.
    */
   public void save(Consumer<Plan> onSaved) {
+    showProblems = true;
     SessionStructure structure = validate();
     if (!valid.get()) {
       error.set("Not saved: " + problems.get(0));

@@ -39,7 +39,7 @@ public final class ProgressModels {
     this.profile = profile;
     this.clock = clock;
     this.screen = new ProgressViewModel(services, tasks, profile, clock);
-    this.insights = new WorkoutInsights(workout, services, tasks, profile);
+    this.insights = new WorkoutInsights(workout.active(), services, tasks, profile);
     profile.addListener((obs, old, now) -> refreshShared());
   }
 

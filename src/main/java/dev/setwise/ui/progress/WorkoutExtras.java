@@ -3,6 +3,7 @@ package dev.setwise.ui.progress;
 import dev.setwise.ui.common.Views;
 import dev.setwise.ui.workout.ExerciseRow;
 import dev.setwise.ui.workout.SetRow;
+import dev.setwise.ui.workout.WorkoutAddOns;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -17,7 +18,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
  * What the progress side adds to the workout screen: a History button on each exercise, and on each
  * set a plate-calculator button, last time's set and the record badge.
  */
-public final class WorkoutExtras {
+public final class WorkoutExtras implements WorkoutAddOns {
 
   private final WorkoutInsights insights;
   private final Consumer<String> openHistory;
@@ -33,6 +34,7 @@ public final class WorkoutExtras {
     this.openPlates = openPlates;
   }
 
+  @Override
   public Node forExercise(ExerciseRow exercise) {
     Button history = Views.button("History", MaterialDesignC.CHART_LINE);
     history.getStyleClass().add(atlantafx.base.theme.Styles.FLAT);
@@ -43,6 +45,7 @@ public final class WorkoutExtras {
     return history;
   }
 
+  @Override
   public Node forSet(ExerciseRow exercise, SetRow row) {
     WorkoutInsights.SetInsight insight = insights.of(exercise, row);
     Button plates = Views.iconButton(MaterialDesignC.CALCULATOR_VARIANT_OUTLINE, "Plates for this weight (Ctrl+L)");

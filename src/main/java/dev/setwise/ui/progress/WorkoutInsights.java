@@ -18,7 +18,7 @@ import dev.setwise.ui.common.BackgroundTasks;
 import dev.setwise.ui.common.NumberText;
 import dev.setwise.ui.workout.ExerciseRow;
 import dev.setwise.ui.workout.SetRow;
-import dev.setwise.ui.workout.WorkoutViewModel;
+import dev.setwise.ui.workout.ActiveWorkoutViewModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -59,7 +59,7 @@ public final class WorkoutInsights {
     }
   }
 
-  private final WorkoutViewModel workout;
+  private final ActiveWorkoutViewModel workout;
   private final Supplier<AppContext.Progress> progress;
   private final BackgroundTasks tasks;
   private final ReadOnlyObjectProperty<Profile> profile;
@@ -69,7 +69,7 @@ public final class WorkoutInsights {
   private UUID session;
   private ProgressSettings settings;
 
-  public WorkoutInsights(WorkoutViewModel workout, Supplier<AppContext.Progress> progress, BackgroundTasks tasks,
+  public WorkoutInsights(ActiveWorkoutViewModel workout, Supplier<AppContext.Progress> progress, BackgroundTasks tasks,
       ReadOnlyObjectProperty<Profile> profile) {
     this.workout = workout;
     this.progress = progress;

@@ -91,7 +91,12 @@ public final class WindowMeasure implements Measure {
           throw new IllegalStateException("no first frame from " + name + " (" + (process.isAlive() ? "timed out"
               : "exit " + process.exitValue()) + "): " + Processes.tail(bench.work().resolve(name + ".log.err")));
         }
-        Thread.sleep(2);
+        // The marker holds the frame's own time stamp, so how often it is looked for does not matter.
+        try {
+          process.onExit().get(2, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException stillRunning) {
+          // look for the marker again
+        }
       }
       long frame = Long.parseLong(Files.readString(marker).strip());
       double cpu = process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);

@@ -230,6 +230,6 @@ class BackupsViewModelTest {
   }
 
   private UiServices services(AppContext context) {
-    return new UiServices(context.profiles(), context.plans(), context.sessions(), context.audit(), context.clock());
+    return UiServices.of(context);
   }
 }

@@ -85,8 +85,8 @@ class ClosingGuiTest {
   @Test
   void closingWithAChangeThatCannotBeSavedAsksFirstAndStayingKeepsIt() throws Exception {
     driver.robot.doubleClickOn(driver.field("Reps done: Squat, set 2")).eraseText(1).write("many");
-    AppDriver.waitUntil(() -> driver.app.viewModel().workout().saveStateProperty().get()
-        == WorkoutViewModel.SaveState.INVALID);
+    AppDriver.waitUntil(() -> driver.app.viewModel().workout().saver().saveStateProperty().get()
+        == dev.setwise.ui.workout.WorkoutSaver.SaveState.INVALID);
 
     driver.requestClose();
     AppDriver.waitUntil(() -> driver.robot.lookup(".dialog-pane").tryQuery().isPresent());

@@ -108,7 +108,7 @@ class DesktopAppGuiTest {
     AppDriver.waitUntil(() -> driver.context.sessions().get(athlete().id(), id.value).structure().stats()
         .completedSetCount() == 3);
     AppDriver.waitUntil(() -> driver.text("#save-state").startsWith("Saved at"));
-    assertThat(driver.app.viewModel().workout().restingProperty().get()).isTrue();
+    assertThat(driver.app.viewModel().workout().rest().restingProperty().get()).isTrue();
 
     // Close the window and open the app again: it resumes the workout with every value.
     driver.closeApp();

@@ -51,12 +51,25 @@ class PlanEditorViewModelTest {
 
     assertThat(editor.unitProperty().get()).isEqualTo(Unit.KG);
     assertThat(editor.validProperty().get()).isFalse();
-    assertThat(editor.nameErrorProperty().get()).isEqualTo("Name must be 1 to 120 characters");
-    assertThat(editor.exercises().get(0).nameErrorProperty().get()).isEqualTo("Name must be 1 to 120 characters");
+    assertThat(editor.nameErrorProperty().get()).as("no problem shown before the first keystroke").isNull();
+    assertThat(editor.exercises().get(0).nameErrorProperty().get()).isNull();
+    assertThat(editor.problems()).isEmpty();
 
     plans.save();
     assertThat(editor.errorProperty().get()).isEqualTo("Not saved: Name must be 1 to 120 characters");
+    assertThat(editor.nameErrorProperty().get()).isEqualTo("Name must be 1 to 120 characters");
+    assertThat(editor.exercises().get(0).nameErrorProperty().get()).isEqualTo("Name must be 1 to 120 characters");
     assertThat(f.services.plans().list(f.owner())).isEmpty();
+  }
+
+  @Test
+  void aNewPlanShowsItsProblemsFromTheFirstKeystroke() {
+    plans.newPlan();
+    editor.nameProperty().set("P");
+
+    assertThat(editor.nameErrorProperty().get()).isNull();
+    assertThat(editor.exercises().get(0).nameErrorProperty().get()).isEqualTo("Name must be 1 to 120 characters");
+    assertThat(editor.problems()).hasSize(1);
   }
 
   @ParameterizedTest(name = "{0} = \"{1}\" says \"{2}\"")

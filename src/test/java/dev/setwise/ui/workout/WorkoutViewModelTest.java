@@ -2,17 +2,21 @@ package dev.setwise.ui.workout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.setwise.domain.Exercise;
 import dev.setwise.domain.Messages;
 import dev.setwise.domain.Plan;
 import dev.setwise.domain.Session;
 import dev.setwise.domain.SessionStructure;
 import dev.setwise.domain.SetEntry;
+import dev.setwise.domain.SetType;
+import dev.setwise.domain.Unit;
 import dev.setwise.support.Structures;
 import dev.setwise.support.TestContext;
 import dev.setwise.ui.UiFixture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,59 +57,59 @@ class WorkoutViewModelTest {
   @Test
   void withNothingInProgressTheStartFormOffersThePlansAndToday() {
     assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.START);
-    assertThat(vm.plans()).extracting(p -> p.name()).containsExactly("Strength A");
-    assertThat(vm.chosenPlanProperty().get().id()).isEqualTo(plan.id());
-    assertThat(vm.dateProperty().get()).isEqualTo(LocalDate.of(2026, 11, 24));
+    assertThat(vm.startForm().plans()).extracting(p -> p.name()).containsExactly("Strength A");
+    assertThat(vm.startForm().chosenPlanProperty().get().id()).isEqualTo(plan.id());
+    assertThat(vm.startForm().dateProperty().get()).isEqualTo(LocalDate.of(2026, 11, 24));
   }
 
   @Test
   void startOpensTheSessionWithActualsPrefilledFromTargetsButNotRecorded() {
-    vm.dateProperty().set(LocalDate.of(2026, 11, 20));
-    vm.start();
+    vm.startForm().dateProperty().set(LocalDate.of(2026, 11, 20));
+    vm.startForm().start();
 
     assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.ACTIVE);
     assertThat(stored().date()).isEqualTo(LocalDate.of(2026, 11, 20));
-    SetRow first = vm.exercises().get(0).sets().get(1);
+    SetRow first = vm.active().exercises().get(0).sets().get(1);
     assertThat(first.reps().textProperty().get()).isEqualTo("5");
     assertThat(first.weight().textProperty().get()).isEqualTo("100");
     assertThat(first.rpe().textProperty().get()).isEqualTo("8");
     assertThat(first.reps().prefilledProperty().get()).isTrue();
     assertThat(storedSet(0, 1).reps()).isNull();
-    assertThat(vm.titleProperty().get()).isEqualTo("Strength A");
+    assertThat(vm.active().titleProperty().get()).isEqualTo("Strength A");
   }
 
   @Test
   void doneAndNextRecordsThePrefilledValuesStampsTheTimeSavesAndMovesOn() {
-    vm.start();
+    vm.startForm().start();
     f.t.clock.advance(Duration.ofMinutes(3));
 
-    SetRow next = vm.doneAndNext(null);
+    SetRow next = vm.active().doneAndNext(null);
 
     SetEntry saved = storedSet(0, 0);
     assertThat(saved.completed()).isTrue();
     assertThat(saved.completedAt()).isEqualTo(TestContext.START.plus(Duration.ofMinutes(3)));
     assertThat(saved.reps()).isEqualTo(5);
     assertThat(saved.weight()).isEqualTo(60.0);
-    assertThat(next).isSameAs(vm.exercises().get(0).sets().get(1));
-    assertThat(vm.saveStateProperty().get()).isEqualTo(WorkoutViewModel.SaveState.SAVED);
-    assertThat(vm.saveMessageProperty().get()).startsWith("Saved at");
-    assertThat(vm.progressProperty().get()).isEqualTo("1 of 7 sets done · 0 kg");
+    assertThat(next).isSameAs(vm.active().exercises().get(0).sets().get(1));
+    assertThat(vm.saver().saveStateProperty().get()).isEqualTo(WorkoutSaver.SaveState.SAVED);
+    assertThat(vm.saver().saveMessageProperty().get()).startsWith("Saved at");
+    assertThat(vm.active().progressProperty().get()).isEqualTo("1 of 7 sets done · 0 kg");
   }
 
   @Test
   void aTypedValueIsSavedAtOnceAndTheSetCanBeUndone() {
-    vm.start();
-    SetRow row = vm.exercises().get(0).sets().get(1);
+    vm.startForm().start();
+    SetRow row = vm.active().exercises().get(0).sets().get(1);
 
     row.reps().textProperty().set("6");
     assertThat(storedSet(0, 1).reps()).isEqualTo(6);
     assertThat(storedSet(0, 1).weight()).isNull();
 
-    vm.setDone(row, true);
+    vm.active().setDone(row, true);
     assertThat(storedSet(0, 1).weight()).isEqualTo(100.0);
-    assertThat(vm.progressProperty().get()).isEqualTo("1 of 7 sets done · 600 kg");
+    assertThat(vm.active().progressProperty().get()).isEqualTo("1 of 7 sets done · 600 kg");
 
-    vm.setDone(row, false);
+    vm.active().setDone(row, false);
     assertThat(storedSet(0, 1).completed()).isFalse();
     assertThat(storedSet(0, 1).completedAt()).isNull();
     assertThat(storedSet(0, 1).reps()).isEqualTo(6);
@@ -113,8 +117,8 @@ class WorkoutViewModelTest {
 
   @Test
   void aValueOutOfRangeIsShownOnItsFieldAndNothingInvalidIsSaved() {
-    vm.start();
-    SetRow row = vm.exercises().get(0).sets().get(1);
+    vm.startForm().start();
+    SetRow row = vm.active().exercises().get(0).sets().get(1);
     row.reps().textProperty().set("7");
 
     row.rpe().textProperty().set("11");
@@ -122,8 +126,8 @@ class WorkoutViewModelTest {
 
     assertThat(row.rpe().errorProperty().get()).isEqualTo("RPE must be from 1 to 10");
     assertThat(row.weight().errorProperty().get()).isEqualTo("Weight must be a number");
-    assertThat(vm.saveStateProperty().get()).isEqualTo(WorkoutViewModel.SaveState.INVALID);
-    assertThat(vm.saveMessageProperty().get()).startsWith("Not saved: Exercise 1, set 2:");
+    assertThat(vm.saver().saveStateProperty().get()).isEqualTo(WorkoutSaver.SaveState.INVALID);
+    assertThat(vm.saver().saveMessageProperty().get()).startsWith("Not saved: Exercise 1, set 2:");
     assertThat(storedSet(0, 1).reps()).isEqualTo(7);
     assertThat(storedSet(0, 1).rpe()).isNull();
 
@@ -136,84 +140,138 @@ class WorkoutViewModelTest {
 
   @Test
   void theRestCountdownStartsWhenASetIsDoneAndChimesOnceWhenItEnds() {
-    vm.start();
-    vm.doneAndNext(null);
-    assertThat(vm.restingProperty().get()).isTrue();
-    assertThat(vm.restTextProperty().get()).isEqualTo("3:00");
-    assertThat(vm.nextUpProperty().get()).isEqualTo("Next: Squat, set 2 · 5 × 100 kg @ 8");
+    vm.startForm().start();
+    SetRow next = vm.active().doneAndNext(null);
+    vm.active().doneAndNext(next);
+    assertThat(vm.rest().restingProperty().get()).isTrue();
+    assertThat(vm.rest().textProperty().get()).isEqualTo("3:00");
+    assertThat(vm.rest().nextUpProperty().get()).isEqualTo("Next: Squat, set 2 · 5 × 100 kg @ 8.5");
 
     f.t.clock.advance(Duration.ofSeconds(100));
     vm.tick();
-    assertThat(vm.restTextProperty().get()).isEqualTo("1:20");
-    assertThat(vm.elapsedProperty().get()).isEqualTo("1:40");
+    assertThat(vm.rest().textProperty().get()).isEqualTo("1:20");
+    assertThat(vm.active().elapsedProperty().get()).isEqualTo("1:40");
 
     f.t.clock.advance(Duration.ofSeconds(80));
     vm.tick();
     vm.tick();
-    assertThat(vm.restingProperty().get()).isFalse();
-    assertThat(vm.restOverProperty().get()).isTrue();
+    assertThat(vm.rest().restingProperty().get()).isFalse();
+    assertThat(vm.rest().overProperty().get()).isTrue();
     assertThat(chimes.get()).isEqualTo(1);
 
     f.t.clock.advance(Duration.ofSeconds(10));
     vm.tick();
-    assertThat(vm.restOverProperty().get()).isFalse();
+    assertThat(vm.rest().overProperty().get()).isFalse();
+  }
+
+  @Test
+  void aWarmUpGetsTheShorterWarmUpRestAndTheBannerNumbersSetsAsTheListDoes() {
+    vm.startForm().start();
+    ExerciseRow squat = vm.active().exercises().get(0);
+    assertThat(squat.sets()).extracting(squat::badge).containsExactly("W", "1", "2", "3");
+
+    vm.active().doneAndNext(null);
+
+    assertThat(vm.rest().textProperty().get()).isEqualTo("1:00");
+    assertThat(vm.rest().nextUpProperty().get()).isEqualTo("Next: Squat, set 1 · 5 × 100 kg @ 8");
+  }
+
+  @Test
+  void aSupersetAlternatesItsExercisesAndRestsAfterEachRoundEvenWithUnevenSets() {
+    Plan supersets = f.services.plans().create(f.owner(), "Arms", new SessionStructure(null, Unit.KG, null, null,
+        List.of(new Exercise("Curl", null, null, "A", List.of(normal(12), normal(12), normal(12))),
+            new Exercise("Pushdown", null, 90, "A", List.of(normal(15), normal(15))),
+            new Exercise("Plank", null, 60, null, List.of(normal(1))))));
+    vm.refresh();
+    vm.startForm().chosenPlanProperty().set(vm.startForm().plans().stream()
+        .filter(p -> p.id().equals(supersets.id())).findFirst().orElseThrow());
+    vm.startForm().start();
+    List<ExerciseRow> rows = vm.active().exercises();
+    SetRow curl1 = rows.get(0).sets().get(0);
+    SetRow curl2 = rows.get(0).sets().get(1);
+    SetRow curl3 = rows.get(0).sets().get(2);
+    SetRow pushdown1 = rows.get(1).sets().get(0);
+    SetRow pushdown2 = rows.get(1).sets().get(1);
+    assertThat(vm.active().allSets()).containsExactly(curl1, pushdown1, curl2, pushdown2, curl3,
+        rows.get(2).sets().get(0));
+
+    assertThat(vm.active().doneAndNext(null)).isSameAs(pushdown1);
+    assertThat(vm.rest().restingProperty().get()).as("no rest inside a round").isFalse();
+    assertThat(vm.rest().nextUpProperty().get()).isEqualTo("Next: Pushdown, set 1 · 15 reps");
+
+    assertThat(vm.active().doneAndNext(pushdown1)).isSameAs(curl2);
+    assertThat(vm.rest().restingProperty().get()).as("rest after the round").isTrue();
+    assertThat(vm.rest().textProperty().get()).isEqualTo("1:30");
+
+    assertThat(vm.active().doneAndNext(curl2)).isSameAs(pushdown2);
+    assertThat(vm.rest().restingProperty().get()).as("the next round began: the rest is over").isFalse();
+    assertThat(vm.active().doneAndNext(pushdown2)).isSameAs(curl3);
+    assertThat(vm.rest().restingProperty().get()).isTrue();
+    assertThat(vm.active().doneAndNext(curl3)).as("a round of one: the curl has a third set")
+        .isSameAs(rows.get(2).sets().get(0));
+    assertThat(vm.rest().textProperty().get()).isEqualTo("1:30");
+    assertThat(vm.active().blocks()).hasSize(2);
+  }
+
+  private static SetEntry normal(int reps) {
+    return SetEntry.target(SetType.NORMAL, reps, null, null);
   }
 
   @Test
   void skippingTheRestIsSilent() {
-    vm.start();
-    vm.doneAndNext(null);
-    vm.skipRest();
+    vm.startForm().start();
+    vm.active().doneAndNext(null);
+    vm.rest().skip();
     f.t.clock.advance(Duration.ofMinutes(5));
     vm.tick();
     assertThat(chimes.get()).isZero();
-    assertThat(vm.restingProperty().get()).isFalse();
+    assertThat(vm.rest().restingProperty().get()).isFalse();
   }
 
   @Test
   void setsAndExercisesCanBeAddedAndRemovedMidWorkout() {
-    vm.start();
-    ExerciseRow bench = vm.exercises().get(1);
-    SetRow added = vm.addSet(bench);
+    vm.startForm().start();
+    ExerciseRow bench = vm.active().exercises().get(1);
+    SetRow added = vm.active().addSet(bench);
     assertThat(added.reps().textProperty().get()).isEqualTo("8");
     assertThat(stored().structure().exercises().get(1).sets()).hasSize(4);
 
-    vm.newExerciseNameProperty().set("  ");
-    assertThat(vm.addExercise()).isNull();
-    assertThat(vm.newExerciseErrorProperty().get()).isEqualTo("Exercise name must be 1 to 120 characters");
+    vm.active().newExerciseNameProperty().set("  ");
+    assertThat(vm.active().addExercise()).isNull();
+    assertThat(vm.active().newExerciseErrorProperty().get()).isEqualTo("Exercise name must be 1 to 120 characters");
 
-    vm.newExerciseNameProperty().set("Face pull");
-    SetRow first = vm.addExercise();
+    vm.active().newExerciseNameProperty().set("Face pull");
+    SetRow first = vm.active().addExercise();
     first.reps().textProperty().set("15");
     first.weight().textProperty().set("20");
-    vm.setDone(first, true);
+    vm.active().setDone(first, true);
     assertThat(stored().structure().exercises()).extracting(e -> e.name())
         .containsExactly("Squat", "Bench press", "Face pull");
     assertThat(storedSet(2, 0).completed()).isTrue();
 
-    vm.removeSet(vm.exercises().get(0).sets().get(0));
-    vm.removeExercise(vm.exercises().get(1));
+    vm.active().removeSet(vm.active().exercises().get(0).sets().get(0));
+    vm.active().removeExercise(vm.active().exercises().get(1));
     assertThat(stored().structure().exercises()).extracting(e -> e.name()).containsExactly("Squat", "Face pull");
     assertThat(stored().structure().exercises().get(0).sets()).hasSize(3);
   }
 
   @Test
   void notesOfTheSessionAndOfAnExerciseAreSaved() {
-    vm.start();
-    vm.notesProperty().set("Slept badly");
-    vm.exercises().get(0).notesProperty().set("Belt from set 2");
+    vm.startForm().start();
+    vm.active().notesProperty().set("Slept badly");
+    vm.active().exercises().get(0).notesProperty().set("Belt from set 2");
     assertThat(stored().structure().notes()).isEqualTo("Slept badly");
     assertThat(stored().structure().exercises().get(0).notes()).isEqualTo("Belt from set 2");
-    vm.notesProperty().set("x".repeat(4001));
-    assertThat(vm.notesErrorProperty().get()).isEqualTo("Notes must be at most 4000 characters");
+    vm.active().notesProperty().set("x".repeat(4001));
+    assertThat(vm.active().notesErrorProperty().get()).isEqualTo("Notes must be at most 4000 characters");
     assertThat(stored().structure().notes()).isEqualTo("Slept badly");
   }
 
   @Test
   void aSecondViewModelResumesTheSessionWithEveryValue() {
-    vm.start();
-    vm.doneAndNext(null);
-    SetRow second = vm.exercises().get(0).sets().get(1);
+    vm.startForm().start();
+    vm.active().doneAndNext(null);
+    SetRow second = vm.active().exercises().get(0).sets().get(1);
     second.reps().textProperty().set("4");
     second.rpe().textProperty().set("9.5");
 
@@ -221,10 +279,10 @@ class WorkoutViewModelTest {
     reopened.refresh();
 
     assertThat(reopened.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.ACTIVE);
-    SetRow first = reopened.exercises().get(0).sets().get(0);
+    SetRow first = reopened.active().exercises().get(0).sets().get(0);
     assertThat(first.isDone()).isTrue();
     assertThat(first.completedAtProperty().get()).isEqualTo(TestContext.START);
-    SetRow again = reopened.exercises().get(0).sets().get(1);
+    SetRow again = reopened.active().exercises().get(0).sets().get(1);
     assertThat(again.reps().textProperty().get()).isEqualTo("4");
     assertThat(again.reps().prefilledProperty().get()).isFalse();
     assertThat(again.rpe().textProperty().get()).isEqualTo("9.5");
@@ -240,16 +298,16 @@ class WorkoutViewModelTest {
 
   @Test
   void aValueClearedOnADoneSetStaysClearedAfterReopeningAndTheNextSaveKeepsItCleared() {
-    vm.start();
-    SetRow row = vm.exercises().get(0).sets().get(1);
-    vm.setDone(row, true);
+    vm.startForm().start();
+    SetRow row = vm.active().exercises().get(0).sets().get(1);
+    vm.active().setDone(row, true);
     assertThat(storedSet(0, 1).rpe()).isEqualTo(8.0);
     row.rpe().textProperty().set("");
     row.weight().textProperty().set("");
     assertThat(storedSet(0, 1).rpe()).isNull();
 
     WorkoutViewModel reopened = reopen();
-    SetRow again = reopened.exercises().get(0).sets().get(1);
+    SetRow again = reopened.active().exercises().get(0).sets().get(1);
     assertThat(again.isDone()).isTrue();
     assertThat(again.rpe().textProperty().get()).isEmpty();
     assertThat(again.rpe().prefilledProperty().get()).isFalse();
@@ -257,7 +315,7 @@ class WorkoutViewModelTest {
     assertThat(again.reps().textProperty().get()).isEqualTo("5");
 
     // Any later save (here: a note) writes the set as logged, never its target.
-    reopened.notesProperty().set("Knees fine");
+    reopened.active().notesProperty().set("Knees fine");
     assertThat(stored().structure().notes()).isEqualTo("Knees fine");
     assertThat(storedSet(0, 1).rpe()).isNull();
     assertThat(storedSet(0, 1).weight()).isNull();
@@ -272,20 +330,20 @@ class WorkoutViewModelTest {
         started.structure().exercises().get(0).withSet(2, bare)));
 
     WorkoutViewModel reopened = reopen();
-    SetRow row = reopened.exercises().get(0).sets().get(2);
+    SetRow row = reopened.active().exercises().get(0).sets().get(2);
     assertThat(row.fields()).extracting(field -> field.textProperty().get()).containsExactly("", "", "");
     assertThat(row.fields()).noneMatch(field -> field.prefilledProperty().get());
   }
 
   @Test
   void unmarkingASetTurnsTheSuggestionsItAdoptedBackIntoSuggestionsAndKeepsWhatWasTyped() {
-    vm.start();
-    SetRow row = vm.exercises().get(0).sets().get(1);
+    vm.startForm().start();
+    SetRow row = vm.active().exercises().get(0).sets().get(1);
     row.reps().textProperty().set("4");
-    vm.setDone(row, true);
+    vm.active().setDone(row, true);
     assertThat(storedSet(0, 1).weight()).isEqualTo(100.0);
 
-    vm.setDone(row, false);
+    vm.active().setDone(row, false);
 
     SetEntry saved = storedSet(0, 1);
     assertThat(saved.completed()).isFalse();
@@ -299,22 +357,22 @@ class WorkoutViewModelTest {
 
   @Test
   void aValueEditedAfterTheSetWasDoneStaysLoggedWhenTheSetIsUnmarked() {
-    vm.start();
-    SetRow row = vm.exercises().get(0).sets().get(1);
-    vm.setDone(row, true);
+    vm.startForm().start();
+    SetRow row = vm.active().exercises().get(0).sets().get(1);
+    vm.active().setDone(row, true);
     row.rpe().textProperty().set("9");
-    vm.setDone(row, false);
+    vm.active().setDone(row, false);
     assertThat(storedSet(0, 1).rpe()).isEqualTo(9.0);
     assertThat(storedSet(0, 1).reps()).isNull();
   }
 
   @Test
   void aSetAddedMidWorkoutSuggestsTheSetBeforeAndLogsNothingUntilDone() {
-    vm.start();
-    ExerciseRow squat = vm.exercises().get(0);
+    vm.startForm().start();
+    ExerciseRow squat = vm.active().exercises().get(0);
     squat.sets().get(3).weight().textProperty().set("102.5");
 
-    SetRow added = vm.addSet(squat);
+    SetRow added = vm.active().addSet(squat);
 
     assertThat(added.weight().textProperty().get()).isEqualTo("102.5");
     assertThat(added.fields()).allMatch(field -> field.prefilledProperty().get());
@@ -322,7 +380,7 @@ class WorkoutViewModelTest {
     assertThat(saved.reps()).isNull();
     assertThat(saved.weight()).isNull();
     assertThat(saved.rpe()).isNull();
-    vm.setDone(added, true);
+    vm.active().setDone(added, true);
     assertThat(storedSet(0, 4).weight()).isEqualTo(102.5);
   }
 
@@ -330,46 +388,71 @@ class WorkoutViewModelTest {
   void startingWhileAnotherSessionIsInProgressShowsTheConflictAndResumeOpensIt() {
     Session elsewhere = f.services.sessions().start(f.owner(), plan.id(), null);
 
-    vm.start();
+    vm.startForm().start();
 
     assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.START);
-    assertThat(vm.startErrorProperty().get()).isEqualTo(Messages.SESSION_IN_PROGRESS);
-    assertThat(vm.conflictProperty().get()).isTrue();
+    assertThat(vm.startForm().startErrorProperty().get()).isEqualTo(Messages.SESSION_IN_PROGRESS);
+    assertThat(vm.startForm().conflictProperty().get()).isTrue();
 
     vm.resume();
     assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.ACTIVE);
     assertThat(vm.sessionProperty().get().id()).isEqualTo(elsewhere.id());
-    assertThat(vm.conflictProperty().get()).isFalse();
+    assertThat(vm.startForm().conflictProperty().get()).isFalse();
   }
 
   @Test
   void editsQueuedBeforeAProfileSwitchAreSavedForTheirOwner() {
-    vm.start();
+    vm.startForm().start();
     Session current = vm.sessionProperty().get();
-    vm.exercises().get(0).sets().get(1).reps().textProperty().set("3");
+    vm.active().exercises().get(0).sets().get(1).reps().textProperty().set("3");
     f.profile.set(f.t.profile("Sam"));
     vm.refresh();
     assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.START);
-    assertThat(vm.plans()).isEmpty();
+    assertThat(vm.startForm().plans()).isEmpty();
 
     f.profile.set(f.services.profiles().findByName("Alex").orElseThrow());
     vm.refresh();
     assertThat(vm.sessionProperty().get().id()).isEqualTo(current.id());
-    assertThat(vm.exercises().get(0).sets().get(1).reps().textProperty().get()).isEqualTo("3");
+    assertThat(vm.active().exercises().get(0).sets().get(1).reps().textProperty().get()).isEqualTo("3");
+  }
+
+  @Test
+  void anEmptyWorkoutStartsWithoutAPlanAndSavesTheExercisesAddedAsYouGo() {
+    vm.startForm().startEmpty();
+
+    assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.ACTIVE);
+    assertThat(stored().planId()).isNull();
+    assertThat(vm.active().titleProperty().get()).isEqualTo("Workout");
+    assertThat(vm.active().exercises()).isEmpty();
+    vm.active().newExerciseNameProperty().set("Dips");
+    SetRow first = vm.active().addExercise();
+    first.reps().textProperty().set("12");
+    assertThat(vm.active().doneAndNext(first)).isNull();
+    assertThat(storedSet(0, 0).reps()).isEqualTo(12);
+    assertThat(storedSet(0, 0).completed()).isTrue();
+  }
+
+  @Test
+  void anEmptyWorkoutIsRefusedWhileAnotherIsInProgressAndOffersIt() {
+    f.services.sessions().start(f.owner(), plan.id(), null);
+    vm.startForm().startEmpty();
+    assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.START);
+    assertThat(vm.startForm().startErrorProperty().get()).isEqualTo(Messages.SESSION_IN_PROGRESS);
+    assertThat(vm.startForm().conflictProperty().get()).isTrue();
   }
 
   @Test
   void startWithoutAPlanSaysWhatToDo() {
-    vm.chosenPlanProperty().set(null);
-    vm.start();
-    assertThat(vm.startErrorProperty().get()).isEqualTo("Choose a plan to start from.");
+    vm.startForm().chosenPlanProperty().set(null);
+    vm.startForm().start();
+    assertThat(vm.startForm().startErrorProperty().get()).isEqualTo("Choose a plan to start from.");
   }
 
   @Test
   void completeSavesTheFinalStateEndsTheSessionAndOpensItInHistory() {
-    vm.start();
-    vm.doneAndNext(null);
-    vm.exercises().get(0).sets().get(1).reps().textProperty().set("4");
+    vm.startForm().start();
+    vm.active().doneAndNext(null);
+    vm.active().exercises().get(0).sets().get(1).reps().textProperty().set("4");
     f.t.clock.advance(Duration.ofMinutes(50));
 
     Session current = vm.sessionProperty().get();
@@ -385,8 +468,8 @@ class WorkoutViewModelTest {
 
   @Test
   void completeIsRefusedWhileAFieldIsWrong() {
-    vm.start();
-    vm.exercises().get(0).sets().get(1).reps().textProperty().set("-1");
+    vm.startForm().start();
+    vm.active().exercises().get(0).sets().get(1).reps().textProperty().set("-1");
     vm.complete();
     assertThat(vm.errorProperty().get())
         .isEqualTo("Fix the marked fields before completing: Exercise 1, set 2: reps must be an integer from 0 to 1000");
@@ -395,7 +478,7 @@ class WorkoutViewModelTest {
 
   @Test
   void discardDeletesTheSession() {
-    vm.start();
+    vm.startForm().start();
     Session current = vm.sessionProperty().get();
     vm.discard();
     assertThat(f.services.sessions().findInProgress(f.owner())).isEmpty();
@@ -406,64 +489,64 @@ class WorkoutViewModelTest {
 
   @Test
   void aSaveRefusedBecauseTheWorkoutWasCompletedElsewhereSaysChangedElsewhereAndReloadShowsItAsItIs() {
-    vm.start();
+    vm.startForm().start();
     Session current = vm.sessionProperty().get();
     f.services.sessions().complete(f.owner(), current.id(), null);
 
-    vm.exercises().get(0).sets().get(1).reps().textProperty().set("3");
+    vm.active().exercises().get(0).sets().get(1).reps().textProperty().set("3");
 
-    assertThat(vm.changedElsewhereProperty().get()).isTrue();
+    assertThat(vm.saver().changedElsewhereProperty().get()).isTrue();
     assertThat(stored().structure().exercises().get(0).sets().get(1).reps()).isNull();
     vm.reload();
-    assertThat(vm.changedElsewhereProperty().get()).isFalse();
+    assertThat(vm.saver().changedElsewhereProperty().get()).isFalse();
     assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.START);
   }
 
   @Test
   void aWorkoutDiscardedElsewhereSaysChangedElsewhereOnTheNextSaveAndOnComplete() {
-    vm.start();
+    vm.startForm().start();
     f.services.sessions().delete(f.owner(), vm.sessionProperty().get().id());
 
-    vm.doneAndNext(null);
-    assertThat(vm.changedElsewhereProperty().get()).isTrue();
+    vm.active().doneAndNext(null);
+    assertThat(vm.saver().changedElsewhereProperty().get()).isTrue();
     vm.complete();
-    assertThat(vm.changedElsewhereProperty().get()).isTrue();
+    assertThat(vm.saver().changedElsewhereProperty().get()).isTrue();
     assertThat(vm.errorProperty().get()).isEqualTo(Messages.SESSION_NOT_FOUND);
 
     vm.reload();
     assertThat(vm.modeProperty().get()).isEqualTo(WorkoutViewModel.Mode.START);
-    assertThat(vm.changedElsewhereProperty().get()).isFalse();
+    assertThat(vm.saver().changedElsewhereProperty().get()).isFalse();
   }
 
   @Test
   void aSaveOverAChangeMadeElsewhereIsRefusedAndLeavesThatChangeInPlace() {
-    vm.start();
+    vm.startForm().start();
     Session current = vm.sessionProperty().get();
     // Another client (the REST API, sync) logs the second set meanwhile.
     SessionStructure theirs = current.structure().withExercise(0, current.structure().exercises().get(0)
         .withSet(1, current.structure().exercises().get(0).sets().get(1).withActuals(7, 90.0, null)));
     f.services.sessions().update(f.owner(), current.id(), theirs);
 
-    vm.exercises().get(0).sets().get(1).reps().textProperty().set("3");
+    vm.active().exercises().get(0).sets().get(1).reps().textProperty().set("3");
 
-    assertThat(vm.changedElsewhereProperty().get()).isTrue();
-    assertThat(vm.saveStateProperty().get()).isEqualTo(WorkoutViewModel.SaveState.FAILED);
+    assertThat(vm.saver().changedElsewhereProperty().get()).isTrue();
+    assertThat(vm.saver().saveStateProperty().get()).isEqualTo(WorkoutSaver.SaveState.FAILED);
     assertThat(stored().structure().exercises().get(0).sets().get(1).reps()).isEqualTo(7);
     vm.complete();
     assertThat(stored().completed()).isFalse();
     assertThat(stored().structure().exercises().get(0).sets().get(1).reps()).isEqualTo(7);
 
     vm.reload();
-    assertThat(vm.changedElsewhereProperty().get()).isFalse();
-    assertThat(vm.exercises().get(0).sets().get(1).reps().textProperty().get()).isEqualTo("7");
+    assertThat(vm.saver().changedElsewhereProperty().get()).isFalse();
+    assertThat(vm.active().exercises().get(0).sets().get(1).reps().textProperty().get()).isEqualTo("7");
   }
 
   @Test
   void aFailureThatIsNotAChangeElsewhereOffersNoReload() {
-    vm.start();
-    vm.exercises().get(0).sets().get(1).reps().textProperty().set("abc");
-    assertThat(vm.saveStateProperty().get()).isEqualTo(WorkoutViewModel.SaveState.INVALID);
-    assertThat(vm.changedElsewhereProperty().get()).isFalse();
+    vm.startForm().start();
+    vm.active().exercises().get(0).sets().get(1).reps().textProperty().set("abc");
+    assertThat(vm.saver().saveStateProperty().get()).isEqualTo(WorkoutSaver.SaveState.INVALID);
+    assertThat(vm.saver().changedElsewhereProperty().get()).isFalse();
     assertThat(vm.unsavedChange()).isEqualTo("Exercise 1, set 2: reps must be a whole number");
   }
 
@@ -489,14 +572,14 @@ class WorkoutViewModelTest {
 
   @Test
   void aSaveThatFailsSaysSoAndKeepsTheChangeForRetry() {
-    vm.start();
+    vm.startForm().start();
     f.services.sessions().complete(f.owner(), vm.sessionProperty().get().id(), null);
 
-    vm.exercises().get(0).sets().get(1).reps().textProperty().set("3");
+    vm.active().exercises().get(0).sets().get(1).reps().textProperty().set("3");
 
-    assertThat(vm.saveStateProperty().get()).isEqualTo(WorkoutViewModel.SaveState.FAILED);
+    assertThat(vm.saver().saveStateProperty().get()).isEqualTo(WorkoutSaver.SaveState.FAILED);
     // With versions the save is refused as made from an older version (the completion raised it).
-    assertThat(vm.saveMessageProperty().get()).isEqualTo("Not saved: " + Messages.SESSION_CHANGED);
+    assertThat(vm.saver().saveMessageProperty().get()).isEqualTo("Not saved: " + Messages.SESSION_CHANGED);
     assertThat(vm.unsavedChange()).isNotNull();
     assertThat(stored().structure().exercises().get(0).sets().get(1).reps()).isNull();
   }

@@ -1,0 +1,135 @@
+package dev.setwise.ui;
+
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import dev.setwise.domain.Profile;
+import dev.setwise.ui.common.Navigator.Screen;
+import dev.setwise.ui.common.Shortcuts;
+import dev.setwise.ui.common.Views;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+
+/** The main window's header: the app's name, the screens, the busy indicator and the profile switcher. */
+final class AppHeader {
+
+  private AppHeader() {}
+
+  static Node build(MainViewModel vm, Runnable newProfile, Runnable editProfile, Runnable warmupRest) {
+    Label title = new Label("Setwise", Views.icon(MaterialDesignW.WEIGHT_LIFTER));
+    title.getStyleClass().add("app-title");
+    HBox nav = screens(vm);
+    HBox header = new HBox(title, nav, new Spacer(), busy(vm), profiles(vm, newProfile, editProfile, warmupRest));
+    header.getStyleClass().add("app-header");
+    header.setAlignment(Pos.CENTER_LEFT);
+    HBox.setMargin(nav, new Insets(0, 0, 0, 24));
+    return header;
+  }
+
+  private static HBox screens(MainViewModel vm) {
+    ToggleGroup group = new ToggleGroup();
+    HBox nav = new HBox();
+    // Activity is in the View menu; the four main screens are here.
+    Screen[] all = {Screen.WORKOUT, Screen.PLANS, Screen.HISTORY, Screen.PROGRESS};
+    KeyCombination[] keys = {Shortcuts.SHOW_WORKOUT, Shortcuts.SHOW_PLANS, Shortcuts.SHOW_HISTORY,
+        Shortcuts.SHOW_PROGRESS};
+    Ikon[] icons = {MaterialDesignD.DUMBBELL, MaterialDesignC.CLIPBOARD_LIST_OUTLINE, MaterialDesignH.HISTORY,
+        MaterialDesignC.CHART_LINE};
+    for (int i = 0; i < all.length; i++) {
+      Screen screen = all[i];
+      ToggleButton button = new ToggleButton(screen.title(), Views.icon(icons[i]));
+      button.setToggleGroup(group);
+      button.getStyleClass().add("nav-button");
+      button.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == all.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
+      button.setFocusTraversable(false);
+      Views.tip(button, "Show " + screen.title(), keys[i]);
+      button.setSelected(vm.screenProperty().get() == screen);
+      vm.screenProperty().addListener((obs, old, now) -> button.setSelected(now == screen));
+      button.setOnAction(event -> {
+        vm.show(screen);
+        button.setSelected(true);
+      });
+      nav.getChildren().add(button);
+    }
+    return nav;
+  }
+
+  private static Node busy(MainViewModel vm) {
+    ProgressIndicator busy = new ProgressIndicator();
+    busy.setPrefSize(22, 22);
+    busy.setVisible(false);
+    busy.setAccessibleText("Working…");
+    PauseTransition delay = new PauseTransition(Duration.millis(400));
+    delay.setOnFinished(event -> busy.setVisible(vm.tasks().runningProperty().get() > 0));
+    // The tasks outlive this window (it is rebuilt after a restore): the indicator holds the listener.
+    Views.whenChanged(busy, vm.tasks().runningProperty(), now -> {
+      if (now.intValue() > 0) {
+        delay.playFromStart();
+      } else {
+        delay.stop();
+        busy.setVisible(false);
+      }
+    });
+    return busy;
+  }
+
+  private static Node profiles(MainViewModel vm, Runnable newProfile, Runnable editProfile, Runnable warmupRest) {
+    MenuButton profile = new MenuButton();
+    profile.setGraphic(Views.icon(MaterialDesignA.ACCOUNT_CIRCLE));
+    profile.setMnemonicParsing(false);
+    profile.setAccessibleText("Profile");
+    Views.tip(profile, "Switch, add or edit profiles", null);
+    Runnable refresh = () -> {
+      Profile current = vm.profileProperty().get();
+      profile.setText(current == null ? "…" : current.name() + " · " + current.unit().code());
+      ToggleGroup choices = new ToggleGroup();
+      List<MenuItem> items = new ArrayList<>();
+      for (Profile each : vm.profiles()) {
+        RadioMenuItem item = new RadioMenuItem(each.name() + " (" + each.unit().code() + ")");
+        item.setMnemonicParsing(false);
+        item.setToggleGroup(choices);
+        item.setSelected(current != null && each.id().equals(current.id()));
+        item.setOnAction(event -> vm.switchTo(each));
+        items.add(item);
+      }
+      items.add(new SeparatorMenuItem());
+      MenuItem add = new MenuItem("New profile…", Views.icon(MaterialDesignP.PLUS));
+      add.setOnAction(event -> newProfile.run());
+      MenuItem edit = new MenuItem("Edit profile…", Views.icon(MaterialDesignA.ACCOUNT_EDIT_OUTLINE));
+      edit.setOnAction(event -> editProfile.run());
+      MenuItem rest = new MenuItem("Rest after warm-ups…", Views.icon(MaterialDesignT.TIMER_COG_OUTLINE));
+      rest.setOnAction(event -> warmupRest.run());
+      items.add(add);
+      items.add(edit);
+      items.add(rest);
+      profile.getItems().setAll(items);
+    };
+    refresh.run();
+    vm.profileProperty().addListener((obs, old, now) -> refresh.run());
+    vm.profiles().addListener((ListChangeListener<Profile>) change -> refresh.run());
+    return profile;
+  }
+}
