@@ -94,6 +94,19 @@ class SnapshotChecksTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("target_rpe");
   }
 
+  @Test
+  void aSaveReadsOnlyTheHeadOfTheSessionNotItsSnapshot() {
+    // the write lock is held for the statements alone: a named structure is serialised and checked
+    // before it, and inside it only the version, state and name of the session are read, so even a
+    // snapshot that no longer reads (damaged) is replaced by the next autosave instead of failing it
+    Session session = t.app.sessions().start(alex.id(), t.plan(alex, "Legs").id(), LocalDate.of(2026, 11, 24));
+    new DamagedRows(t.dataDir).snapshot(session.id().toString(), "{\"unit\":".getBytes(StandardCharsets.UTF_8));
+    Session saved = t.app.sessions().update(alex.id(), session.id(), Structures.plan().withName("Legs"),
+        session.version());
+    assertThat(saved.version()).isEqualTo(session.version() + 1);
+    assertThat(t.app.sessions().get(alex.id(), session.id()).structure()).isEqualTo(Structures.plan().withName("Legs"));
+  }
+
   private void assertChecked(String sql, int rows) throws SQLException {
     int seen = 0;
     try (Connection raw = raw(); PreparedStatement statement = raw.prepareStatement(sql);
