@@ -85,7 +85,11 @@ public final class Database implements AutoCloseable {
     OpenChecks.Outcome checked = OpenChecks.run(file, options);
     Database database;
     try {
-      Migrations.migrate(file, options.beforeMigration());
+      // The checks read the schema history already: Flyway (most of a short command's start-up)
+      // runs only when this build has migrations the database has not had.
+      if (checked.fresh() || checked.migrationsPending()) {
+        Migrations.migrate(file, options.beforeMigration());
+      }
       database = new Database(file, false);
     } catch (StoreException | SQLException e) {
       if (!SqliteErrors.isDiskFull(e, file)) {
