@@ -15,7 +15,8 @@
 #       rest-get    REST GET one session at 64 connections vs a bare Javalin handler
 #       rest-list   REST list limit=50 at 100k sessions vs the same on an empty database
 #       rest-patch  REST PATCH at 64 connections (FULL) vs bare Javalin + raw UPDATE
-#       rest        the three rest-* measures
+#       rest-postgresql  GET, list and PATCH on PostgreSQL (1 and 2 instances) vs SQLite
+#       rest        the four rest-* measures
 #       import      import of 100k sessions vs streaming Jackson + batched INSERTs
 #   bench/all.sh --strict        exit 3 when a budget is not met
 #
@@ -26,7 +27,7 @@ cd "$(dirname "$0")/.."
 
 for arg in "$@"; do
   if [[ $arg == -h || $arg == --help ]]; then
-    sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
   fi
 done

@@ -27,6 +27,7 @@ import dev.setwise.store.ExchangeRepository;
 import dev.setwise.store.IdempotencyRepository;
 import dev.setwise.store.OpenOptions;
 import dev.setwise.store.PlanRepository;
+import dev.setwise.store.PostgresTarget;
 import dev.setwise.store.ProfileRepository;
 import dev.setwise.store.ProfileSettingsRepository;
 import dev.setwise.store.ProgressRepository;
@@ -46,6 +47,10 @@ public final class AppContext implements AutoCloseable {
 
   /** The database file inside a data folder. */
   public static final String DATABASE_FILE = "setwise.db";
+  /** The environment variable naming a PostgreSQL database when {@code --database} is not given. */
+  public static final String DATABASE_URL_VARIABLE = PostgresTarget.URL_VARIABLE;
+  /** The environment variable that may hold that database's password. */
+  public static final String DATABASE_PASSWORD_VARIABLE = PostgresTarget.PASSWORD_VARIABLE;
   private static final Pattern PLAIN_ARGUMENT = Pattern.compile("[A-Za-z0-9_./:@%+=,-]+");
 
   private final Path dataDir;
@@ -112,6 +117,31 @@ public final class AppContext implements AutoCloseable {
   /** {@link #open(Path)} with a given clock (tests). */
   public static AppContext open(Path dataDir, Clock clock) {
     return open(dataDir, clock, true);
+  }
+
+  /**
+   * Opens a PostgreSQL database ({@code setwise serve --database}, docs/decisions/0037) and applies
+   * its pending migrations; {@code dataDir} holds only the logs. {@code administration} is for the
+   * administrative commands ({@code profile}, {@code token}, {@code migrate}), which see every
+   * profile; without it (the server) each request sees only its caller's rows, and a role that
+   * row-level security would not bind is refused.
+   *
+   * @param url {@code postgresql://HOST:PORT/DB?user=NAME}
+   * @param password the password when the URL has none ({@code SETWISE_DATABASE_PASSWORD}), or
+   *     null: the driver then reads {@code ~/.pgpass}
+   * @throws IllegalArgumentException when the URL cannot be used (the message says why, without the URL)
+   * @throws StorageException when the database cannot be reached or is refused
+   */
+  public static AppContext openPostgres(Path dataDir, Clock clock, String url, String password,
+      boolean administration) {
+    PostgresTarget target = PostgresTarget.parse(url, password);
+    Database database = Database.openPostgres(target, administration);
+    try {
+      return new AppContext(dataDir, clock, database, backupsOf(dataDir, clock));
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
   }
 
   /**
@@ -236,6 +266,21 @@ public final class AppContext implements AutoCloseable {
    */
   public String databaseProblem() {
     return database.problem();
+  }
+
+  /** True on a PostgreSQL database, false on the data folder's SQLite file. */
+  public boolean onDatabaseServer() {
+    return database.file() == null;
+  }
+
+  /** Where the database is, for messages: the SQLite file, or {@code user@host:port/db} (never a password). */
+  public String databaseName() {
+    return database.toString();
+  }
+
+  /** The schema version of the database (every migration this build knows is applied when it opens). */
+  public String schemaVersion() {
+    return database.schemaVersion();
   }
 
   /** True when the database opened for reading only because its disk is full: every save fails. */

@@ -37,7 +37,7 @@ class AppContextMigrationBackupTest {
   void aDatabaseOfTheVersionBeforeTheImportBookkeeping() throws SQLException {
     // Migrated by the real scripts up to V2 only, so every later migration is pending, however many there are.
     Flyway.configure().dataSource("jdbc:sqlite:" + data.resolve(AppContext.DATABASE_FILE), null, null)
-        .locations("classpath:db/migration").target("2").load().migrate();
+        .locations("classpath:db/migration/sqlite").target("2").load().migrate();
     sql("INSERT INTO profiles (id, name, unit, created_at) VALUES ('" + Ids.newId() + "', 'Alex', '"
         + Unit.KG.code() + "', 0)");
     assertThat(hasImportsTable(data.resolve(AppContext.DATABASE_FILE))).isFalse();

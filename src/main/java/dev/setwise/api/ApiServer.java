@@ -122,6 +122,9 @@ public final class ApiServer {
 
       config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e, codec));
       config.routes.exception(Exception.class, (e, ctx) -> fail(ctx, e, codec));
+      // No request acts for the caller of an earlier one on the same thread (row-level security on PostgreSQL).
+      config.routes.before(ctx -> services.tokens().endRequest());
+      config.routes.after(ctx -> services.tokens().endRequest());
       config.routes.before(ctx -> {
         ctx.header("Cache-Control", "no-store");
         ctx.header("X-Content-Type-Options", "nosniff");

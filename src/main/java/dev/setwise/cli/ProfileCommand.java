@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,6 +29,9 @@ final class ProfileCommand extends GroupCommand {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    DatabaseOption database;
+
     @Parameters(paramLabel = "NAME", description = "The profile's name (1 to 60 characters).")
     String name;
 
@@ -37,7 +41,7 @@ final class ProfileCommand extends GroupCommand {
 
     @Override
     public Integer call() {
-      try (AppContext context = parent.root.openContext()) {
+      try (AppContext context = database.openForAdministration(parent.root)) {
         Profile profile = context.profiles().create(name, unit);
         spec.commandLine().getOut().println("Created profile " + profile.name() + " (" + profile.unit().code() + ")");
       }
@@ -56,9 +60,12 @@ final class ProfileCommand extends GroupCommand {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    DatabaseOption database;
+
     @Override
     public Integer call() {
-      try (AppContext context = parent.root.openContext()) {
+      try (AppContext context = database.openForAdministration(parent.root)) {
         List<Profile> profiles = context.profiles().list();
         PrintWriter out = spec.commandLine().getOut();
         for (Profile profile : profiles) {

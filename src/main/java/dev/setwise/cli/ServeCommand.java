@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Serve the REST API (under /api) until stopped with Ctrl+C or SIGTERM.",
-        "Clients authenticate with a token from 'setwise token create'."})
+        "Clients authenticate with a token from 'setwise token create'.",
+        "With --database, several instances can serve one PostgreSQL database."})
 final class ServeCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
@@ -46,6 +48,9 @@ final class ServeCommand implements Callable<Integer> {
       description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
   int port;
 
+  @Mixin
+  DatabaseOption database;
+
   @Override
   public Integer call() {
     if (port < 0 || port > 65535) {
@@ -54,10 +59,14 @@ final class ServeCommand implements Callable<Integer> {
     if (host == null || host.isBlank()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--host must not be empty");
     }
-    AppContext context = root.openContext(FolderLease.Kind.SERVE);
+    // On PostgreSQL the data folder holds only the logs: no lease, no file to check.
+    AppContext onServer = root.openDatabaseServer(database.url, false);
+    AppContext context = onServer != null ? onServer : root.openContext(FolderLease.Kind.SERVE);
     ApiServer server;
     try {
-      refuseDamaged(context);
+      if (!context.onDatabaseServer()) {
+        refuseDamaged(context);
+      }
       if (context.readOnly()) {
         LOG.warn("The disk holding {} is full: serving reads only, every write answers 500", context.dataDir());
       }
@@ -83,7 +92,9 @@ final class ServeCommand implements Callable<Integer> {
     StopSignals.onStop(server::stop);
 
     PrintWriter out = spec.commandLine().getOut();
-    out.println("Setwise API listening on " + server.url() + " (data folder " + context.dataDir() + ")");
+    out.println("Setwise API listening on " + server.url() + (context.onDatabaseServer()
+        ? " (database " + context.databaseName() + ", logs in " + context.dataDir() + ")"
+        : " (data folder " + context.dataDir() + ")"));
     out.println("Press Ctrl+C to stop.");
     if (out.checkError()) {
       // whoever started the server (a script waiting for the URL of --port 0) cannot learn where it is

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     description = "Setwise: an offline-first strength-training log.%n"
         + "With no command, opens the desktop app.",
     subcommands = {ProfileCommand.class, ServeCommand.class, TokenCommand.class, ExportCommand.class,
-        ImportCommand.class, BackupCommand.class, RestoreCommand.class, StatsCommand.class},
+        ImportCommand.class, BackupCommand.class, RestoreCommand.class, StatsCommand.class, MigrateCommand.class},
     sortOptions = false)
 public final class SetwiseCommand implements Callable<Integer>, AutoCloseable {
 
@@ -42,6 +42,8 @@ public final class SetwiseCommand implements Callable<Integer>, AutoCloseable {
   private final Clock clock = Clock.systemDefaultZone();
   private Path preparedDataDir;
   private FolderLease lease;
+  /** True once a command opened a PostgreSQL database: the data folder's backups are no way out then. */
+  private boolean onDatabaseServer;
 
   SetwiseCommand(Map<String, String> environment, DesktopStarter desktop) {
     this.environment = environment;
@@ -84,9 +86,32 @@ public final class SetwiseCommand implements Callable<Integer>, AutoCloseable {
     return AppContext.open(dataDir(), clock, lease(kind));
   }
 
+  /**
+   * Opens the PostgreSQL database named by {@code option}, else by {@code SETWISE_DATABASE_URL};
+   * null when neither names one (the command then uses the data folder's database). The data folder
+   * still holds the logs.
+   *
+   * @param administration true for the administrative commands (every profile), false for the server
+   * @throws CommandLine.ParameterException when the URL cannot be used
+   */
+  AppContext openDatabaseServer(String option, boolean administration) {
+    String url = option != null ? option : environment.get(AppContext.DATABASE_URL_VARIABLE);
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    Path folder = dataDir();
+    onDatabaseServer = true;
+    try {
+      return AppContext.openPostgres(folder, clock, url, environment.get(AppContext.DATABASE_PASSWORD_VARIABLE),
+          administration);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
   /** What to do about a storage failure met while the command ran (the newest backup and how to restore it). */
   StorageException advised(StorageException failure) {
-    if (failure.advised() || preparedDataDir == null) {
+    if (failure.advised() || preparedDataDir == null || onDatabaseServer) {
       return failure;
     }
     return failure.withAdvice(AppContext.restoreAdvice(preparedDataDir, failure.reason(), clock));

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,6 +43,9 @@ final class TokenCommand extends GroupCommand {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    DatabaseOption database;
+
     @Option(names = "--profile", required = true, paramLabel = "NAME", description = "The profile the token acts as.")
     String profile;
 
@@ -51,7 +55,7 @@ final class TokenCommand extends GroupCommand {
 
     @Override
     public Integer call() {
-      try (AppContext context = parent.root.openContext()) {
+      try (AppContext context = database.openForAdministration(parent.root)) {
         Profile owner = profileNamed(context, profile);
         TokenService.Issued issued = context.tokens().create(owner.id(), label);
         PrintWriter out = spec.commandLine().getOut();
@@ -92,12 +96,15 @@ final class TokenCommand extends GroupCommand {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    DatabaseOption database;
+
     @Option(names = "--profile", paramLabel = "NAME", description = "Only this profile's tokens.")
     String profile;
 
     @Override
     public Integer call() {
-      try (AppContext context = parent.root.openContext()) {
+      try (AppContext context = database.openForAdministration(parent.root)) {
         UUID ownerId = profile == null ? null : profileNamed(context, profile).id();
         Map<UUID, String> names = context.profiles().list().stream()
             .collect(Collectors.toMap(Profile::id, Profile::name, (a, b) -> a));
@@ -127,12 +134,15 @@ final class TokenCommand extends GroupCommand {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    DatabaseOption database;
+
     @Parameters(paramLabel = "ID", description = "The token's id (12 hex digits), or the whole token.")
     String id;
 
     @Override
     public Integer call() {
-      try (AppContext context = parent.root.openContext()) {
+      try (AppContext context = database.openForAdministration(parent.root)) {
         ApiToken token = context.tokens().revoke(idOf(id));
         spec.commandLine().getOut().println("Revoked token " + token.id());
         spec.commandLine().getOut().flush();

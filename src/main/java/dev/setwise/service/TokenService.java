@@ -124,9 +124,12 @@ public final class TokenService {
 
   /**
    * The profile a presented token belongs to; empty for text that is not a token, an unknown or
-   * revoked token, or a wrong secret. One read transaction.
+   * revoked token, or a wrong secret. One read transaction. From then on the calling thread's
+   * transactions act for that profile (on PostgreSQL, row-level security admits only its rows)
+   * until {@link #endRequest} or the next authentication; after a failed one they act for nobody.
    */
   public Optional<UUID> authenticate(String text) {
+    database.actFor(null);
     if (text == null || text.length() > 100) {
       return Optional.empty();
     }
@@ -136,11 +139,21 @@ public final class TokenService {
     }
     String id = matcher.group(1);
     byte[] presented = hash(text);
-    return database.read(tx -> tokens.find(tx, id))
+    Optional<UUID> caller = database.read(tx -> tokens.find(tx, id))
         .filter(stored -> MessageDigest.isEqual(stored.hash(), presented))
         .map(TokenRepository.Stored::token)
         .filter(token -> !token.revoked())
         .map(ApiToken::profileId);
+    caller.ifPresent(database::actFor);
+    return caller;
+  }
+
+  /**
+   * Ends what {@link #authenticate} began on this thread: its transactions act for nobody again.
+   * The server calls it around every request, so no request inherits the caller of another.
+   */
+  public void endRequest() {
+    database.actFor(null);
   }
 
   private static String checkLabel(String label) {

@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * so no write into a file moved aside is ever reported as saved. Failures a person can act on
  * (disk full, damaged, replaced) are {@link StorageException}s; anything else is a
  * {@link StoreException}.
+ *
+ * <p>On PostgreSQL ({@link #openPostgres}, {@code setwise serve --database}) every transaction goes
+ * to a {@link PostgresEngine} instead, with the same contract: nothing above this class knows
+ * which database it is on (docs/decisions/0037). The SQLite file's own concerns (the path, a full
+ * disk, the checks of the file) do not apply there.
  */
 public final class Database implements AutoCloseable {
 
@@ -48,8 +53,13 @@ public final class Database implements AutoCloseable {
   private final ReaderPool readers;
   private volatile boolean closed;
   private volatile Runnable callerCheck = () -> {};
+  /** Non-null on PostgreSQL: every transaction goes there, and none of the SQLite fields is used. */
+  private final PostgresEngine postgres;
+  private final String schemaVersion;
 
   private Database(Path file, boolean readOnly) throws SQLException {
+    this.postgres = null;
+    this.schemaVersion = null;
     this.file = file;
     this.readOnly = readOnly;
     this.readers = readOnly ? new ReaderPool(file, 1, () -> Connections.withoutSharedMemory(file))
@@ -60,6 +70,67 @@ public final class Database implements AutoCloseable {
       readers.openOne();
     }
     this.identity = FileIdentity.of(file);
+  }
+
+  private Database(PostgresEngine postgres, String schemaVersion) {
+    this.postgres = postgres;
+    this.schemaVersion = schemaVersion;
+    this.file = null;
+    this.readOnly = false;
+    this.writer = null;
+    this.databaseId = 0;
+    this.identity = null;
+    this.readers = null;
+  }
+
+  /**
+   * Opens a PostgreSQL database and applies its pending migrations (an empty database gets the
+   * whole schema). {@code administration} is for the administrative commands: a transaction that
+   * acts for no profile then sees every profile. Without it (the server), such a transaction sees
+   * nothing, and a role that row-level security does not bind is refused.
+   *
+   * @throws StorageException when the server cannot be reached, refuses the login, the role is
+   *     refused, or a newer Setwise migrated the database
+   * @throws StoreException when a migration fails
+   */
+  public static Database openPostgres(PostgresTarget target, boolean administration) {
+    PostgresEngine engine = PostgresEngine.open(target,
+        administration ? PostgresEngine.Role.ADMINISTRATION : PostgresEngine.Role.SERVER);
+    try {
+      String version = PostgresMigrations.migrate(target);
+      LOG.info("Opened the database {} (PostgreSQL, schema version {})", target, version);
+      return new Database(engine, version);
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+  }
+
+  /** The SQLite file, or {@code user@host:port/db} on PostgreSQL. */
+  @Override
+  public String toString() {
+    return postgres == null ? String.valueOf(file) : postgres.toString();
+  }
+
+  /** The SQL dialect of this database. */
+  public Dialect dialect() {
+    return postgres == null ? Dialect.SQLITE : Dialect.POSTGRESQL;
+  }
+
+  /** The schema version the database is at (the newest migration this build knows: opening applied the rest). */
+  public String schemaVersion() {
+    return postgres == null ? Migrations.newestKnown().getVersion() : schemaVersion;
+  }
+
+  /**
+   * Which profile the transactions of the calling thread act for from now on (null: none). On
+   * PostgreSQL, row-level security then admits only that profile's rows (see
+   * {@link #openPostgres}); SQLite, a file of one person's data, needs no such binding and ignores it.
+   */
+  public void actFor(java.util.UUID profileId) {
+    if (postgres != null) {
+      postgres.actFor(profileId);
+    }
   }
 
   /** Opens (creating if needed) and migrates the database at {@code file}, a file of its own. */
@@ -139,6 +210,7 @@ public final class Database implements AutoCloseable {
         : new StoreException("Could not open the database " + file.getFileName(), failure);
   }
 
+  /** The SQLite file; null on PostgreSQL. */
   public Path file() {
     return file;
   }
@@ -153,7 +225,7 @@ public final class Database implements AutoCloseable {
    * or null while it is fine. One {@code stat}; any thread.
    */
   public String problem() {
-    return identity.problem();
+    return postgres == null ? identity.problem() : null;
   }
 
   /**
@@ -167,6 +239,9 @@ public final class Database implements AutoCloseable {
   public String quickCheck() {
     callerCheck.run();
     ensureOpen();
+    if (postgres != null) {
+      return null; // the server keeps its own pages; there is no file here to check
+    }
     identity.check();
     // Outside a transaction: SQLite ends the read transaction itself when it meets damage.
     Connection connection = readers.borrow();
@@ -208,6 +283,9 @@ public final class Database implements AutoCloseable {
   public <T> T write(TxWork<T> work) {
     callerCheck.run();
     ensureOpen();
+    if (postgres != null) {
+      return postgres.write(work);
+    }
     ensureWritable();
     Tx enclosing = unit.get();
     if (enclosing != null) {
@@ -229,6 +307,9 @@ public final class Database implements AutoCloseable {
   public <T> T read(TxWork<T> work) {
     callerCheck.run();
     ensureOpen();
+    if (postgres != null) {
+      return postgres.read(work);
+    }
     identity.check();
     Tx enclosing = unit.get();
     if (enclosing != null) {
@@ -256,6 +337,9 @@ public final class Database implements AutoCloseable {
   public <T> T writeUnit(TxWork<T> work) {
     callerCheck.run();
     ensureOpen();
+    if (postgres != null) {
+      return postgres.writeUnit(work);
+    }
     ensureWritable();
     if (inTransaction.get()) {
       throw new IllegalStateException("Nested transaction: one use case, one transaction");
@@ -283,6 +367,9 @@ public final class Database implements AutoCloseable {
   public void withWriteConnection(ConnectionWork work) {
     callerCheck.run();
     ensureOpen();
+    if (postgres != null) {
+      throw new UnsupportedOperationException("A raw write connection is a SQLite file's (VACUUM INTO, checkpoints)");
+    }
     ensureWritable();
     writeLock.lock();
     try {
@@ -303,6 +390,11 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     if (closed) {
+      return;
+    }
+    if (postgres != null) {
+      closed = true;
+      postgres.close();
       return;
     }
     writeLock.lock();

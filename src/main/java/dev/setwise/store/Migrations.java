@@ -24,7 +24,7 @@ import org.flywaydb.core.api.MigrationVersion;
 /** The schema's Flyway migrations: which this build knows, and running the pending ones on a file. */
 final class Migrations {
 
-  private static final String LOCATION = "db/migration";
+  private static final String LOCATION = "db/migration/sqlite";
   private static final Pattern SCRIPT = Pattern.compile("V([0-9][0-9_.]*)__.+\\.(sql|class)");
 
   private Migrations() {}
@@ -39,7 +39,7 @@ final class Migrations {
 
     /**
      * The newest {@code V<version>__<description>.sql} (or Java migration's {@code .class}) under
-     * {@code db/migration}, from the file names alone: no Flyway and no database needed, so a database can be refused before anything
+     * {@code db/migration/sqlite}, from the file names alone: no Flyway and no database needed, so a database can be refused before anything
      * opens it.
      */
     private static MigrationVersion scan() {

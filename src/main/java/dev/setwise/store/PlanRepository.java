@@ -47,7 +47,8 @@ public final class PlanRepository {
       statement.executeUpdate();
     } catch (SQLException e) {
       String message = String.valueOf(e.getMessage());
-      if (message.contains("UNIQUE constraint failed: plans.id") || message.contains("used by a deleted plan")) {
+      if (tx.dialect().uniqueViolated(e, "plans.id", "plans_pkey", "changes_pkey")
+          || message.contains("used by a deleted plan")) {
         throw new ConflictException(Messages.PLAN_EXISTS);
       }
       throw e;
@@ -100,7 +101,8 @@ public final class PlanRepository {
   /** The owner's plans by name, without their structures. */
   public List<PlanSummary> list(Tx tx, UUID ownerId, boolean includeArchived) throws SQLException {
     String sql = "SELECT " + SUMMARY_COLUMNS + " FROM plans WHERE user_id = ?"
-        + (includeArchived ? "" : " AND archived = 0") + " ORDER BY name COLLATE NOCASE, created_at, id";
+        + (includeArchived ? "" : " AND archived = 0") + " ORDER BY " + tx.dialect().ignoringCase("name")
+        + ", created_at, id";
     try (PreparedStatement statement = tx.connection().prepareStatement(sql)) {
       Rows.setUuid(statement, 1, ownerId);
       List<PlanSummary> plans = new ArrayList<>();
@@ -135,7 +137,7 @@ public final class PlanRepository {
       Rows.setUuid(statement, 1, ownerId);
       Rows.setUuid(statement, 2, planId);
       try (ResultSet rs = statement.executeQuery()) {
-        return rs.next() && rs.getInt(1) == 1;
+        return rs.next() && rs.getBoolean(1);
       }
     }
   }
@@ -162,13 +164,22 @@ public final class PlanRepository {
    * stays taken by its tombstone in the change feed.
    */
   public boolean idTaken(Tx tx, UUID planId) throws SQLException {
+    if (tx.dialect() == Dialect.POSTGRESQL) {
+      // every profile's feed, past row-level security: the schema's function answers only yes or no
+      try (PreparedStatement statement = tx.connection().prepareStatement("SELECT setwise_id_taken('plan', ?)")) {
+        Rows.setUuid(statement, 1, planId);
+        try (ResultSet rs = statement.executeQuery()) {
+          return rs.next() && rs.getBoolean(1);
+        }
+      }
+    }
     try (PreparedStatement statement = tx.connection().prepareStatement(
         "SELECT EXISTS (SELECT 1 FROM plans WHERE id = ?) "
             + "OR EXISTS (SELECT 1 FROM changes WHERE entity_type = 'plan' AND entity_id = ?)")) {
       Rows.setUuid(statement, 1, planId);
       Rows.setUuid(statement, 2, planId);
       try (ResultSet rs = statement.executeQuery()) {
-        return rs.next() && rs.getInt(1) == 1;
+        return rs.next() && rs.getBoolean(1);
       }
     }
   }

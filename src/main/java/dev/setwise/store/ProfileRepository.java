@@ -38,7 +38,7 @@ public final class ProfileRepository {
 
   public List<Profile> list(Tx tx) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT " + COLUMNS + " FROM profiles ORDER BY name COLLATE NOCASE, created_at")) {
+        "SELECT " + COLUMNS + " FROM profiles ORDER BY " + tx.dialect().ignoringCase("name") + ", created_at")) {
       List<Profile> profiles = new ArrayList<>();
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
@@ -60,7 +60,7 @@ public final class ProfileRepository {
   /** Finds a profile by name, ignoring case as the unique index does. */
   public Optional<Profile> findByName(Tx tx, String name) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT " + COLUMNS + " FROM profiles WHERE name = ? COLLATE NOCASE")) {
+        "SELECT " + COLUMNS + " FROM profiles WHERE " + tx.dialect().equalIgnoringCase("name"))) {
       statement.setString(1, name);
       return one(statement);
     }

@@ -394,6 +394,6 @@ final class SessionList {
         Unit.fromCode(rs.getString("unit")).orElseThrow(), rs.getInt("exercise_count"), rs.getInt("set_count"),
         rs.getInt("completed_set_count"), rs.getDouble("volume"),
         Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version"),
-        rs.getInt("amended") == 1);
+        rs.getBoolean("amended"));
   }
 }

@@ -49,6 +49,10 @@ public final class SessionRepository {
   private static final String NEWEST_AMENDMENT = " LEFT JOIN session_amendments a ON a.session_id = s.id "
       + "AND a.version = (SELECT max(m.version) FROM session_amendments m WHERE m.session_id = s.id) "
       + "LEFT JOIN session_checks c ON c.session_id = s.id";
+  /** PostgreSQL keeps no check of a session's own snapshot (no session_checks): it is read the strict way. */
+  private static final String SESSION_COLUMNS_POSTGRESQL = SESSION_COLUMNS.replace("c.snapshot_check", "NULL");
+  private static final String NEWEST_AMENDMENT_POSTGRESQL = NEWEST_AMENDMENT.replace(
+      " LEFT JOIN session_checks c ON c.session_id = s.id", "");
   private static final String WRITE_CHECK = "INSERT INTO session_checks (session_id, snapshot_check) VALUES (?, ?) "
       + "ON CONFLICT (session_id) DO UPDATE SET snapshot_check = excluded.snapshot_check";
 
@@ -71,6 +75,16 @@ public final class SessionRepository {
       return endedAt != null;
     }
   }
+
+  /** PostgreSQL's list (SQLite's is SessionList): whether the session of the row has amendments. */
+  private static final String AMENDED =
+      "EXISTS (SELECT 1 FROM session_amendments a WHERE a.session_id = sessions.id) AS amended";
+  private static final String SUMMARY_COLUMNS = "id, plan_id, date, started_at, ended_at, name, unit, "
+      + "exercise_count, set_count, completed_set_count, volume, created_at, updated_at, version, " + AMENDED;
+  /** Sort key of ended_at: a session still in progress sorts as the latest (see sessions_by_ended). */
+  private static final String STILL_RUNNING = "9223372036854775807";
+  /** Its arguments: the function is the dialect's (SQLite's index names ifnull, PostgreSQL's coalesce). */
+  private static final String ENDED_KEY_ARGUMENTS = "(ended_at, " + STILL_RUNNING + ")";
 
   private final StructureJson json;
   /** The progress tables derived from completed sessions: kept right here, in the same transaction. */
@@ -122,11 +136,12 @@ public final class SessionRepository {
       statement.setLong(16, session.version());
       statement.executeUpdate();
     } catch (SQLException e) {
-      if (isOneInProgressViolation(e)) {
+      if (tx.dialect().uniqueViolated(e, "sessions.user_id", "sessions_one_in_progress")) {
         throw new ConflictException(Messages.SESSION_IN_PROGRESS);
       }
       String message = String.valueOf(e.getMessage());
-      if (message.contains("UNIQUE constraint failed: sessions.id") || message.contains("used by a deleted session")) {
+      if (tx.dialect().uniqueViolated(e, "sessions.id", "sessions_pkey", "changes_pkey")
+          || message.contains("used by a deleted session")) {
         throw new ConflictException(Messages.SESSION_EXISTS);
       }
       throw e;
@@ -199,6 +214,9 @@ public final class SessionRepository {
 
   /** Keeps the check of the snapshot just written beside it (V15). */
   private static void writeCheck(Tx tx, UUID id, Snapshot snapshot) throws SQLException {
+    if (tx.dialect() != Dialect.SQLITE) {
+      return;
+    }
     try (PreparedStatement statement = tx.connection().prepareStatement(WRITE_CHECK)) {
       Rows.setUuid(statement, 1, id);
       statement.setLong(2, snapshot.check());
@@ -275,8 +293,9 @@ public final class SessionRepository {
     List<SessionAmendment> found = new ArrayList<>();
     long version;
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT ended_at, updated_at, version, session, (SELECT snapshot_check FROM session_checks c "
-            + "WHERE c.session_id = sessions.id) AS session_check, (SELECT count(*) FROM session_amendments a "
+        "SELECT ended_at, updated_at, version, session, " + (tx.dialect() == Dialect.SQLITE
+            ? "(SELECT snapshot_check FROM session_checks c WHERE c.session_id = sessions.id)" : "NULL")
+            + " AS session_check, (SELECT count(*) FROM session_amendments a "
             + "WHERE a.session_id = sessions.id) AS amendments FROM sessions WHERE id = ? AND user_id = ?")) {
       Rows.setUuid(statement, 1, id);
       Rows.setUuid(statement, 2, ownerId);
@@ -306,7 +325,7 @@ public final class SessionRepository {
 
   public Optional<Session> find(Tx tx, UUID ownerId, UUID id) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT " + SESSION_COLUMNS + " FROM sessions s" + NEWEST_AMENDMENT + " WHERE s.id = ? AND s.user_id = ?")) {
+        "SELECT " + sessionColumns(tx) + " FROM sessions s" + newestAmendment(tx) + " WHERE s.id = ? AND s.user_id = ?")) {
       Rows.setUuid(statement, 1, id);
       Rows.setUuid(statement, 2, ownerId);
       return one(statement);
@@ -323,7 +342,7 @@ public final class SessionRepository {
    */
   public Optional<StoredSession> findStored(Tx tx, UUID ownerId, UUID id) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT " + SESSION_COLUMNS + " FROM sessions s" + NEWEST_AMENDMENT + " WHERE s.id = ? AND s.user_id = ?")) {
+        "SELECT " + sessionColumns(tx) + " FROM sessions s" + newestAmendment(tx) + " WHERE s.id = ? AND s.user_id = ?")) {
       Rows.setUuid(statement, 1, id);
       Rows.setUuid(statement, 2, ownerId);
       try (ResultSet rs = statement.executeQuery()) {
@@ -334,7 +353,7 @@ public final class SessionRepository {
         String text = stored.trusted() ? stored.text() : json.write(json.read(stored.text()));
         return Optional.of(new StoredSession(Rows.uuid(rs, "id"), Rows.uuid(rs, "plan_id"), Rows.date(rs, "date"),
             Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), text, Rows.instant(rs, "created_at"),
-            Rows.instant(rs, "updated_at"), rs.getLong("version"), rs.getInt("amended") == 1));
+            Rows.instant(rs, "updated_at"), rs.getLong("version"), rs.getBoolean("amended")));
       }
     }
   }
@@ -356,7 +375,7 @@ public final class SessionRepository {
         }
         return Optional.of(new Head(Rows.uuid(rs, "id"), Rows.uuid(rs, "plan_id"), Rows.date(rs, "date"),
             Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), Rows.instant(rs, "created_at"),
-            Rows.instant(rs, "updated_at"), rs.getLong("version"), rs.getInt("amended") == 1,
+            Rows.instant(rs, "updated_at"), rs.getLong("version"), rs.getBoolean("amended"),
             rs.getString("name")));
       }
     }
@@ -364,7 +383,7 @@ public final class SessionRepository {
 
   public Optional<Session> findInProgress(Tx tx, UUID ownerId) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT " + SESSION_COLUMNS + " FROM sessions s" + NEWEST_AMENDMENT
+        "SELECT " + sessionColumns(tx) + " FROM sessions s" + newestAmendment(tx)
             + " WHERE s.user_id = ? AND s.ended_at IS NULL")) {
       Rows.setUuid(statement, 1, ownerId);
       return one(statement);
@@ -376,13 +395,22 @@ public final class SessionRepository {
    * session stays taken by its tombstone in the change feed.
    */
   public boolean idTaken(Tx tx, UUID id) throws SQLException {
+    if (tx.dialect() == Dialect.POSTGRESQL) {
+      // every profile's feed, past row-level security: the schema's function answers only yes or no
+      try (PreparedStatement statement = tx.connection().prepareStatement("SELECT setwise_id_taken('session', ?)")) {
+        Rows.setUuid(statement, 1, id);
+        try (ResultSet rs = statement.executeQuery()) {
+          return rs.next() && rs.getBoolean(1);
+        }
+      }
+    }
     try (PreparedStatement statement = tx.connection().prepareStatement(
         "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?) "
             + "OR EXISTS (SELECT 1 FROM changes WHERE entity_type = 'session' AND entity_id = ?)")) {
       Rows.setUuid(statement, 1, id);
       Rows.setUuid(statement, 2, id);
       try (ResultSet rs = statement.executeQuery()) {
-        return rs.next() && rs.getInt(1) == 1;
+        return rs.next() && rs.getBoolean(1);
       }
     }
   }
@@ -393,7 +421,7 @@ public final class SessionRepository {
         "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?)")) {
       Rows.setUuid(statement, 1, id);
       try (ResultSet rs = statement.executeQuery()) {
-        return rs.next() && rs.getInt(1) == 1;
+        return rs.next() && rs.getBoolean(1);
       }
     }
   }
@@ -417,11 +445,80 @@ public final class SessionRepository {
    * comes from counters and covering indexes, not from counting rows ({@link SessionList}).
    */
   public Page<SessionSummary> list(Tx tx, UUID ownerId, SessionQuery query) throws SQLException {
-    return SessionList.list(tx, ownerId, query, true);
+    if (tx.dialect() == Dialect.SQLITE) {
+      // counters kept by the SQLite schema's triggers, its covering indexes, FTS5 (decision 32)
+      return SessionList.list(tx, ownerId, query, true);
+    }
+    StringBuilder where = new StringBuilder(" WHERE user_id = ?");
+    List<Object> arguments = new ArrayList<>();
+    arguments.add(ownerId.toString());
+    if (query.planId() != null) {
+      where.append(" AND plan_id = ?");
+      arguments.add(query.planId().toString());
+    }
+    if (query.dateFrom() != null) {
+      where.append(" AND date >= ?");
+      arguments.add(query.dateFrom().toString());
+    }
+    if (query.dateTo() != null) {
+      where.append(" AND date <= ?");
+      arguments.add(query.dateTo().toString());
+    }
+
+    if (query.nameContains() != null) {
+      where.append(" AND name ").append(tx.dialect().like()).append(" ? ESCAPE '\\'");
+      arguments.add(Rows.likeContains(query.nameContains()));
+    }
+    // "Completed" is written two ways on purpose. The total uses the indexed ended_at expression
+    // (sessions_by_ended), so it is counted from the index alone; the page uses the plain test,
+    // so the planner walks the index of the sort key and stops after one page instead of sorting
+    // every completed session. "In progress" matches the partial unique index (at most one row).
+    String endedKey = tx.dialect().ifNull() + ENDED_KEY_ARGUMENTS;
+    String countWhere = where.toString();
+    String pageWhere = where.toString();
+    if (Boolean.TRUE.equals(query.completed())) {
+      countWhere += " AND " + endedKey + " < " + STILL_RUNNING;
+      pageWhere += query.sort() == SessionQuery.Sort.ENDED_AT
+          ? " AND " + endedKey + " < " + STILL_RUNNING : " AND ended_at IS NOT NULL";
+    } else if (Boolean.FALSE.equals(query.completed())) {
+      countWhere += " AND ended_at IS NULL";
+      pageWhere += " AND ended_at IS NULL";
+    }
+    long total;
+    try (PreparedStatement statement = tx.connection().prepareStatement("SELECT count(*) FROM sessions" + countWhere)) {
+      bind(statement, arguments);
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        total = rs.getLong(1);
+      }
+    }
+    String direction = query.order() == SessionQuery.Order.ASC ? " ASC" : " DESC";
+    String orderBy = switch (query.sort()) {
+      case STARTED_AT -> "started_at" + direction + ", id" + direction;
+      case DATE -> "date" + direction + ", started_at" + direction + ", id" + direction;
+      case ENDED_AT -> endedKey + direction + ", started_at" + direction
+          + ", id" + direction;
+    };
+    List<SessionSummary> items = new ArrayList<>();
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT " + SUMMARY_COLUMNS + " FROM sessions" + pageWhere + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?")) {
+      bind(statement, arguments);
+      statement.setInt(arguments.size() + 1, query.limit());
+      statement.setLong(arguments.size() + 2, query.offset());
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          items.add(summary(rs));
+        }
+      }
+    }
+    return new Page<>(items, total, query.limit(), query.offset());
   }
 
   /** One page of summaries without its total (which is then -1): the next page of filters already counted. */
   public Page<SessionSummary> listPage(Tx tx, UUID ownerId, SessionQuery query) throws SQLException {
+    if (tx.dialect() != Dialect.SQLITE) {
+      return list(tx, ownerId, query);
+    }
     return SessionList.list(tx, ownerId, query, false);
   }
 
@@ -433,7 +530,7 @@ public final class SessionRepository {
       return Optional.of(new Session(Rows.uuid(rs, "id"), Rows.uuid(rs, "plan_id"), Rows.date(rs, "date"),
           Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), structure(rs),
           Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version"),
-          rs.getInt("amended") == 1));
+          rs.getBoolean("amended")));
     }
   }
 
@@ -443,12 +540,31 @@ public final class SessionRepository {
     return stored.trusted() ? json.readTrusted(stored.text()) : json.read(stored.text());
   }
 
+  private static SessionSummary summary(ResultSet rs) throws SQLException {
+    return new SessionSummary(Rows.uuid(rs, "id"), Rows.uuid(rs, "plan_id"), Rows.date(rs, "date"),
+        Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), rs.getString("name"),
+        Unit.fromCode(rs.getString("unit")).orElseThrow(), rs.getInt("exercise_count"), rs.getInt("set_count"),
+        rs.getInt("completed_set_count"), rs.getDouble("volume"),
+        Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version"),
+        rs.getBoolean("amended"));
+  }
+
+  private static void bind(PreparedStatement statement, List<Object> arguments) throws SQLException {
+    for (int i = 0; i < arguments.size(); i++) {
+      statement.setObject(i + 1, arguments.get(i));
+    }
+  }
+
+  private static String sessionColumns(Tx tx) {
+    return tx.dialect() == Dialect.SQLITE ? SESSION_COLUMNS : SESSION_COLUMNS_POSTGRESQL;
+  }
+
+  private static String newestAmendment(Tx tx) {
+    return tx.dialect() == Dialect.SQLITE ? NEWEST_AMENDMENT : NEWEST_AMENDMENT_POSTGRESQL;
+  }
+
   private static String summaryName(SessionStructure structure) {
     return structure.name() == null ? "Workout" : structure.name();
   }
 
-  /** The partial unique index on {@code user_id} is the only uniqueness rule on that column alone. */
-  private static boolean isOneInProgressViolation(SQLException e) {
-    return String.valueOf(e.getMessage()).contains("UNIQUE constraint failed: sessions.user_id");
-  }
 }

@@ -31,7 +31,19 @@ public final class TokenRepository {
     }
   }
 
+  /**
+   * The token with this id, of any profile. On PostgreSQL the transaction first declares the id it
+   * looks up ({@code setwise.token_id}): row-level security shows a transaction that acts for
+   * nobody yet (a request being authenticated) that one row and no other.
+   */
   public Optional<Stored> find(Tx tx, String id) throws SQLException {
+    if (tx.dialect() == Dialect.POSTGRESQL) {
+      try (PreparedStatement declare = tx.connection().prepareStatement(
+          "SELECT set_config('setwise.token_id', ?, true)")) {
+        declare.setString(1, id);
+        declare.execute();
+      }
+    }
     try (PreparedStatement statement = tx.connection().prepareStatement(
         "SELECT " + COLUMNS + ", token_hash FROM api_tokens WHERE id = ?")) {
       statement.setString(1, id);
@@ -62,7 +74,8 @@ public final class TokenRepository {
   /** @return false when the token does not exist or is already revoked */
   public boolean revoke(Tx tx, String id, Instant at) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "UPDATE api_tokens SET revoked_at = max(?, created_at) WHERE id = ? AND revoked_at IS NULL")) {
+        "UPDATE api_tokens SET revoked_at = " + tx.dialect().greatest() + "(?, created_at) "
+            + "WHERE id = ? AND revoked_at IS NULL")) {
       Rows.setInstant(statement, 1, at);
       statement.setString(2, id);
       return statement.executeUpdate() == 1;

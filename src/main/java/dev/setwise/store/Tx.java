@@ -12,11 +12,17 @@ public final class Tx {
 
   private final Connection connection;
   private final boolean writable;
+  private final Dialect dialect;
   private final List<Runnable> afterCommit = new ArrayList<>();
 
   Tx(Connection connection, boolean writable) {
+    this(connection, writable, Dialect.SQLITE);
+  }
+
+  Tx(Connection connection, boolean writable, Dialect dialect) {
     this.connection = connection;
     this.writable = writable;
+    this.dialect = dialect;
   }
 
   public Connection connection() {
@@ -25,6 +31,11 @@ public final class Tx {
 
   public boolean writable() {
     return writable;
+  }
+
+  /** The SQL dialect of the database, for the few statements that differ (docs/decisions/0037). */
+  public Dialect dialect() {
+    return dialect;
   }
 
   /** Runs {@code action} once the transaction has committed (never if it rolls back). */

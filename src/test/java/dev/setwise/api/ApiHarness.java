@@ -17,11 +17,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A real server on a free loopback port over a real SQLite file, and a JDK {@link HttpClient}
- * (default settings, as any client of the contract would use). Each test makes its own profiles
- * with {@link #caller}, so one server serves a whole test class.
+ * A real server on a free loopback port over a real SQLite file or a real PostgreSQL database, and
+ * a JDK {@link HttpClient} (default settings, as any client of the contract would use). Each test
+ * makes its own profiles with {@link #caller}, so one server serves a whole test class. On
+ * PostgreSQL the server runs on a context of its own, as {@code setwise serve --database} opens
+ * it, and profiles and tokens are made on the administrative one, as the CLI makes them.
  */
 final class ApiHarness implements AutoCloseable {
+
+  /** The databases the API suite runs on. */
+  enum Backend {
+    SQLITE, POSTGRESQL
+  }
 
   static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -47,13 +54,18 @@ final class ApiHarness implements AutoCloseable {
   private static final AtomicInteger NAMES = new AtomicInteger();
 
   final TestContext t;
+  final Backend backend;
   final ApiServer server;
   final URI base;
+  private final SlowClients.Limits limits;
+  private final java.util.List<ApiServer> others = new java.util.ArrayList<>();
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-  private ApiHarness(TestContext t, ApiServer server) {
+  private ApiHarness(TestContext t, Backend backend, SlowClients.Limits limits) {
     this.t = t;
-    this.server = server;
+    this.backend = backend;
+    this.limits = limits;
+    this.server = serve(t.newServer(), limits);
     this.base = URI.create(server.url());
   }
 
@@ -61,12 +73,65 @@ final class ApiHarness implements AutoCloseable {
     return start(dataDir, SlowClients.Limits.DEFAULT);
   }
 
+  /** A server on {@code backend}. */
+  static ApiHarness start(Path dataDir, Backend backend) {
+    return start(dataDir, backend, SlowClients.Limits.DEFAULT);
+  }
+
   /** A server with other slow-client bounds (shorter ones keep slow-client tests quick). */
   static ApiHarness start(Path dataDir, SlowClients.Limits limits) {
-    TestContext t = new TestContext(dataDir);
-    ApiServer server = ApiServer.start(new ApiServer.Services(t.app.sessions(), t.app.plans(), t.app.audit(),
-        t.app.tokens(), t.app.idempotency(), t.app.changes(), "test-version"), "127.0.0.1", 0, limits);
-    return new ApiHarness(t, server);
+    return start(dataDir, Backend.SQLITE, limits);
+  }
+
+  static ApiHarness start(Path dataDir, Backend backend, SlowClients.Limits limits) {
+    TestContext t = backend == Backend.POSTGRESQL ? TestContext.onPostgres(dataDir) : new TestContext(dataDir);
+    try {
+      return new ApiHarness(t, backend, limits);
+    } catch (RuntimeException e) {
+      t.close();
+      throw e;
+    }
+  }
+
+  private static ApiServer serve(dev.setwise.AppContext app, SlowClients.Limits limits) {
+    return ApiServer.start(new ApiServer.Services(app.sessions(), app.plans(), app.audit(), app.tokens(),
+        app.idempotency(), app.changes(), "test-version"), "127.0.0.1", 0, limits);
+  }
+
+  /**
+   * Another instance serving the same database (PostgreSQL only: its own context and pool, as a
+   * second {@code setwise serve} process has); it stops with this harness. Returns its base URL.
+   */
+  URI secondInstance() {
+    if (backend != Backend.POSTGRESQL) {
+      throw new IllegalStateException("Only PostgreSQL is served by several instances");
+    }
+    ApiServer other = serve(t.newServer(), limits);
+    synchronized (others) {
+      others.add(other);
+    }
+    return URI.create(other.url());
+  }
+
+  /**
+   * Runs raw SQL on the database behind the server, past the service layer: {@code sqlite} on the
+   * SQLite file, {@code postgres} on the PostgreSQL database as the superuser (whom row-level
+   * security does not bind). Returns the update count of the last statement.
+   */
+  int sql(String sqlite, String postgres) throws java.sql.SQLException {
+    try (java.sql.Connection raw = onPostgres()
+        ? dev.setwise.support.PostgresServer.get().connectAsSuperuser(t.database)
+        : java.sql.DriverManager.getConnection("jdbc:sqlite:" + t.dataDir.resolve("setwise.db"));
+        java.sql.Statement statement = raw.createStatement()) {
+      if (!onPostgres()) {
+        statement.execute("PRAGMA busy_timeout = 10000");
+      }
+      return statement.executeUpdate(onPostgres() ? postgres : sqlite);
+    }
+  }
+
+  boolean onPostgres() {
+    return backend == Backend.POSTGRESQL;
   }
 
   /** A new profile with a new token. */
@@ -76,7 +141,12 @@ final class ApiHarness implements AutoCloseable {
   }
 
   Response send(String method, String path, String token, String body, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+    return send(base, method, path, token, body, headers);
+  }
+
+  /** {@link #send(String, String, String, String, Map)} to the instance at {@code to}. */
+  Response send(URI to, String method, String path, String token, String body, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(to.resolve(path)).timeout(Duration.ofSeconds(60))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
@@ -118,6 +188,9 @@ final class ApiHarness implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    synchronized (others) {
+      others.forEach(ApiServer::stop);
+    }
     t.close();
   }
 

@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A stored row that cannot be read (a damaged file, written here with raw SQL) is the server's
  * failure: 500 with the contract's body, logged with its cause; never a 400 that blames the client.
+ * On PostgreSQL the same damage is written as the superuser; what the column's type refuses to
+ * hold (bytes that are not UTF-8, jsonb that is not a JSON object) cannot be there to be read, and
+ * the test then checks that it was refused.
  */
 class CorruptRowsApiTest extends ApiTestBase {
 
@@ -47,10 +50,19 @@ class CorruptRowsApiTest extends ApiTestBase {
     logger.detachAppender(log);
   }
 
-  /** Writes {@code hex} (the bytes a damaged file could hold) into a column, past the schema's CHECKs. */
-  private void damage(String table, String column, String id, String hex) {
+  /**
+   * Writes {@code hex} (the bytes a damaged file could hold) into a column, past the schema's
+   * CHECKs; false when the database refuses to hold them at all (PostgreSQL's types).
+   */
+  private boolean damaged(String table, String column, String id, String hex) {
     byte[] bytes = java.util.HexFormat.of().parseHex(hex);
-    new DamagedRows(api.t.dataDir).column(table, column, id, bytes);
+    try {
+      DamagedRows.of(api.t).column(table, column, id, bytes);
+      return true;
+    } catch (DamagedRows.Refused refused) {
+      assertThat(api.onPostgres()).as("only PostgreSQL's types refuse damage").isTrue();
+      return false;
+    }
   }
 
   private static String hex(String text) {
@@ -84,7 +96,9 @@ class CorruptRowsApiTest extends ApiTestBase {
       "not json at all"})
   void aSnapshotThatBreaksTheStructureRulesIs500(String stored) {
     String sessionId = alex.start(planId);
-    damage("sessions", "session", sessionId, hex(stored));
+    if (!damaged("sessions", "session", sessionId, hex(stored))) {
+      return;
+    }
 
     Response answer = alex.get("/api/sessions/" + sessionId);
 
@@ -96,8 +110,10 @@ class CorruptRowsApiTest extends ApiTestBase {
   void aSnapshotWhoseBytesAreNotUtf8Is500NotReadWithReplacementCharacters() {
     String sessionId = alex.start(planId);
     // a bit flipped in "Squat": 0x61 ('a') became 0xE1, which starts a sequence that never ends
-    damage("sessions", "session", sessionId,
-        hex("{\"unit\": \"kg\", \"exercises\": [{\"name\": \"Squ").concat("E1").concat(hex("t\", \"sets\": []}]}")));
+    if (!damaged("sessions", "session", sessionId,
+        hex("{\"unit\": \"kg\", \"exercises\": [{\"name\": \"Squ").concat("E1").concat(hex("t\", \"sets\": []}]}")))) {
+      return;
+    }
 
     assertInternalErrorLogged(alex.get("/api/sessions/" + sessionId), "GET /api/sessions/" + sessionId);
   }
@@ -105,7 +121,7 @@ class CorruptRowsApiTest extends ApiTestBase {
   @Test
   void completingASessionWithADamagedSnapshotIs500() {
     String sessionId = alex.start(planId);
-    damage("sessions", "session", sessionId, hex("{\"unit\": \"kg\"}"));
+    assertThat(damaged("sessions", "session", sessionId, hex("{\"unit\": \"kg\"}"))).isTrue();
 
     assertInternalErrorLogged(alex.post("/api/sessions/" + sessionId + "/complete", null),
         "POST /api/sessions/" + sessionId + "/complete");
@@ -113,7 +129,8 @@ class CorruptRowsApiTest extends ApiTestBase {
 
   @Test
   void aPlanWithADamagedStructureIs500() {
-    damage("plans", "structure", planId, hex("{\"unit\": \"kg\", \"exercises\": [{\"sets\": []}]}"));
+    assertThat(damaged("plans", "structure", planId, hex("{\"unit\": \"kg\", \"exercises\": [{\"sets\": []}]}")))
+        .isTrue();
 
     assertInternalErrorLogged(alex.get("/api/plans/" + planId), "GET /api/plans/" + planId);
     assertThat(alex.get("/api/plans").status()).isEqualTo(200);
@@ -124,13 +141,11 @@ class CorruptRowsApiTest extends ApiTestBase {
     String body = "{\"plan_id\": \"" + planId + "\"}";
     Response first = alex.post("/api/sessions", body, "start-once");
     assertThat(first.status()).isEqualTo(201);
-    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + api.t.dataDir.resolve("setwise.db"));
-        Statement statement = raw.createStatement()) {
-      statement.execute("PRAGMA busy_timeout = 10000");
-      // the first bytes of the recorded body flipped: no longer JSON
-      assertThat(statement.executeUpdate("UPDATE idempotency_keys SET body = CAST(X'00FF' || substr(body, 3) AS BLOB) "
-          + "WHERE key = 'start-once'")).isEqualTo(1);
-    }
+    // the first bytes of the recorded body flipped: no longer JSON
+    assertThat(api.sql("UPDATE idempotency_keys SET body = CAST(X'00FF' || substr(body, 3) AS BLOB) "
+        + "WHERE key = 'start-once'",
+        "UPDATE idempotency_keys SET body = '\\x00ff'::bytea || substring(body from 3) WHERE key = 'start-once'"))
+        .isEqualTo(1);
 
     Response replay = alex.post("/api/sessions", body, "start-once");
 
@@ -140,6 +155,14 @@ class CorruptRowsApiTest extends ApiTestBase {
 
   @Test
   void damagedAuditDetailsAre500() throws SQLException {
+    if (api.onPostgres()) {
+      String insert = "INSERT INTO audit_log (user_id, action, entity_type, entity_id, at, details) VALUES ('"
+          + alex.profile.id() + "', 'plan_created', 'plan', '" + planId + "', 0, convert_from('\\x"
+          + hex("{\"name\": \"") + "C0AF" + hex("\"}") + "'::bytea, 'UTF8')::jsonb)";
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> api.sql(null, insert))
+          .as("jsonb holds only UTF-8 text").isInstanceOf(SQLException.class).hasMessageContaining("UTF8");
+      return;
+    }
     try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + api.t.dataDir.resolve("setwise.db"));
         Statement statement = raw.createStatement()) {
       statement.execute("PRAGMA busy_timeout = 10000");

@@ -361,10 +361,12 @@ class ErrorsApiTest extends ApiTestBase {
     logger.addAppender(log);
     boolean additive = logger.isAdditive();
     logger.setAdditive(false);
-    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + api.t.dataDir.resolve("setwise.db"));
-        Statement statement = raw.createStatement()) {
-      statement.execute("CREATE TRIGGER fail_sessions BEFORE INSERT ON sessions "
-          + "BEGIN SELECT RAISE(ABORT, 'disk on fire at /secret/path/setwise.db'); END");
+    try {
+      api.sql("CREATE TRIGGER fail_sessions BEFORE INSERT ON sessions "
+          + "BEGIN SELECT RAISE(ABORT, 'disk on fire at /secret/path/setwise.db'); END",
+          "CREATE FUNCTION fail_sessions() RETURNS trigger LANGUAGE plpgsql AS "
+          + "$$ BEGIN RAISE EXCEPTION 'disk on fire at /secret/path/setwise.db'; END $$;"
+          + "CREATE TRIGGER fail_sessions BEFORE INSERT ON sessions FOR EACH ROW EXECUTE FUNCTION fail_sessions()");
       try {
         Response failed = alex.post("/api/sessions", "{\"plan_id\": \"" + planId + "\"}");
 
@@ -381,7 +383,7 @@ class ErrorsApiTest extends ApiTestBase {
         assertThat(alex.get("/api/audit-log?limit=1").json().get("data").get(0).get("action").asString())
             .as("the failed start left no trace").isEqualTo("plan_created");
       } finally {
-        statement.execute("DROP TRIGGER fail_sessions");
+        api.sql("DROP TRIGGER fail_sessions", "DROP TRIGGER fail_sessions ON sessions; DROP FUNCTION fail_sessions()");
       }
     } finally {
       logger.detachAppender(log);

@@ -6,6 +6,7 @@ import dev.setwise.bench.suite.HistoryMeasure;
 import dev.setwise.bench.suite.ImportMeasure;
 import dev.setwise.bench.suite.Measure;
 import dev.setwise.bench.suite.Report;
+import dev.setwise.bench.suite.PostgresRestMeasure;
 import dev.setwise.bench.suite.RestMeasure;
 import dev.setwise.bench.suite.Row;
 import dev.setwise.bench.suite.SaveMeasure;
@@ -41,7 +42,7 @@ public final class AllBench {
   private static List<Measure> measures() {
     return List.of(new WindowMeasure(), new CliMeasure(), new SaveMeasure(), new HistoryMeasure(),
         new RestMeasure(RestMeasure.Part.GET), new RestMeasure(RestMeasure.Part.LIST),
-        new RestMeasure(RestMeasure.Part.PATCH), new ImportMeasure());
+        new RestMeasure(RestMeasure.Part.PATCH), new PostgresRestMeasure(), new ImportMeasure());
   }
 
   public static void main(String[] args) throws IOException {
@@ -115,7 +116,7 @@ public final class AllBench {
     for (Measure measure : measures()) {
       System.out.printf(Locale.ROOT, "  %-11s %s%n", measure.name(), measure.description());
     }
-    System.out.printf(Locale.ROOT, "  %-11s %s%n", "rest", "rest-get, rest-list and rest-patch");
+    System.out.printf(Locale.ROOT, "  %-11s %s%n", "rest", "rest-get, rest-list, rest-patch and rest-postgresql");
   }
 
   private static String loadAverage() {

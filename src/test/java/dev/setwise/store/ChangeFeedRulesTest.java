@@ -118,7 +118,7 @@ class ChangeFeedRulesTest {
   void aDatabaseOfV4EntersTheFeedWithPlansFirstEachInTheOrderOfItsLastChange() throws SQLException {
     database.close();
     Path file = dir.resolve("old.db");
-    Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration")
+    Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration/sqlite")
         .target("4").load().migrate();
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement statement = connection.createStatement()) {

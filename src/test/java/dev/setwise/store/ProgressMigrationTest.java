@@ -29,7 +29,7 @@ class ProgressMigrationTest {
   void theMigrationDerivesEveryCompletedSessionAndSkipsTheOneInProgress() throws Exception {
     Path data = Files.createDirectories(dir.resolve("data"));
     Path file = data.resolve(AppContext.DATABASE_FILE);
-    Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration")
+    Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration/sqlite")
         .target("3").load().migrate();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
       try (Statement s = c.createStatement()) {

@@ -26,7 +26,7 @@ class VersionsMigrationTest {
   @Test
   void aV3DatabaseKeepsEverySessionAndEveryRuleThroughTheRebuild() throws SQLException {
     Path file = dir.resolve("setwise.db");
-    Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration")
+    Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration/sqlite")
         .target("3").load().migrate();
     String big = "{\"unit\":\"kg\",\"notes\":\"" + "n".repeat(20_000) + "\",\"exercises\":[]}";
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);

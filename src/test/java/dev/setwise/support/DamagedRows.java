@@ -17,9 +17,32 @@ import java.sql.Statement;
 public final class DamagedRows {
 
   private final Path database;
+  /** The PostgreSQL database of the test context; null for the SQLite file. */
+  private final String postgres;
 
   public DamagedRows(Path dataDir) {
     this.database = dataDir.resolve("setwise.db");
+    this.postgres = null;
+  }
+
+  private DamagedRows(String postgresDatabase) {
+    this.database = null;
+    this.postgres = postgresDatabase;
+  }
+
+  /** Damage to the database of {@code t}: its SQLite file, or its PostgreSQL database. */
+  public static DamagedRows of(TestContext t) {
+    return t.onPostgres() ? new DamagedRows(t.database) : new DamagedRows(t.dataDir);
+  }
+
+  /**
+   * PostgreSQL's types refused to hold the bytes (text that is not UTF-8, jsonb that is not JSON,
+   * a CHECK): a server database cannot carry that damage, only a file can.
+   */
+  public static final class Refused extends IllegalStateException {
+    Refused(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   /** Replaces a session's snapshot with {@code bytes}, whatever its state, past every CHECK. */
@@ -34,6 +57,10 @@ public final class DamagedRows {
 
   /** Replaces one column of one row with {@code bytes} stored as TEXT. */
   public void column(String table, String column, String id, byte[] bytes) {
+    if (postgres != null) {
+      postgresColumn(table, column, id, bytes);
+      return;
+    }
     try (Connection raw = open(); Statement statement = raw.createStatement()) {
       statement.execute("PRAGMA ignore_check_constraints = ON");
       // Damage comes from outside the rules: no trigger of the table sees it (immutability,
@@ -62,6 +89,47 @@ public final class DamagedRows {
       }
       for (String[] trigger : triggers) {
         statement.execute(trigger[1]);
+      }
+      raw.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * On PostgreSQL: the same update as the superuser, whom row-level security does not bind, with
+   * the table's triggers off for it ({@code session_replication_role = replica}); the column's own
+   * type and CHECKs still apply, and what they refuse throws {@link Refused}.
+   */
+  private void postgresColumn(String table, String column, String id, byte[] bytes) {
+    try (Connection raw = PostgresServer.get().connectAsSuperuser(postgres);
+        Statement statement = raw.createStatement()) {
+      raw.setAutoCommit(false);
+      statement.execute("SET LOCAL session_replication_role = replica");
+      String type;
+      try (PreparedStatement find = raw.prepareStatement(
+          "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = ?::regclass AND attname = ?")) {
+        find.setString(1, table);
+        find.setString(2, column);
+        try (ResultSet rs = find.executeQuery()) {
+          rs.next();
+          type = rs.getString(1);
+        }
+      }
+      String value = type.equals("bytea") ? "?" : "convert_from(?, 'UTF8')::" + type;
+      try (PreparedStatement update = raw.prepareStatement(
+          "UPDATE " + table + " SET " + column + " = " + value + " WHERE id::text = ?")) {
+        update.setBytes(1, bytes);
+        update.setString(2, id);
+        int updated;
+        try {
+          updated = update.executeUpdate();
+        } catch (SQLException refused) {
+          throw new Refused(table + "." + column + " (" + type + ") cannot hold those bytes", refused);
+        }
+        if (updated != 1) {
+          throw new IllegalArgumentException("no " + table + " row " + id);
+        }
       }
       raw.commit();
     } catch (SQLException e) {

@@ -16,11 +16,11 @@ final class CacheKeys {
 
   private CacheKeys() {}
 
-  /** The bundled migrations ({@code target/classes/db/migration}) and {@code extra}. */
+  /** The bundled migrations ({@code target/classes/db/migration/sqlite}) and {@code extra}. */
   static String migrations(Bench bench, String extra) {
     MessageDigest digest = sha256();
     digest.update(extra.getBytes(StandardCharsets.UTF_8));
-    Path migrations = bench.root().resolve("target/classes/db/migration");
+    Path migrations = bench.root().resolve("target/classes/db/migration/sqlite");
     try (Stream<Path> files = Files.list(migrations)) {
       for (Path file : files.sorted().toList()) {
         digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));

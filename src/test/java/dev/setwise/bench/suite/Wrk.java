@@ -28,7 +28,12 @@ public final class Wrk {
 
   /** A run of {@code seconds} on {@code url}; {@code scriptArgs} go to bench/wrk.lua. */
   public static Result run(Bench bench, String url, int seconds, Path log, String... scriptArgs) {
-    List<String> command = new ArrayList<>(List.of("wrk", "-t" + THREADS, "-c" + CONNECTIONS, "-d" + seconds + "s",
+    return run(bench, url, CONNECTIONS, seconds, log, scriptArgs);
+  }
+
+  /** {@link #run(Bench, String, int, Path, String...)} with {@code connections} connections. */
+  public static Result run(Bench bench, String url, int connections, int seconds, Path log, String... scriptArgs) {
+    List<String> command = new ArrayList<>(List.of("wrk", "-t" + THREADS, "-c" + connections, "-d" + seconds + "s",
         "--timeout", "5s", "-s", bench.root().resolve("bench/wrk.lua").toString(), url, "--"));
     command.addAll(List.of(scriptArgs));
     Processes.Run run = Processes.run(command, log, seconds + 60L);

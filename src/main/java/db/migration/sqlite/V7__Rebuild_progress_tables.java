@@ -1,4 +1,4 @@
-package db.migration;
+package db.migration.sqlite;
 
 import dev.setwise.store.SetLogRepository;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
