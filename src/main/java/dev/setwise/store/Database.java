@@ -243,10 +243,9 @@ public final class Database implements AutoCloseable {
       return null; // the server keeps its own pages; there is no file here to check
     }
     identity.check();
-    // Outside a transaction: SQLite ends the read transaction itself when it meets damage.
     Connection connection = readers.borrow();
     try {
-      return Integrity.quickCheck(connection);
+      return Integrity.quickCheckReused(connection);
     } catch (SQLException e) {
       throw SqliteErrors.translate(e, file, "Could not check the database");
     } finally {
