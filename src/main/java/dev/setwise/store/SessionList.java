@@ -52,7 +52,7 @@ final class SessionList {
    * the LIKE pattern.
    */
   private static final String NAME_CANDIDATES = "SELECT t.plan_key, t.name, t.sessions "
-      + "FROM session_names f JOIN session_totals t ON t.rowid = f.rowid "
+      + "FROM session_names f JOIN session_totals t ON t.id = f.rowid "
       + "WHERE session_names MATCH ? AND t.user_id = ? AND t.name LIKE ? ESCAPE '\\'";
   /** The same without the index, for a text of fewer than three characters (no trigram to look up). */
   private static final String NAME_CANDIDATES_SHORT = "SELECT t.plan_key, t.name, t.sessions FROM session_totals t "

@@ -9,7 +9,10 @@
 -- session in progress when it matches the filter (at most one row, found on
 -- sessions_one_in_progress). Counts with dates use the covering indexes below.
 
+-- id: an explicit rowid, which VACUUM (and so VACUUM INTO, the backups) keeps as it is; the name
+-- index refers to the totals by it.
 CREATE TABLE session_totals (
+    id        INTEGER PRIMARY KEY,
     user_id   TEXT    NOT NULL REFERENCES profiles (id),
     plan_key  TEXT    NOT NULL,  -- the plan's id, or '' for a session without a plan
     name      TEXT    NOT NULL,  -- the session's summary name, as in sessions.name
@@ -56,7 +59,7 @@ END;
 -- holding a search text are found without reading every name. It only narrows: the store applies
 -- the LIKE of the search again to what it finds (trigrams fold case beyond ASCII, LIKE does not).
 -- External content: the names live once, in session_totals; these triggers keep the index in step.
-CREATE VIRTUAL TABLE session_names USING fts5(name, content = 'session_totals', content_rowid = 'rowid',
+CREATE VIRTUAL TABLE session_names USING fts5(name, content = 'session_totals', content_rowid = 'id',
     tokenize = 'trigram');
 
 INSERT INTO session_names (session_names) VALUES ('rebuild');
@@ -64,13 +67,13 @@ INSERT INTO session_names (session_names) VALUES ('rebuild');
 CREATE TRIGGER session_totals_named
 AFTER INSERT ON session_totals
 BEGIN
-    INSERT INTO session_names (rowid, name) VALUES (NEW.rowid, NEW.name);
+    INSERT INTO session_names (rowid, name) VALUES (NEW.id, NEW.name);
 END;
 
 CREATE TRIGGER session_totals_unnamed
 AFTER DELETE ON session_totals
 BEGIN
-    INSERT INTO session_names (session_names, rowid, name) VALUES ('delete', OLD.rowid, OLD.name);
+    INSERT INTO session_names (session_names, rowid, name) VALUES ('delete', OLD.id, OLD.name);
 END;
 
 -- The name of a total never changes (it is part of its key): a change is a delete and an insert.
