@@ -1,5 +1,6 @@
 package dev.setwise;
 
+import dev.setwise.json.ResourceJson;
 import dev.setwise.domain.StorageException;
 import dev.setwise.json.StructureJson;
 import dev.setwise.service.AuditLog;
@@ -15,6 +16,10 @@ import dev.setwise.service.backup.BackupReason;
 import dev.setwise.service.backup.BackupService;
 import dev.setwise.service.exchange.ExportService;
 import dev.setwise.service.exchange.ImportService;
+import dev.setwise.service.sync.SyncApplyService;
+import dev.setwise.service.sync.SyncConflictService;
+import dev.setwise.service.sync.SyncOutboxService;
+import dev.setwise.service.sync.SyncSettingsService;
 import dev.setwise.service.folder.FolderLease;
 import dev.setwise.service.progress.ExerciseService;
 import dev.setwise.service.progress.ProgressSettingsService;
@@ -33,7 +38,11 @@ import dev.setwise.store.ProfileSettingsRepository;
 import dev.setwise.store.ProgressRepository;
 import dev.setwise.store.RestTimerRepository;
 import dev.setwise.store.SessionRepository;
+import dev.setwise.store.SyncConflictRepository;
+import dev.setwise.store.SyncRepository;
 import dev.setwise.store.TokenRepository;
+import dev.setwise.sync.SyncClient;
+import dev.setwise.sync.SyncOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.regex.Pattern;
@@ -67,6 +76,11 @@ public final class AppContext implements AutoCloseable {
   private final TokenService tokens;
   private final IdempotencyService idempotency;
   private final ChangeFeedService changes;
+  private final SyncSettingsService syncSettings;
+  private final SyncOutboxService syncOutbox;
+  private final SyncApplyService syncApply;
+  private final SyncConflictService syncConflicts;
+  private final SyncClient sync;
   private final Progress progress;
 
   /** The progress side (issue 10): numbers, exercise names, settings and progression. */
@@ -81,7 +95,11 @@ public final class AppContext implements AutoCloseable {
     PlanRepository planRepository = new PlanRepository(structureJson);
     this.audit = new AuditLog(database, new AuditRepository(), clock);
     ProfileRepository profileRepository = new ProfileRepository();
-    this.profiles = new ProfileService(database, profileRepository, audit, clock);
+    SyncRepository syncRepository = new SyncRepository();
+    SyncConflictRepository conflictRepository = new SyncConflictRepository(new ResourceJson());
+    this.syncSettings = new SyncSettingsService(database, syncRepository, conflictRepository, dataDir, clock);
+    // A deleted profile's sync token file goes too: a secret nothing could use any more.
+    this.profiles = new ProfileService(database, profileRepository, audit, clock, backups, syncSettings::forgetToken);
     this.plans = new PlanService(database, planRepository, audit, clock);
     SessionRepository sessionRepository = new SessionRepository(structureJson);
     this.sessions = new SessionService(database, sessionRepository, planRepository, audit, clock);
@@ -94,6 +112,14 @@ public final class AppContext implements AutoCloseable {
     this.tokens = new TokenService(database, new TokenRepository(), profileRepository, clock);
     this.idempotency = new IdempotencyService(database, new IdempotencyRepository(), clock);
     this.changes = new ChangeFeedService(database, new ChangeRepository(), planRepository, sessionRepository);
+    this.syncOutbox = new SyncOutboxService(database, planRepository, sessionRepository, syncRepository,
+        conflictRepository, audit, clock);
+    this.syncApply = new SyncApplyService(database, planRepository, sessionRepository, syncRepository,
+        conflictRepository, audit, clock);
+    this.syncConflicts = new SyncConflictService(database, planRepository, sessionRepository, syncRepository,
+        conflictRepository, audit, backups, clock);
+    this.sync = new SyncClient(syncSettings, syncOutbox, syncApply, syncConflicts, backups, dataDir,
+        Version.current(), SyncOptions.defaults());
     ProgressRepository progressRepository = new ProgressRepository();
     StatsService stats = new StatsService(database, progressRepository, profileRepository);
     this.progress = new Progress(stats, new ExerciseService(database, progressRepository, stats, audit, clock),
@@ -258,6 +284,34 @@ public final class AppContext implements AutoCloseable {
   /** The change feed of plans and sessions (contract §5.1), for sync. */
   public ChangeFeedService changes() {
     return changes;
+  }
+
+  /**
+   * The sync client (contract §5.2): set up, sync now, status, conflicts, off. What the command
+   * line and the desktop app call; see {@link SyncClient} for its threads and errors.
+   */
+  public SyncClient sync() {
+    return sync;
+  }
+
+  /** Sync settings, token and status per profile (contract §5.2). */
+  public SyncSettingsService syncSettings() {
+    return syncSettings;
+  }
+
+  /** The outbox of local changes to send, for the sync client. */
+  public SyncOutboxService syncOutbox() {
+    return syncOutbox;
+  }
+
+  /** Applies what the server sends, for the sync client. */
+  public SyncApplyService syncApply() {
+    return syncApply;
+  }
+
+  /** Sync conflicts: both versions, and settling them. */
+  public SyncConflictService syncConflicts() {
+    return syncConflicts;
   }
 
   /**

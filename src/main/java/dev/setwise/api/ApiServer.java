@@ -146,6 +146,7 @@ public final class ApiServer {
         ctx.status(200).contentType(Exchanges.JSON);
       });
       config.routes.post("/api/sessions", sessions::start);
+      config.routes.post("/api/sessions/batch", sessions::batch);
       config.routes.get("/api/sessions", sessions::list);
       config.routes.head("/api/sessions", sessions::list);
       config.routes.get("/api/sessions/{id}", sessions::get);

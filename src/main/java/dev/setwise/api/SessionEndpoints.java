@@ -35,6 +35,54 @@ final class SessionEndpoints {
     });
   }
 
+  /**
+   * {@code POST /api/sessions/batch}: {@code {"sessions": [create, …]}} (1..100), each created as
+   * {@code POST /api/sessions} would, in one transaction; 200 with {@code {"data": [result, …]}} in
+   * order, each {@code {"status": 201, "session": …}} or {@code {"status": 4xx, "error", "message"}}.
+   */
+  void batch(Context ctx) {
+    UUID caller = exchanges.caller(ctx);
+    Object body = bodies.json(ctx, Messages.INVALID_SESSION_DATA);
+    java.util.List<?> items = SessionRequests.batch(body);
+    exchanges.idempotent(ctx, caller, "POST /api/sessions/batch", body, () -> {
+      java.util.List<Object> results = new java.util.ArrayList<>(items.size());
+      java.util.List<SessionRequests.Create> valid = new java.util.ArrayList<>();
+      java.util.List<Integer> at = new java.util.ArrayList<>();
+      for (Object item : items) {
+        try {
+          valid.add(SessionRequests.create(item));
+          at.add(results.size());
+          results.add(null);
+        } catch (dev.setwise.domain.ValidationException invalid) {
+          results.add(failure(invalid));
+        }
+      }
+      java.util.List<SessionService.Created> created = sessions.createAll(caller, valid);
+      for (int i = 0; i < created.size(); i++) {
+        SessionService.Created one = created.get(i);
+        java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+        if (one.session() != null) {
+          result.put("status", 201);
+          result.put("session", Views.session(one.session()));
+        } else {
+          result = failure(one.failure());
+        }
+        results.set(at.get(i), result);
+      }
+      java.util.Map<String, Object> answer = new java.util.LinkedHashMap<>();
+      answer.put("data", results);
+      return exchanges.answer(200, null, answer);
+    });
+  }
+
+  private static java.util.Map<String, Object> failure(Exception refused) {
+    ErrorAnswers.ErrorAnswer error = ErrorAnswers.of(refused);
+    java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+    result.put("status", error.status());
+    result.putAll(error.body());
+    return result;
+  }
+
   /** {@code PATCH /api/sessions/{id}}: replaces the snapshot of a session in progress; If-Match optional. */
   void update(Context ctx) {
     UUID caller = exchanges.caller(ctx);
@@ -45,7 +93,10 @@ final class SessionEndpoints {
     exchanges.sendResource(ctx, 200, Views.session(session), session.version());
   }
 
-  /** {@code POST /api/sessions/{id}/complete}: no body, {@code {}} or {@code {"session": …}}; If-Match optional. */
+  /**
+   * {@code POST /api/sessions/{id}/complete}: no body, {@code {}} or {@code {"session": …}}, optionally with
+   * {@code "ended_at"} (when it ended, if not now); If-Match optional.
+   */
   void complete(Context ctx) {
     UUID caller = exchanges.caller(ctx);
     UUID id = Exchanges.id(ctx, Messages.SESSION_NOT_FOUND);
@@ -53,7 +104,7 @@ final class SessionEndpoints {
     Object body = bodies.json(ctx, Messages.INVALID_SESSION_DATA);
     SessionRequests.Complete request = SessionRequests.complete(body);
     exchanges.idempotent(ctx, caller, "POST /api/sessions/" + id + "/complete", body, () -> {
-      Session session = sessions.complete(caller, id, request.session(), expected);
+      Session session = sessions.complete(caller, id, request.session(), request.endedAt(), expected);
       return exchanges.resource(200, null, Views.session(session), session.version());
     });
   }
@@ -69,7 +120,7 @@ final class SessionEndpoints {
     Object body = bodies.json(ctx, Messages.INVALID_SESSION_DATA);
     SessionRequests.Amend request = SessionRequests.amend(body);
     exchanges.idempotent(ctx, caller, "POST /api/sessions/" + id + "/amendments", body, () -> {
-      Session session = sessions.amend(caller, id, request.session(), request.reason(), expected);
+      Session session = sessions.amend(caller, id, request.session(), request.reason(), request.at(), expected);
       return exchanges.resource(201, null, Views.session(session), session.version());
     });
   }

@@ -10,6 +10,7 @@ import dev.setwise.service.DamagedDataException;
 import dev.setwise.service.DiskErrors;
 import dev.setwise.service.backup.BackupException;
 import dev.setwise.service.folder.FolderBusyException;
+import dev.setwise.sync.SyncException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -30,7 +31,13 @@ public final class Cli {
   /** Runs {@code args} and returns the exit code. */
   public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err,
       DesktopStarter desktop) {
-    SetwiseCommand root = new SetwiseCommand(environment, desktop);
+    return run(args, environment, out, err, desktop, Terminal.system());
+  }
+
+  /** {@link #run(String[], Map, PrintWriter, PrintWriter, DesktopStarter)} asking its questions on {@code terminal}. */
+  static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err,
+      DesktopStarter desktop, Terminal terminal) {
+    SetwiseCommand root = new SetwiseCommand(environment, desktop, terminal);
     CommandLine commandLine = new CommandLine(root);
     commandLine.setOut(out);
     commandLine.setErr(err);
@@ -83,7 +90,8 @@ public final class Cli {
       return oneLine(root.advised(storage).getMessage());
     }
     if (ex instanceof SetwiseException || ex instanceof DataDirectory.DataDirectoryException
-        || ex instanceof BackupException || ex instanceof StartupException || ex instanceof FolderBusyException) {
+        || ex instanceof BackupException || ex instanceof StartupException || ex instanceof FolderBusyException
+        || ex instanceof SyncException) {
       return ex.getMessage();
     }
     if (ex instanceof DamagedDataException) {

@@ -3,7 +3,7 @@ package dev.setwise.cli;
 import dev.setwise.AppContext;
 import dev.setwise.domain.ConflictException;
 import dev.setwise.domain.Problem;
-import dev.setwise.domain.Timestamps;
+import dev.setwise.domain.ReadableFormats;
 import dev.setwise.domain.ValidationException;
 import dev.setwise.service.Cancellation;
 import dev.setwise.service.Progress;
@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -78,7 +79,8 @@ final class ImportCommand implements Callable<Integer> {
       print(out, result.summary(), result.applied());
       if (result.applied()) {
         out.println("Imported " + result.summary().plansNew() + " plans and " + result.summary().sessionsNew()
-            + " sessions into " + result.summary().profileName() + " (backup made first: "
+            + " sessions" + (result.summary().amendmentsNew() > 0 ? " (and " + result.summary().amendmentsNew()
+            + (result.summary().amendmentsNew() == 1 ? " amendment)" : " amendments)") : "") + " into " + result.summary().profileName() + " (backup made first: "
             + result.backup().getFileName() + ").");
         warnings(out, result.summary(), true);
       } else {
@@ -108,9 +110,12 @@ final class ImportCommand implements Callable<Integer> {
     }
     out.println("Plans: " + s.plansNew() + " new, " + s.plansDuplicate() + " already there (skipped)");
     out.println("Sessions: " + s.sessionsNew() + " new, " + s.sessionsDuplicate() + " already there (skipped)");
+    if (s.amendmentsNew() > 0 || s.amendmentsDuplicate() > 0) {
+      out.println("Amendments: " + s.amendmentsNew() + " new, " + s.amendmentsDuplicate() + " already there (skipped)");
+    }
     if (s.firstDate() != null) {
-      out.println("Dates: " + (s.firstDate().equals(s.lastDate()) ? s.firstDate()
-          : s.firstDate() + " to " + s.lastDate()));
+      out.println("Dates: " + (s.firstDate().equals(s.lastDate()) ? ReadableFormats.date(s.firstDate())
+          : ReadableFormats.date(s.firstDate()) + " to " + ReadableFormats.date(s.lastDate())));
     }
     CsvReport csv = s.csv();
     if (csv.assumedWeightUnit() != null) {
@@ -135,7 +140,7 @@ final class ImportCommand implements Callable<Integer> {
     list(out, "Conflicts", s.conflicts().size(), s.conflicts());
     if (s.previousImport() != null) {
       out.println("This file was imported into " + s.profileName() + " before, on "
-          + Timestamps.format(s.previousImport()) + ".");
+          + ReadableFormats.dateTime(s.previousImport(), ZoneId.systemDefault()) + ".");
     }
   }
 

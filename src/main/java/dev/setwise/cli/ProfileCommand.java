@@ -1,10 +1,18 @@
 package dev.setwise.cli;
 
 import dev.setwise.AppContext;
+import dev.setwise.domain.ConflictException;
+import dev.setwise.domain.NotFoundException;
 import dev.setwise.domain.Profile;
 import dev.setwise.domain.Unit;
+import dev.setwise.domain.ValidationException;
+import dev.setwise.service.ProfileContents;
+import dev.setwise.service.ProfileDeleted;
+import dev.setwise.service.ProfileService;
+import dev.setwise.service.folder.FolderLease;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,9 +22,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code setwise profile add|list}. */
+/** {@code setwise profile add|list|delete}. */
 @Command(name = "profile", description = "Manage local profiles.", mixinStandardHelpOptions = true,
-    subcommands = {ProfileCommand.Add.class, ProfileCommand.ListProfiles.class})
+    subcommands = {ProfileCommand.Add.class, ProfileCommand.ListProfiles.class, ProfileCommand.Delete.class})
 final class ProfileCommand extends GroupCommand {
 
   /** {@code setwise profile add NAME [--unit kg|lb]}. */
@@ -74,6 +82,73 @@ final class ProfileCommand extends GroupCommand {
         out.flush();
       }
       return 0;
+    }
+  }
+
+  /**
+   * {@code setwise profile delete NAME [--yes]}: deletes a profile and everything in it, after a
+   * backup; never the last one. Without {@code --yes} it asks on the terminal, and refuses when there
+   * is no terminal to ask on. Refused while the desktop app has the data folder open (it would go on
+   * showing the profile): the app's Profile menu deletes it there.
+   */
+  @Command(name = "delete", description = "Delete a profile and everything in it (plans, sessions, tokens, "
+      + "its activity log), after a backup. The last profile cannot be deleted.", mixinStandardHelpOptions = true)
+  static final class Delete implements Callable<Integer> {
+
+    @ParentCommand
+    ProfileCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", description = "The profile to delete.")
+    String name;
+
+    @Option(names = {"--yes", "-y"}, description = "Do not ask (also deletes a workout in progress).")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+      SetwiseCommand root = parent.root;
+      FolderLease lease = root.lease(FolderLease.Kind.COMMAND);
+      lease.otherHolder(FolderLease.Kind.APP).ifPresent(app -> {
+        throw new ConflictException(app.describe(root.clock().getZone(), root.clock().instant())
+            + " (or delete the profile from the app's Profile menu)");
+      });
+      try (AppContext context = root.openContext()) {
+        Profile profile = context.profiles().findByName(name).orElseThrow(() -> new NotFoundException(
+            "No profile is named \"" + name.strip() + "\""));
+        ProfileContents contents = context.profiles().contents(profile.id());
+        ProfileService.checkDeletable(contents, true);
+        if (!yes) {
+          Terminal terminal = root.terminal();
+          if (!terminal.interactive()) {
+            throw new ValidationException("Not deleted: deleting profile " + profile.name() + " (" + what(contents)
+                + ") needs --yes when there is no terminal to confirm on");
+          }
+          String answer = terminal.ask("Delete profile " + profile.name() + " and everything in it (" + what(contents)
+              + ")?" + (contents.workoutInProgress() ? " Its workout in progress is deleted too." : "")
+              + " A backup is made first. [y/N] ");
+          if (answer == null || !List.of("y", "yes").contains(answer.strip().toLowerCase(Locale.ROOT))) {
+            spec.commandLine().getErr().println("setwise: Not deleted");
+            spec.commandLine().getErr().flush();
+            return 1;
+          }
+        }
+        ProfileDeleted deleted = context.profiles().delete(profile.id(), true);
+        spec.commandLine().getOut().println("Deleted profile " + profile.name() + " (" + what(contents)
+            + "); the backup made before is " + deleted.backup().getFileName());
+      }
+      return 0;
+    }
+
+    private static String what(ProfileContents contents) {
+      return count(contents.plans(), "plan") + ", " + count(contents.sessions(), "session")
+          + (contents.amendments() > 0 ? ", " + count(contents.amendments(), "amendment") : "");
+    }
+
+    private static String count(long n, String noun) {
+      return n + " " + noun + (n == 1 ? "" : "s");
     }
   }
 }

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     description = "Setwise: an offline-first strength-training log.%n"
         + "With no command, opens the desktop app.",
     subcommands = {ProfileCommand.class, ServeCommand.class, TokenCommand.class, ExportCommand.class,
-        ImportCommand.class, BackupCommand.class, RestoreCommand.class, StatsCommand.class, MigrateCommand.class},
+        ImportCommand.class, BackupCommand.class, RestoreCommand.class, StatsCommand.class, SyncCommand.class,
+        MigrateCommand.class},
     sortOptions = false)
 public final class SetwiseCommand implements Callable<Integer>, AutoCloseable {
 
@@ -39,15 +40,26 @@ public final class SetwiseCommand implements Callable<Integer>, AutoCloseable {
 
   private final Map<String, String> environment;
   private final DesktopStarter desktop;
+  private final Terminal terminal;
   private final Clock clock = Clock.systemDefaultZone();
   private Path preparedDataDir;
   private FolderLease lease;
   /** True once a command opened a PostgreSQL database: the data folder's backups are no way out then. */
   private boolean onDatabaseServer;
 
-  SetwiseCommand(Map<String, String> environment, DesktopStarter desktop) {
+  SetwiseCommand(Map<String, String> environment, DesktopStarter desktop, Terminal terminal) {
     this.environment = environment;
     this.desktop = desktop;
+    this.terminal = terminal;
+  }
+
+  /** Where a command asks for a confirmation. */
+  Terminal terminal() {
+    return terminal;
+  }
+
+  Clock clock() {
+    return clock;
   }
 
   /**

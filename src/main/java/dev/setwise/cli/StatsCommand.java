@@ -2,6 +2,7 @@ package dev.setwise.cli;
 
 import dev.setwise.AppContext;
 import dev.setwise.domain.Profile;
+import dev.setwise.domain.ReadableFormats;
 import dev.setwise.domain.progress.ExerciseHistory;
 import dev.setwise.domain.progress.ExerciseRecords;
 import dev.setwise.domain.progress.ExerciseSession;
@@ -143,7 +144,7 @@ final class StatsCommand extends GroupCommand {
             row[0] = records.exercise();
             for (int k = 0; k < KINDS.length; k++) {
               RecordValue value = records.get(KINDS[k]);
-              row[k + 1] = value == null ? "-" : Numbers.printed(value.value()) + "  " + value.date();
+              row[k + 1] = value == null ? "-" : Numbers.printed(value.value()) + "  " + ReadableFormats.date(value.date());
             }
             rows.add(row);
           }
@@ -208,7 +209,7 @@ final class StatsCommand extends GroupCommand {
           for (RecordKind kind : KINDS) {
             RecordValue value = history.records().get(kind);
             records.add(new String[] {kind.title(), value == null ? "-" : Numbers.printed(value.value()).toString(),
-                value == null ? "" : value.date().toString()});
+                value == null ? "" : ReadableFormats.date(value.date())});
           }
           Table.print(out, records);
           out.println();
@@ -217,14 +218,14 @@ final class StatsCommand extends GroupCommand {
           for (int reps = 1; reps <= OneRepMax.MAX_REPS; reps++) {
             RecordValue value = history.repMaxes().get(reps);
             maxes.add(new String[] {Integer.toString(reps), value == null ? "-" : Numbers.printed(value.value()).toString(),
-                value == null ? "" : value.date().toString()});
+                value == null ? "" : ReadableFormats.date(value.date())});
           }
           Table.print(out, maxes);
           out.println();
           List<String[]> sessions = new ArrayList<>();
           sessions.add(new String[] {"Date", "Sets", "Best e1RM", "Volume"});
           for (ExerciseSession session : history.sessions()) {
-            sessions.add(new String[] {session.date().toString(), Integer.toString(session.sets()),
+            sessions.add(new String[] {ReadableFormats.date(session.date()), Integer.toString(session.sets()),
                 session.bestE1rm() == null ? "-" : Numbers.printed(session.bestE1rm()).toString(),
                 Numbers.printed(session.volume()).toString()});
           }

@@ -18,6 +18,7 @@ public final class Messages {
   public static final String SESSION_CHANGED = "Session was changed elsewhere";
   public static final String PROFILE_NOT_FOUND = "Profile not found";
   public static final String INVALID_PROFILE_DATA = "Invalid profile data";
+  public static final String ONLY_COMPLETED_REPEATED = "Only completed sessions can be repeated";
 
   private Messages() {}
 }

@@ -2,6 +2,7 @@ package dev.setwise.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -32,11 +33,51 @@ public final class SessionRequests {
   /** {@code PATCH /api/sessions/{id}}. */
   public record Update(SessionStructure session) {}
 
-  /** {@code POST /api/sessions/{id}/complete}; {@code session} is an optional final update. */
-  public record Complete(SessionStructure session) {}
+  /**
+   * {@code POST /api/sessions/{id}/complete}; {@code session} is an optional final update,
+   * {@code endedAt} when it ended, if not now (a workout completed on another device, sent by sync).
+   */
+  public record Complete(SessionStructure session, Instant endedAt) {
 
-  /** {@code POST /api/sessions/{id}/amendments}: the corrected structure and why (1..{@value #MAX_REASON} chars). */
-  public record Amend(SessionStructure session, String reason) {}
+    public Complete(SessionStructure session) {
+      this(session, null);
+    }
+  }
+
+  /**
+   * {@code POST /api/sessions/{id}/amendments}: the corrected structure and why (1..{@value #MAX_REASON}
+   * chars); {@code at} when it was made, if not now (an amendment made on another device, sent by sync).
+   */
+  public record Amend(SessionStructure session, String reason, Instant at) {
+
+    public Amend(SessionStructure session, String reason) {
+      this(session, reason, null);
+    }
+  }
+
+  /** The most sessions one {@code POST /api/sessions/batch} creates. */
+  public static final int MAX_BATCH = 100;
+
+  /**
+   * The items of {@code POST /api/sessions/batch}: {@code {"sessions": [create, …]}}, 1 to
+   * {@value #MAX_BATCH} of them, each read later on its own with {@link #create(Object)}.
+   *
+   * @throws ValidationException {@code Invalid session data} when the body is not such an object
+   */
+  public static List<?> batch(Object body) {
+    Problems problems = new Problems();
+    TreeObject object = TreeObject.of(body, "$", problems);
+    List<?> items = null;
+    if (object != null) {
+      object.allowOnly(Set.of("sessions"));
+      items = object.array("sessions", true, MAX_BATCH);
+      if (items != null && items.isEmpty()) {
+        problems.add("sessions", "must have at least 1 item");
+      }
+    }
+    problems.throwIfAny(Messages.INVALID_SESSION_DATA);
+    return items;
+  }
 
   /** The longest reason of an amendment, in characters. */
   public static final int MAX_REASON = 500;
@@ -49,10 +90,10 @@ public final class SessionRequests {
     TreeObject object = TreeObject.of(body, "$", problems);
     Amend request = null;
     if (object != null) {
-      object.allowOnly(Set.of("session", "reason"));
+      object.allowOnly(Set.of("session", "reason", "at"));
       SessionStructure session = StructureValidator.read(object.raw("session"), "session", problems);
       String reason = object.string("reason", true, 1, MAX_REASON);
-      request = new Amend(session, reason);
+      request = new Amend(session, reason, object.instant("at", false));
     }
     problems.throwIfAny(Messages.INVALID_SESSION_DATA);
     return request;
@@ -106,10 +147,10 @@ public final class SessionRequests {
     TreeObject object = TreeObject.of(body, "$", problems);
     Complete request = null;
     if (object != null) {
-      object.allowOnly(Set.of("session"));
+      object.allowOnly(Set.of("session", "ended_at"));
       SessionStructure session = object.has("session")
           ? StructureValidator.read(object.raw("session"), "session", problems) : null;
-      request = new Complete(session);
+      request = new Complete(session, object.instant("ended_at", false));
     }
     problems.throwIfAny(Messages.INVALID_SESSION_DATA);
     return request;

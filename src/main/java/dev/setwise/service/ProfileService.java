@@ -9,16 +9,23 @@ import dev.setwise.domain.Problem;
 import dev.setwise.domain.Profile;
 import dev.setwise.domain.Unit;
 import dev.setwise.domain.ValidationException;
+import dev.setwise.service.backup.BackupInfo;
+import dev.setwise.service.backup.BackupReason;
+import dev.setwise.service.backup.BackupService;
 import dev.setwise.store.Database;
 import dev.setwise.store.ProfileRepository;
+import dev.setwise.store.Tx;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Local profiles. Every method is one transaction, callable from any thread except the JavaFX
+ * Local profiles: created, renamed, deleted (never the last one). Every method is one transaction, callable from any thread except the JavaFX
  * application thread (it may wait on disk). Database failures surface as
  * {@link dev.setwise.store.StoreException}.
  */
@@ -28,16 +35,24 @@ public final class ProfileService {
   /** The name of the profile the desktop app creates on its first run. */
   public static final String DEFAULT_NAME = "Athlete";
 
+  private static final Logger LOG = LoggerFactory.getLogger(ProfileService.class);
+
   private final Database database;
   private final ProfileRepository profiles;
   private final AuditLog audit;
   private final Clock clock;
+  private final BackupService backups;
+  /** What else goes with a deleted profile outside the database (its sync token file), after the commit. */
+  private final java.util.function.Consumer<UUID> afterDeletion;
 
-  public ProfileService(Database database, ProfileRepository profiles, AuditLog audit, Clock clock) {
+  public ProfileService(Database database, ProfileRepository profiles, AuditLog audit, Clock clock,
+      BackupService backups, java.util.function.Consumer<UUID> afterDeletion) {
+    this.afterDeletion = afterDeletion;
     this.database = database;
     this.profiles = profiles;
     this.audit = audit;
     this.clock = clock;
+    this.backups = backups;
   }
 
   /**
@@ -116,6 +131,75 @@ public final class ProfileService {
           Map.of("name", checked, "unit", updated.unit().code()));
       return updated;
     });
+  }
+
+  /**
+   * What deleting the profile would remove. One read transaction; any thread but the JavaFX
+   * application thread.
+   *
+   * @throws NotFoundException when there is no such profile
+   */
+  public ProfileContents contents(UUID id) {
+    return database.read(tx -> contents(tx, id));
+  }
+
+  private ProfileContents contents(Tx tx, UUID id) throws SQLException {
+    Profile profile = profiles.find(tx, id).orElseThrow(() -> new NotFoundException(Messages.PROFILE_NOT_FOUND));
+    ProfileRepository.Contents counted = profiles.contents(tx, id);
+    return new ProfileContents(profile, counted.plans(), counted.sessions(), counted.amendments(),
+        counted.workoutInProgress(), profiles.list(tx).size() == 1);
+  }
+
+  /**
+   * Deletes a profile and everything of it: plans, sessions (the one in progress too), amendments,
+   * API tokens, idempotency keys, derived progress rows, its change feed with its tombstones and its
+   * audit log (docs/decisions/0036). First a backup of the whole database is made (kept until you
+   * delete it; it is the way back); then everything goes in one write transaction. The last profile
+   * is never deleted. Nothing is recorded in another profile's audit log; the app log says what was
+   * deleted and where the backup is.
+   *
+   * <p>Makes a backup (reads the whole database), then one write transaction: call from a
+   * background thread, never the JavaFX application thread.
+   *
+   * @param workoutInProgressConfirmed true when the person confirmed that a workout in progress
+   *     goes too; without it a profile with one is refused
+   * @throws NotFoundException when there is no such profile
+   * @throws ConflictException when it is the only profile, or it has a workout in progress and
+   *     that was not confirmed (nothing is changed, no backup is made)
+   * @throws dev.setwise.service.backup.BackupException when the backup fails (nothing is deleted)
+   */
+  public ProfileDeleted delete(UUID id, boolean workoutInProgressConfirmed) {
+    checkDeletable(contents(id), workoutInProgressConfirmed);
+    BackupInfo backup = backups.create(BackupReason.BEFORE_PROFILE_DELETE);
+    ProfileContents removed = database.write(tx -> {
+      // Checked again: another process may have started a workout or deleted a profile meanwhile.
+      ProfileContents now = contents(tx, id);
+      checkDeletable(now, workoutInProgressConfirmed);
+      profiles.deleteEverything(tx, id);
+      return now;
+    });
+    afterDeletion.accept(id);
+    LOG.info("Deleted profile {} ({}) with {} plans, {} sessions and {} amendments; the backup before is {}",
+        removed.profile().name(), id, removed.plans(), removed.sessions(), removed.amendments(),
+        backup.file().getFileName());
+    return new ProfileDeleted(removed, backup.file());
+  }
+
+  /**
+   * Refuses what {@link #delete} refuses, before anyone is asked to confirm: the only profile, and a
+   * workout in progress unless {@code workoutInProgressConfirmed}.
+   *
+   * @throws ConflictException with the message {@link #delete} would give
+   */
+  public static void checkDeletable(ProfileContents contents, boolean workoutInProgressConfirmed) {
+    String name = contents.profile().name();
+    if (contents.onlyProfile()) {
+      throw new ConflictException("Cannot delete " + name + ": it is the only profile; create another one first");
+    }
+    if (contents.workoutInProgress() && !workoutInProgressConfirmed) {
+      throw new ConflictException(name + " has a workout in progress; deleting the profile deletes it too, "
+          + "so that must be confirmed");
+    }
   }
 
   private static String checkName(String name) {

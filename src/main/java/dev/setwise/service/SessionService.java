@@ -2,12 +2,14 @@ package dev.setwise.service;
 
 import dev.setwise.domain.AuditAction;
 import dev.setwise.domain.ConflictException;
+import dev.setwise.domain.DoneAsTargets;
 import dev.setwise.domain.Ids;
 import dev.setwise.domain.Messages;
 import dev.setwise.domain.NotFoundException;
 import dev.setwise.domain.Page;
 import dev.setwise.domain.Plan;
 import dev.setwise.domain.PreconditionFailedException;
+import dev.setwise.domain.Problem;
 import dev.setwise.domain.Problems;
 import dev.setwise.domain.Session;
 import dev.setwise.domain.SessionAmendment;
@@ -59,6 +61,9 @@ public final class SessionService {
 
   /** How far ahead of the clock the times of a session logged elsewhere may be. */
   public static final int MAX_FUTURE_MINUTES = 5;
+  /** How many amendments one session holds: corrections, not a second log (an export carries them all). */
+  public static final int MAX_AMENDMENTS = 1000;
+
   /** The name of a workout started without a plan. */
   public static final String WITHOUT_PLAN_NAME = "Workout";
 
@@ -101,6 +106,51 @@ public final class SessionService {
   }
 
   /**
+   * "Repeat this workout": starts a session in progress whose snapshot is what was done in the
+   * completed session {@code sourceId} (its newest amendment), as targets ({@link DoneAsTargets}),
+   * named as it was. It is started from the session's plan when that plan still exists and is not
+   * archived, else without a plan. The same rules as {@link #start(UUID, UUID, LocalDate)}: one
+   * session in progress per profile, audited {@code session_started} (with {@code repeated_from}).
+   * {@code date} defaults to today. One write transaction; any thread but the JavaFX application
+   * thread.
+   *
+   * @throws NotFoundException {@code Session not found}, also for another profile's session
+   * @throws ValidationException {@code Only completed sessions can be repeated}
+   * @throws ConflictException {@code An in-progress session already exists}
+   */
+  public Session startFromSession(UUID profileId, UUID sourceId, LocalDate date) {
+    return database.write(tx -> {
+      Session source = sessions.find(tx, profileId, sourceId)
+          .orElseThrow(() -> new NotFoundException(Messages.SESSION_NOT_FOUND));
+      if (!source.completed()) {
+        throw new ValidationException(Messages.ONLY_COMPLETED_REPEATED);
+      }
+      if (sessions.findInProgress(tx, profileId).isPresent()) {
+        throw new ConflictException(Messages.SESSION_IN_PROGRESS);
+      }
+      Optional<Plan> plan = source.planId() == null ? Optional.empty()
+          : plans.find(tx, profileId, source.planId()).filter(p -> !p.archived());
+      SessionStructure snapshot = StructureValidator.check(DoneAsTargets.session(source.structure()), "session",
+          Messages.INVALID_SESSION_DATA);
+      Instant now = clock.instant();
+      LocalDate day = date != null ? date : LocalDate.ofInstant(now, clock.getZone());
+      UUID planId = plan.map(Plan::id).orElse(null);
+      Session session = new Session(Ids.newId(), planId, day, now, null, snapshot, now, now);
+      sessions.insert(tx, profileId, session);
+      Map<String, Object> details = new LinkedHashMap<>();
+      if (planId != null) {
+        plans.markHasSessions(tx, profileId, planId);
+        details.put("plan_id", planId.toString());
+      }
+      details.put("date", day.toString());
+      details.put("name", String.valueOf(snapshot.name()));
+      details.put("repeated_from", sourceId.toString());
+      audit.record(tx, profileId, AuditAction.SESSION_STARTED, "session", session.id(), details);
+      return session;
+    });
+  }
+
+  /**
    * {@code POST /api/sessions}, in one transaction:
    * <ul>
    *   <li>without {@code endedAt}, starts a session in progress as {@link #start(UUID, UUID, LocalDate,
@@ -135,6 +185,34 @@ public final class SessionService {
           ? startInProgress(tx, profileId, id, request.planId(), request.date(), startedAt, checked)
           : recordCompleted(tx, profileId, id, request, startedAt, endedAt, checked);
     });
+  }
+
+  /** One result of {@link #createAll}: the session created, or why it was not. */
+  public record Created(Session session, dev.setwise.domain.SetwiseException failure) {}
+
+  /**
+   * {@code POST /api/sessions/batch}: creates each session as {@link #create} does, all in one write
+   * transaction (one commit for many sessions: a first sync sends thousands), each in a savepoint of
+   * its own, so one that is refused ({@code Session already exists}, a missing plan, an invalid
+   * time) changes nothing and the others are still created. Results are in the order of the
+   * requests. Any thread but the JavaFX application thread.
+   *
+   * @throws dev.setwise.store.StoreException when the database fails (nothing is created)
+   */
+  public List<Created> createAll(UUID profileId, List<SessionRequests.Create> requests) {
+    dev.setwise.store.TxWork<List<Created>> all = tx -> {
+      List<Created> results = new java.util.ArrayList<>(requests.size());
+      for (SessionRequests.Create request : requests) {
+        try {
+          results.add(new Created(create(profileId, request), null));
+        } catch (dev.setwise.domain.SetwiseException refused) {
+          results.add(new Created(null, refused));
+        }
+      }
+      return results;
+    };
+    // Inside an idempotent request (a unit already) it joins that unit; each create is a savepoint.
+    return database.inUnit() ? database.write(all) : database.writeUnit(all);
   }
 
   private Session startInProgress(Tx tx, UUID profileId, UUID id, UUID planId, LocalDate date, Instant startedAt,
@@ -207,6 +285,13 @@ public final class SessionService {
       problems.add("ended_at", "must not be more than " + MAX_FUTURE_MINUTES + " minutes in the future");
     }
     problems.throwIfAny(Messages.INVALID_SESSION_DATA);
+  }
+
+  private void notInTheFuture(Instant time, String path) {
+    if (time.isAfter(clock.instant().plus(Duration.ofMinutes(MAX_FUTURE_MINUTES)))) {
+      throw new ValidationException(Messages.INVALID_SESSION_DATA, List.of(new Problem(path,
+          "must not be more than " + MAX_FUTURE_MINUTES + " minutes in the future")));
+    }
   }
 
   private static SessionStructure named(SessionStructure snapshot, Plan plan) {
@@ -309,9 +394,30 @@ public final class SessionService {
    * @throws PreconditionFailedException {@code Session was changed elsewhere}: another version is stored
    */
   public Session complete(UUID profileId, UUID sessionId, SessionStructure finalStructure, Long expectedVersion) {
+    return complete(profileId, sessionId, finalStructure, null, expectedVersion);
+  }
+
+  /**
+   * Completes a session as {@link #complete(UUID, UUID, SessionStructure, Long)} does, at
+   * {@code endedAt} when given (a workout completed on another device: sync sends when it really
+   * ended), else now. {@code endedAt} may not be before the session started nor more than
+   * {@value #MAX_FUTURE_MINUTES} minutes ahead of the clock.
+   *
+   * @param endedAt when the session ended, or {@code null} for now
+   * @throws ValidationException {@code Invalid session data} (also for a bad {@code ended_at}),
+   *     or {@code Cannot update completed session}
+   * @throws NotFoundException {@code Session not found}
+   * @throws PreconditionFailedException {@code Session was changed elsewhere}: another version is stored
+   */
+  public Session complete(UUID profileId, UUID sessionId, SessionStructure finalStructure, Instant endedAt,
+      Long expectedVersion) {
     SessionStructure checked = finalStructure == null ? null
         : StructureValidator.check(finalStructure, "session", Messages.INVALID_SESSION_DATA);
     SessionRepository.Snapshot prepared = checked == null || checked.name() == null ? null : sessions.prepare(checked);
+    Instant givenEnd = Timestamps.truncate(endedAt);
+    if (givenEnd != null) {
+      notInTheFuture(givenEnd, "ended_at");
+    }
     return database.write(tx -> {
       SessionRepository.Head current = inProgress(expectedHead(sessions.head(tx, profileId, sessionId), expectedVersion));
       SessionRepository.Snapshot snapshot;
@@ -323,14 +429,18 @@ public final class SessionService {
         snapshot = sessions.prepare(checked == null ? stored : checked.withName(stored.name()));
       }
       Instant now = clock.instant();
-      Instant endedAt = now.isBefore(current.startedAt()) ? current.startedAt() : now;
-      if (!sessions.write(tx, profileId, sessionId, snapshot, endedAt, now, current.version(),
+      if (givenEnd != null && givenEnd.isBefore(current.startedAt())) {
+        throw new ValidationException(Messages.INVALID_SESSION_DATA,
+            List.of(new Problem("ended_at", "must not be before started_at")));
+      }
+      Instant ended = givenEnd != null ? givenEnd : now.isBefore(current.startedAt()) ? current.startedAt() : now;
+      if (!sessions.write(tx, profileId, sessionId, snapshot, ended, now, current.version(),
           current.summaryName())) {
         throw changedElsewhere(current.version());
       }
       audit.record(tx, profileId, AuditAction.SESSION_COMPLETED, "session", sessionId,
           completionDetails(snapshot.structure()));
-      return new Session(sessionId, current.planId(), current.date(), current.startedAt(), endedAt,
+      return new Session(sessionId, current.planId(), current.date(), current.startedAt(), ended,
           snapshot.structure(), current.createdAt(), now, current.version() + 1, false);
     });
   }
@@ -393,13 +503,30 @@ public final class SessionService {
    * @param expectedVersion the version the correction was made from, or {@code null} for any
    * @return the session as it is now: amended, one version on
    * @throws ValidationException {@code Invalid session data} (paths under {@code session}, and
-   *     {@code reason}), or {@code Only completed sessions can be amended} for one in progress
+   *     {@code reason}; {@code session} once it holds {@value #MAX_AMENDMENTS} amendments), or
+   *     {@code Only completed sessions can be amended} for one in progress
    * @throws NotFoundException {@code Session not found}, also for another profile's session
    * @throws PreconditionFailedException {@code Session was changed elsewhere}: another version is stored
    */
   public Session amend(UUID profileId, UUID sessionId, SessionStructure structure, String reason,
       Long expectedVersion) {
+    return amend(profileId, sessionId, structure, reason, null, expectedVersion);
+  }
+
+  /**
+   * Amends a completed session as {@link #amend(UUID, UUID, SessionStructure, String, Long)} does,
+   * recorded at {@code at} when given (an amendment made on another device, sent by sync), else now;
+   * {@code at} may not be more than {@value #MAX_FUTURE_MINUTES} minutes ahead of the clock.
+   *
+   * @param at when the amendment was made, or {@code null} for now
+   */
+  public Session amend(UUID profileId, UUID sessionId, SessionStructure structure, String reason, Instant at,
+      Long expectedVersion) {
+    Instant givenAt = Timestamps.truncate(at);
     Problems problems = new Problems();
+    if (givenAt != null && givenAt.isAfter(clock.instant().plus(Duration.ofMinutes(MAX_FUTURE_MINUTES)))) {
+      problems.add("at", "must not be more than " + MAX_FUTURE_MINUTES + " minutes in the future");
+    }
     SessionStructure checked = null;
     if (structure == null) {
       problems.add("session", "is required");
@@ -422,9 +549,13 @@ public final class SessionService {
       if (!current.completed()) {
         throw new ValidationException(Messages.ONLY_COMPLETED_AMENDED);
       }
+      if (sessions.amendmentCount(tx, profileId, sessionId) >= MAX_AMENDMENTS) {
+        throw new ValidationException(Messages.INVALID_SESSION_DATA, List.of(new dev.setwise.domain.Problem("session",
+            "has been amended " + MAX_AMENDMENTS + " times, the most a session holds")));
+      }
       SessionStructure amended = correction.name() == null
           ? correction.withName(current.structure().name()) : correction;
-      Instant now = clock.instant();
+      Instant now = givenAt != null ? givenAt : clock.instant();
       if (!sessions.amend(tx, profileId, sessionId, amended, why, now, current.version())) {
         throw changedElsewhere(current.version());
       }

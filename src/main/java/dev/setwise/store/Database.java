@@ -331,7 +331,7 @@ public final class Database implements AutoCloseable {
    * the record of its answer, for instance). Each joined call runs inside a savepoint: when it
    * throws, its own changes are undone before the exception reaches {@code work}. Otherwise like
    * {@link #write}: blocks while another write runs, commits when {@code work} returns, rolls back
-   * when it throws. Not re-entrant.
+   * when it throws. Not re-entrant (see {@link #inUnit()}).
    */
   public <T> T writeUnit(TxWork<T> work) {
     callerCheck.run();
@@ -357,6 +357,14 @@ public final class Database implements AutoCloseable {
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /**
+   * True while a {@link #writeUnit} runs on this thread: a use case made of several others (a batch)
+   * then joins it with {@link #write} instead of starting a unit of its own.
+   */
+  public boolean inUnit() {
+    return postgres != null ? postgres.inUnit() : unit.get() != null;
   }
 
   /**

@@ -20,9 +20,17 @@ public final class ExchangeRepository {
   public record PlanRow(UUID id, String name, String structureJson, boolean hasSessions, boolean archived,
       Instant createdAt, Instant updatedAt) {}
 
-  /** A session as stored, its snapshot as JSON text ({@code null} when the column is not readable text). */
+  /**
+   * A session as stored, its snapshot as JSON text ({@code null} when the column is not readable
+   * text). The snapshot is always the original; {@code version} is the version it was recorded at
+   * (for an amended session, the version before its first amendment) and {@code amended} says
+   * whether amendments follow.
+   */
   public record SessionRow(UUID id, UUID planId, LocalDate date, Instant startedAt, Instant endedAt,
-      String sessionJson, Instant createdAt, Instant updatedAt) {}
+      String sessionJson, Instant createdAt, Instant updatedAt, long version, boolean amended) {}
+
+  /** An amendment as stored (contract §5.1a), its structure as JSON text. */
+  public record AmendmentRow(UUID sessionId, long version, String reason, Instant at, String sessionJson) {}
 
   /** One earlier import of a file. */
   public record ImportRecord(UUID id, UUID ownerId, String source, String fileName, String sha256, int plansAdded,
@@ -76,6 +84,11 @@ public final class ExchangeRepository {
     return count(tx, "SELECT count(*) FROM plans NOT INDEXED WHERE user_id = ?", ownerId);
   }
 
+  /** Amendments of the owner's sessions, counted from the table itself (it has no index on the owner). */
+  public long countAmendments(Tx tx, UUID ownerId) throws SQLException {
+    return count(tx, "SELECT count(*) FROM session_amendments WHERE user_id = ?", ownerId);
+  }
+
   /** Sessions of the owner counted from the table itself; see {@link #countPlansInTable}. */
   public long countSessionsInTable(Tx tx, UUID ownerId) throws SQLException {
     return count(tx, "SELECT count(*) FROM sessions NOT INDEXED WHERE user_id = ?", ownerId);
@@ -106,8 +119,10 @@ public final class ExchangeRepository {
   /** Every session of the owner, oldest start first (ties by id), through the started-at index. */
   public void streamSessions(Tx tx, UUID ownerId, RowSink<SessionRow> sink) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT id, plan_id, date, started_at, ended_at, session, created_at, updated_at FROM sessions "
-            + "WHERE user_id = ? ORDER BY started_at, id")) {
+        "SELECT id, plan_id, date, started_at, ended_at, session, created_at, updated_at, "
+            + "version - (SELECT count(*) FROM session_amendments a WHERE a.session_id = sessions.id) AS original, "
+            + "EXISTS (SELECT 1 FROM session_amendments a WHERE a.session_id = sessions.id) AS amended "
+            + "FROM sessions WHERE user_id = ? ORDER BY started_at, id")) {
       Rows.setUuid(statement, 1, ownerId);
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
@@ -115,7 +130,8 @@ public final class ExchangeRepository {
           try {
             row = new SessionRow(Rows.uuid(rs, "id"), Rows.uuid(rs, "plan_id"), Rows.date(rs, "date"),
                 Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), Rows.strictText(rs, "session"),
-                Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
+                Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("original"),
+                rs.getInt("amended") == 1);
           } catch (RuntimeException e) {
             throw new DamagedRow(rs.getString("id"), rs.getString("date"), e);
           }
@@ -123,6 +139,71 @@ public final class ExchangeRepository {
         }
       }
     }
+  }
+
+  /**
+   * Every amendment of the owner's sessions, in the order of {@link #streamSessions} and, within a
+   * session, oldest first: the order of the export's {@code amendments}.
+   */
+  public void streamAmendments(Tx tx, UUID ownerId, RowSink<AmendmentRow> sink) throws SQLException {
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT a.session_id, a.version, a.reason, a.at, a.session FROM sessions s "
+            + "JOIN session_amendments a ON a.session_id = s.id "
+            + "WHERE s.user_id = ? ORDER BY s.started_at, s.id, a.version")) {
+      Rows.setUuid(statement, 1, ownerId);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          AmendmentRow row;
+          try {
+            row = new AmendmentRow(Rows.uuid(rs, "session_id"), rs.getLong("version"), rs.getString("reason"),
+                Rows.instant(rs, "at"), Rows.strictText(rs, "session"));
+          } catch (RuntimeException e) {
+            throw new DamagedRow(rs.getString("session_id"), "amendment " + rs.getString("version"), e);
+          }
+          sink.accept(row);
+        }
+      }
+    }
+  }
+
+  /**
+   * The version of the owner's session with this id, whether it is completed, and the amendments it
+   * has as {@code at|reason} keys (an import tells an amendment it already has from a new one).
+   */
+  public record StoredSession(long version, boolean completed, java.util.Set<String> amendmentKeys) {}
+
+  public Optional<StoredSession> storedSession(Tx tx, UUID ownerId, UUID sessionId) throws SQLException {
+    long version;
+    boolean completed;
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT version, ended_at IS NOT NULL AS completed FROM sessions WHERE id = ? AND user_id = ?")) {
+      Rows.setUuid(statement, 1, sessionId);
+      Rows.setUuid(statement, 2, ownerId);
+      try (ResultSet rs = statement.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        version = rs.getLong("version");
+        completed = rs.getInt("completed") == 1;
+      }
+    }
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT at, reason FROM session_amendments WHERE session_id = ? AND user_id = ?")) {
+      Rows.setUuid(statement, 1, sessionId);
+      Rows.setUuid(statement, 2, ownerId);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          keys.add(amendmentKey(Rows.instant(rs, "at"), rs.getString("reason")));
+        }
+      }
+    }
+    return Optional.of(new StoredSession(version, completed, keys));
+  }
+
+  /** What tells two amendments of one session apart: when they were made and why. */
+  public static String amendmentKey(Instant at, String reason) {
+    return at.toEpochMilli() + "|" + reason;
   }
 
   /** The profile that owns the plan with this id, whoever it is. */

@@ -152,6 +152,11 @@ final class PostgresEngine implements AutoCloseable {
     });
   }
 
+  /** True while a {@link #writeUnit} runs on this thread (see {@link Database#inUnit()}). */
+  boolean inUnit() {
+    return unit.get() != null;
+  }
+
   private void refuseNested() {
     if (inTransaction.get()) {
       throw new IllegalStateException("Nested transaction: one use case, one transaction");

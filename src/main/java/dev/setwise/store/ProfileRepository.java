@@ -5,6 +5,7 @@ import dev.setwise.domain.Unit;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +65,78 @@ public final class ProfileRepository {
       statement.setString(1, name);
       return one(statement);
     }
+  }
+
+  /** How much a profile holds, counted in the caller's transaction (for a confirmation). */
+  public record Contents(long plans, long sessions, long amendments, boolean workoutInProgress) {}
+
+  public Contents contents(Tx tx, UUID id) throws SQLException {
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT (SELECT count(*) FROM plans WHERE user_id = ?1), (SELECT count(*) FROM sessions WHERE user_id = ?1), "
+            + "(SELECT count(*) FROM session_amendments WHERE user_id = ?1), "
+            + "EXISTS (SELECT 1 FROM sessions WHERE user_id = ?1 AND ended_at IS NULL)")) {
+      Rows.setUuid(statement, 1, id);
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        return new Contents(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4) == 1);
+      }
+    }
+  }
+
+  /**
+   * Deletes the profile and every row of it, in the caller's write transaction: sessions first (their
+   * amendments and derived progress rows go with them), then plans, then every other table that
+   * names the profile (found in the schema, so a table added later is not forgotten), then the
+   * profile, whose change feed goes with it (cascade), and last its audit log, which the schema lets
+   * go only once the profile is gone (V16). Foreign keys are checked when the transaction commits, so
+   * the order only has to satisfy the triggers.
+   *
+   * @return false when there is no such profile
+   */
+  public boolean deleteEverything(Tx tx, UUID id) throws SQLException {
+    if (find(tx, id).isEmpty()) {
+      return false;
+    }
+    try (Statement statement = tx.connection().createStatement()) {
+      statement.execute("PRAGMA defer_foreign_keys = ON");
+    }
+    deleteWhere(tx, "sessions", "user_id", id);
+    deleteWhere(tx, "plans", "user_id", id);
+    for (String[] reference : referencesToProfiles(tx)) {
+      deleteWhere(tx, reference[0], reference[1], id);
+    }
+    deleteWhere(tx, "profiles", "id", id);
+    deleteWhere(tx, "audit_log", "user_id", id);
+    return true;
+  }
+
+  /** Every (table, column) with a foreign key to {@code profiles}, but the ones deleted in their own order. */
+  private static List<String[]> referencesToProfiles(Tx tx) throws SQLException {
+    List<String[]> found = new ArrayList<>();
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT m.name, f.\"from\" FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) f "
+            + "WHERE m.type = 'table' AND f.\"table\" = 'profiles' "
+            + "AND m.name NOT IN ('sessions', 'plans', 'audit_log', 'changes') ORDER BY m.name")) {
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          found.add(new String[] {rs.getString(1), rs.getString(2)});
+        }
+      }
+    }
+    return found;
+  }
+
+  private static void deleteWhere(Tx tx, String table, String column, UUID id) throws SQLException {
+    // Names come from the schema itself (or are constants), quoted as identifiers.
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "DELETE FROM " + quoted(table) + " WHERE " + quoted(column) + " = ?")) {
+      Rows.setUuid(statement, 1, id);
+      statement.executeUpdate();
+    }
+  }
+
+  private static String quoted(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }
 
   private static Optional<Profile> one(PreparedStatement statement) throws SQLException {

@@ -323,6 +323,19 @@ public final class SessionRepository {
     return found;
   }
 
+  /** How many amendments the owner's session has (a range of their primary key). */
+  public long amendmentCount(Tx tx, UUID ownerId, UUID id) throws SQLException {
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT count(*) FROM session_amendments WHERE session_id = ? AND user_id = ?")) {
+      Rows.setUuid(statement, 1, id);
+      Rows.setUuid(statement, 2, ownerId);
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
   public Optional<Session> find(Tx tx, UUID ownerId, UUID id) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
         "SELECT " + sessionColumns(tx) + " FROM sessions s" + newestAmendment(tx) + " WHERE s.id = ? AND s.user_id = ?")) {

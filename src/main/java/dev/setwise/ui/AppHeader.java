@@ -33,16 +33,21 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
-/** The main window's header: the app's name, the screens, the busy indicator and the profile switcher. */
+/**
+ * The main window's header: the app's name, the screens, the busy indicator, the sync indicator and
+ * the profile switcher.
+ */
 final class AppHeader {
 
   private AppHeader() {}
 
-  static Node build(MainViewModel vm, Runnable newProfile, Runnable editProfile, Runnable warmupRest) {
+  static Node build(MainViewModel vm, Node syncIndicator, Runnable newProfile, Runnable editProfile,
+      Runnable warmupRest, Runnable deleteProfile) {
     Label title = new Label("Setwise", Views.icon(MaterialDesignW.WEIGHT_LIFTER));
     title.getStyleClass().add("app-title");
     HBox nav = screens(vm);
-    HBox header = new HBox(title, nav, new Spacer(), busy(vm), profiles(vm, newProfile, editProfile, warmupRest));
+    HBox header = new HBox(title, nav, new Spacer(), busy(vm), syncIndicator,
+        profiles(vm, newProfile, editProfile, warmupRest, deleteProfile));
     header.getStyleClass().add("app-header");
     header.setAlignment(Pos.CENTER_LEFT);
     HBox.setMargin(nav, new Insets(0, 0, 0, 24));
@@ -96,7 +101,8 @@ final class AppHeader {
     return busy;
   }
 
-  private static Node profiles(MainViewModel vm, Runnable newProfile, Runnable editProfile, Runnable warmupRest) {
+  private static Node profiles(MainViewModel vm, Runnable newProfile, Runnable editProfile, Runnable warmupRest,
+      Runnable deleteProfile) {
     MenuButton profile = new MenuButton();
     profile.setGraphic(Views.icon(MaterialDesignA.ACCOUNT_CIRCLE));
     profile.setMnemonicParsing(false);
@@ -122,9 +128,14 @@ final class AppHeader {
       edit.setOnAction(event -> editProfile.run());
       MenuItem rest = new MenuItem("Rest after warm-ups…", Views.icon(MaterialDesignT.TIMER_COG_OUTLINE));
       rest.setOnAction(event -> warmupRest.run());
+      MenuItem delete = new MenuItem("Delete profile…", Views.icon(MaterialDesignD.DELETE_OUTLINE));
+      delete.setId("delete-profile");
+      delete.setOnAction(event -> deleteProfile.run());
       items.add(add);
       items.add(edit);
       items.add(rest);
+      items.add(new SeparatorMenuItem());
+      items.add(delete);
       profile.getItems().setAll(items);
     };
     refresh.run();

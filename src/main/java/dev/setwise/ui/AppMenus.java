@@ -11,6 +11,7 @@ import dev.setwise.ui.workout.WorkoutViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Dialog;
@@ -61,11 +62,20 @@ final class AppMenus {
 
     void warmupRest();
 
+    /** Asks, then deletes the current profile (after a backup). */
+    void deleteProfile();
+
     /** The plate calculator for the weight in the focused field (or empty). */
     void platesForFocusedField();
 
     /** The profile's bar and plates. */
     void barAndPlates();
+
+    /** File → Sync settings…. */
+    void syncSettings();
+
+    /** File → Sync conflicts… (and a click on "1 conflict" in the header). */
+    void reviewConflicts();
   }
 
   /** One command: its menu text, shortcut and when it may run. */
@@ -78,7 +88,12 @@ final class AppMenus {
   private final Menu fileMenu = new Menu("_File");
   private final MenuBar bar;
 
-  AppMenus(MainViewModel vm, Stage stage, WorkoutView workout, PlansView plans, DataDialogs data, Window window) {
+  /**
+   * @param workout the workout screen, built when first asked for (only commands of that screen ask)
+   * @param plans the plans screen, likewise
+   */
+  AppMenus(MainViewModel vm, Stage stage, Supplier<WorkoutView> workout, Supplier<PlansView> plans, DataDialogs data,
+      Window window) {
     this.vm = vm;
     this.stage = stage;
     WorkoutViewModel w = vm.workout();
@@ -98,6 +113,10 @@ final class AppMenus {
             () -> data.importFile(vm.importer(), vm::switchToProfileNamed), MaterialDesignI.IMPORT),
         new SeparatorMenuItem(),
         item("Backups…", Shortcuts.BACKUPS, always, () -> data.backups(vm.backups()), MaterialDesignD.DATABASE_CLOCK_OUTLINE),
+        item("Sync settings…", null, () -> vm.profileProperty().get() != null, window::syncSettings,
+            MaterialDesignC.CLOUD_SYNC_OUTLINE),
+        item("Sync conflicts…", null, () -> vm.sync().indicatorProperty().get().opensReview(),
+            window::reviewConflicts, null),
         new SeparatorMenuItem(),
         item("Quit", Shortcuts.QUIT, always, window::quit, null));
 
@@ -118,10 +137,10 @@ final class AppMenus {
 
     Menu workoutMenu = new Menu("_Workout");
     workoutMenu.getItems().addAll(
-        item("Mark set done and go to the next", Shortcuts.DONE_AND_NEXT, logging, workout::doneAndNext,
+        item("Mark set done and go to the next", Shortcuts.DONE_AND_NEXT, logging, () -> workout.get().doneAndNext(),
             MaterialDesignC.CHECK_BOLD),
-        item("Add set", Shortcuts.ADD_SET, logging, workout::addSetHere, null),
-        item("Add exercise", Shortcuts.ADD_EXERCISE, logging, workout::focusNewExercise, null),
+        item("Add set", Shortcuts.ADD_SET, logging, () -> workout.get().addSetHere(), null),
+        item("Add exercise", Shortcuts.ADD_EXERCISE, logging, () -> workout.get().focusNewExercise(), null),
         item("Skip rest", Shortcuts.SKIP_REST, logging, w.rest()::skip, null),
         item("Rest −15 s", Shortcuts.REST_SHORTER, logging, w.rest()::shorter, MaterialDesignT.TIMER_MINUS_OUTLINE),
         item("Rest +15 s", Shortcuts.REST_LONGER, logging, w.rest()::longer, MaterialDesignT.TIMER_PLUS_OUTLINE),
@@ -135,14 +154,14 @@ final class AppMenus {
     planMenu.getItems().addAll(
         item("New plan", Shortcuts.NEW_PLAN, always, window::newPlan, null),
         item("Add exercise to plan", Shortcuts.ADD_PLAN_EXERCISE, () -> onPlans.getAsBoolean()
-            && vm.plans().editor().openProperty().get(), plans::addExercise, null),
+            && vm.plans().editor().openProperty().get(), () -> plans.get().addExercise(), null),
         item("Save plan", Shortcuts.SAVE_PLAN, () -> onPlans.getAsBoolean() && vm.plans().editor().validProperty().get()
-            && vm.plans().editor().dirtyProperty().get(), vm.plans()::save, MaterialDesignC.CONTENT_SAVE),
-        item("Duplicate plan", Shortcuts.DUPLICATE_PLAN, planSelected, vm.plans()::duplicate, null),
-        item("Delete plan…", Shortcuts.DELETE_PLAN, planSelected, plans::delete, null),
+            && vm.plans().editor().dirtyProperty().get(), () -> vm.plans().save(), MaterialDesignC.CONTENT_SAVE),
+        item("Duplicate plan", Shortcuts.DUPLICATE_PLAN, planSelected, () -> vm.plans().duplicate(), null),
+        item("Delete plan…", Shortcuts.DELETE_PLAN, planSelected, () -> plans.get().delete(), null),
         new SeparatorMenuItem(),
         item("Start workout from plan", Shortcuts.START_PLAN, () -> planSelected.getAsBoolean()
-            && !vm.plans().editor().dirtyProperty().get(), vm.plans()::startWorkout, null));
+            && !vm.plans().editor().dirtyProperty().get(), () -> vm.plans().startWorkout(), null));
 
     Menu profileMenu = new Menu("P_rofile");
     profileMenu.getItems().addAll(
@@ -150,7 +169,9 @@ final class AppMenus {
         item("Edit profile…", null, () -> vm.profileProperty().get() != null, window::editProfile, null),
         item("Rest after warm-ups…", null, () -> vm.profileProperty().get() != null, window::warmupRest, null),
         item("Bar and plates…", null, () -> vm.progress().settingsProperty().get() != null, window::barAndPlates,
-            null));
+            null),
+        new SeparatorMenuItem(),
+        item("Delete profile…", null, () -> vm.profileProperty().get() != null, window::deleteProfile, null));
 
     Menu help = new Menu("_Help");
     help.getItems().add(item("Keyboard shortcuts", KeyCombination.keyCombination("F1"), always,
@@ -172,7 +193,7 @@ final class AppMenus {
     return bar;
   }
 
-  /** The File menu: new workout and plan, Export…, Import…, Backups…, Quit. */
+  /** The File menu: new workout and plan, Export…, Import…, Backups…, Sync settings…, Quit. */
   Menu fileMenu() {
     return fileMenu;
   }

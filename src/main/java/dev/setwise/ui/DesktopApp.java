@@ -171,6 +171,8 @@ public final class DesktopApp {
     context.checkCallers(DesktopApp::refuseFxThread);
     UiServices services = UiServices.of(context);
     viewModel = new MainViewModel(services, data, tasks, chime, preferences);
+    // testConnection goes to the network without touching the database: refused on the FX thread too.
+    viewModel.sync().setCallerCheck(DesktopApp::refuseFxThread);
     window = new MainWindow(viewModel, stage, context.clock().getZone(), files);
   }
 

@@ -3,11 +3,14 @@ package dev.setwise.ui;
 import dev.setwise.domain.Profile;
 import dev.setwise.domain.Session;
 import dev.setwise.domain.Unit;
+import dev.setwise.service.ProfileContents;
+import dev.setwise.service.ProfileDeleted;
 import dev.setwise.service.exchange.ImportResult;
 import dev.setwise.ui.activity.ActivityViewModel;
 import dev.setwise.ui.common.BackgroundTasks;
 import dev.setwise.ui.common.Chime;
 import dev.setwise.ui.common.ErrorText;
+import dev.setwise.ui.common.Lazy;
 import dev.setwise.ui.common.Navigator;
 import dev.setwise.ui.common.UiPreferences;
 import dev.setwise.ui.common.UiServices;
@@ -19,6 +22,8 @@ import dev.setwise.ui.history.HistoryViewModel;
 import dev.setwise.ui.history.SessionDetailViewModel;
 import dev.setwise.ui.plan.PlansViewModel;
 import dev.setwise.ui.progress.ProgressModels;
+import dev.setwise.ui.sync.SyncCalls;
+import dev.setwise.ui.sync.SyncViewModel;
 import dev.setwise.ui.workout.WorkoutViewModel;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,8 +43,9 @@ import javafx.collections.ObservableList;
 /**
  * The main window's state: profiles and the current one, which screen shows, the theme, and the
  * remembered preferences. It owns the screens' view models and moves between them, and those of
- * File → Export…, Import… and Backups…. It is built on one open database: after a restore the app
- * builds a new one on the new context.
+ * File → Export…, Import… and Backups…. Each of those is built the first time it is needed (a
+ * screen's when it is first shown), so the first window builds only the workout's. It is built on
+ * one open database: after a restore the app builds a new one on the new context.
  */
 public final class MainViewModel implements Navigator {
 
@@ -64,14 +70,15 @@ public final class MainViewModel implements Navigator {
   private final BooleanProperty workoutInProgress = new SimpleBooleanProperty(this, "workoutInProgress");
 
   private final WorkoutViewModel workout;
-  private final PlansViewModel plans;
-  private final HistoryViewModel history;
-  private final SessionDetailViewModel detail;
-  private final ActivityViewModel activity;
-  private final ExportViewModel export;
-  private final ImportViewModel importer;
-  private final BackupsViewModel backups;
+  private final Lazy<PlansViewModel> plans;
+  private final Lazy<HistoryViewModel> history;
+  private final Lazy<SessionDetailViewModel> detail;
+  private final Lazy<ActivityViewModel> activity;
+  private final Lazy<ExportViewModel> export;
+  private final Lazy<ImportViewModel> importer;
+  private final Lazy<BackupsViewModel> backups;
   private final ProgressModels progress;
+  private final SyncViewModel sync;
 
   /**
    * @param services the screens' services, of {@code data}'s open context
@@ -86,15 +93,23 @@ public final class MainViewModel implements Navigator {
     this.dataDir = data.dir();
     this.dark.set(preferences.dark());
     this.workout = new WorkoutViewModel(services, tasks, chime, profile, this);
-    this.plans = new PlansViewModel(services, tasks, profile, this);
-    this.history = new HistoryViewModel(services, tasks, profile, this);
-    this.detail = new SessionDetailViewModel(services, tasks, profile);
-    this.activity = new ActivityViewModel(services, tasks, profile);
-    this.export = new ExportViewModel(data.context().exports(), tasks, profile, services.clock());
-    this.importer = new ImportViewModel(data.context().imports(), tasks, profile, services.clock().getZone(),
-        this::dataImported);
-    this.backups = new BackupsViewModel(data, tasks, services.clock().getZone());
+    this.plans = Lazy.of(() -> new PlansViewModel(services, tasks, profile, this));
+    this.history = Lazy.of(() -> new HistoryViewModel(services, tasks, profile, this));
+    this.detail = Lazy.of(() -> new SessionDetailViewModel(services, tasks, profile, this, this::draftPlan));
+    this.activity = Lazy.of(() -> new ActivityViewModel(services, tasks, profile));
+    this.export = Lazy.of(() -> new ExportViewModel(data.context().exports(), tasks, profile, services.clock()));
+    this.importer = Lazy.of(() -> new ImportViewModel(data.context().imports(), tasks, profile,
+        services.clock().getZone(), this::dataImported));
+    this.backups = Lazy.of(() -> new BackupsViewModel(data, tasks, services.clock().getZone()));
     this.progress = new ProgressModels(() -> data.context().progress(), tasks, profile, services.clock(), workout);
+    this.sync = new SyncViewModel(new SyncCalls(services.sync()), tasks, profile, services.clock(),
+        this::changedBySync);
+    // A workout completed (or discarded) is worth sending at once.
+    workout.modeProperty().addListener((obs, old, now) -> {
+      if (old == WorkoutViewModel.Mode.ACTIVE && now != WorkoutViewModel.Mode.ACTIVE) {
+        sync.syncInBackground();
+      }
+    });
     screen.addListener((obs, old, now) -> screenShown(now));
     dark.addListener((obs, old, now) -> remember(preferences().withDark(now)));
   }
@@ -115,6 +130,7 @@ public final class MainViewModel implements Navigator {
       profiles.setAll(opening.profiles());
       switchTo(opening.chosen(), opening.inProgress() ? Screen.WORKOUT : Screen.PLANS);
       ready.set(true);
+      sync.syncInBackground();
     }, failure -> error.set(failure.message()));
   }
 
@@ -171,6 +187,21 @@ public final class MainViewModel implements Navigator {
     }, failure -> error.set(failure.message()));
   }
 
+  /**
+   * After a sync applied the server's changes here, or a conflict was settled: every screen shows
+   * the new data (a workout being logged and a plan being edited keep what they show).
+   */
+  void changedBySync() {
+    if (profile.get() == null) {
+      return;
+    }
+    if (workout.modeProperty().get() != WorkoutViewModel.Mode.ACTIVE) {
+      workout.refresh();
+    }
+    progress.insights().reload();
+    screenShown(screen.get());
+  }
+
   /** Switches to the profile named {@code name} (after importing into it), once the list knows it. */
   public void switchToProfileNamed(String name) {
     tasks.read("load the profiles", () -> services.profiles().list(), all -> {
@@ -197,10 +228,11 @@ public final class MainViewModel implements Navigator {
     }
     profile.set(chosen);
     remember(preferences().withProfile(chosen.id()));
-    history.resetFilters();
-    detail.clear();
+    // A screen not built yet starts afresh for the new profile when it is first shown.
+    history.ifBuilt(HistoryViewModel::resetFilters);
+    detail.ifBuilt(SessionDetailViewModel::clear);
     showingDetail.set(false);
-    plans.editor().close();
+    plans.ifBuilt(p -> p.editor().close());
     workout.refresh();
     if (screen.get() == first) {
       screenShown(first);
@@ -236,6 +268,44 @@ public final class MainViewModel implements Navigator {
     }, failure -> onFailure.accept(failure.message()));
   }
 
+  /** What deleting the current profile would remove, read for the confirmation; {@code then} runs on the FX thread. */
+  public void profileContents(Consumer<ProfileContents> then, Consumer<String> onFailure) {
+    Profile current = profile.get();
+    if (current == null) {
+      return;
+    }
+    tasks.read("read the profile", () -> services.profiles().contents(current.id()), then,
+        failure -> onFailure.accept(failure.message()));
+  }
+
+  /**
+   * Deletes the current profile after a backup (after every save asked for before), then opens
+   * another one. {@code workoutConfirmed}: the person agreed that its workout in progress goes too.
+   * {@code onSuccess} gets a sentence saying what went and where the backup is.
+   */
+  public void deleteProfile(boolean workoutConfirmed, Consumer<String> onSuccess, Consumer<String> onFailure) {
+    Profile current = profile.get();
+    if (current == null) {
+      return;
+    }
+    tasks.write("delete the profile", () -> {
+      ProfileDeleted deleted = services.profiles().delete(current.id(), workoutConfirmed);
+      return new Deleted(deleted, services.profiles().list());
+    }, done -> {
+      profiles.setAll(done.all());
+      if (current.equals(profile.get()) && !done.all().isEmpty()) {
+        switchTo(done.all().get(0), Screen.PLANS);
+      }
+      String sentence = "Deleted profile " + current.name() + ". The backup made before is "
+          + done.deleted().backup().getFileName() + " (File → Backups… restores it).";
+      notice.set(sentence);
+      onSuccess.accept(sentence);
+    }, failure -> onFailure.accept(failure.message()));
+  }
+
+  private record Deleted(ProfileDeleted deleted, List<Profile> all) {}
+
+
   /** Reads the current profile's rest after a warm-up set, in seconds, for the dialog. */
   public void loadWarmupRest(Consumer<Integer> shown, Consumer<String> failed) {
     Profile current = profile.get();
@@ -264,14 +334,14 @@ public final class MainViewModel implements Navigator {
           workout.refresh();
         }
       }
-      case PLANS -> plans.refresh();
+      case PLANS -> plans().refresh();
       case HISTORY -> {
         if (!showingDetail.get()) {
-          history.refresh();
+          history().refresh();
         }
       }
       case PROGRESS -> progress.screen().refresh();
-      case ACTIVITY -> activity.refresh();
+      case ACTIVITY -> activity().refresh();
     }
     progress.refreshShared();
   }
@@ -280,7 +350,9 @@ public final class MainViewModel implements Navigator {
 
   @Override
   public void show(Screen target) {
-    if (target == Screen.HISTORY && screen.get() == Screen.HISTORY && showingDetail.get()) {
+    // Ctrl+3 on a session goes back to the list, but never drops a correction being written.
+    if (target == Screen.HISTORY && screen.get() == Screen.HISTORY && showingDetail.get()
+        && !detail.get().amend().openProperty().get()) {
       closeDetail();
     }
     screen.set(target);
@@ -298,6 +370,15 @@ public final class MainViewModel implements Navigator {
   }
 
   @Override
+  public boolean offerWorkoutInProgress() {
+    if (workout.modeProperty().get() != WorkoutViewModel.Mode.ACTIVE) {
+      return false;
+    }
+    workoutInProgress.set(true);
+    return true;
+  }
+
+  @Override
   public void resumeWorkout() {
     workout.resume();
     screen.set(Screen.WORKOUT);
@@ -309,16 +390,29 @@ public final class MainViewModel implements Navigator {
       resumeWorkout();
       return;
     }
-    detail.load(sessionId);
+    detail().load(sessionId);
     showingDetail.set(true);
     screen.set(Screen.HISTORY);
+  }
+
+  /**
+   * "Save as plan" from a session: a new, unsaved plan in the plan editor, on the Plans screen.
+   * False (nothing happens) while the editor holds unsaved changes of another plan.
+   */
+  private boolean draftPlan(String name, dev.setwise.domain.SessionStructure structure) {
+    if (plans.get().editor().openProperty().get() && plans.get().editor().dirtyProperty().get()) {
+      return false;
+    }
+    plans.get().newPlanFrom(name, structure, detail.get().draftNote());
+    screen.set(Screen.PLANS);
+    return true;
   }
 
   /** Back from a session to the history list. */
   public void closeDetail() {
     showingDetail.set(false);
-    detail.clear();
-    history.refresh();
+    detail().clear();
+    history().refresh();
   }
 
   // ---- closing ----
@@ -335,6 +429,8 @@ public final class MainViewModel implements Navigator {
       return;
     }
     closing.set(true);
+    // A sync under way stops between two requests; what it did is recorded, the rest waits.
+    sync.cancel();
     workout.retryFailedSave();
     tasks.afterWrites(() -> {
       closing.set(false);
@@ -353,8 +449,11 @@ public final class MainViewModel implements Navigator {
     if (workoutChange != null) {
       return "Your last change to the workout is not saved: " + ErrorText.sentence(workoutChange);
     }
-    if (plans.editor().openProperty().get() && plans.editor().dirtyProperty().get()) {
+    if (plans.isBuilt() && plans.get().editor().openProperty().get() && plans.get().editor().dirtyProperty().get()) {
       return "The plan you are editing has changes that are not saved.";
+    }
+    if (detail.isBuilt() && detail.get().amend().openProperty().get() && detail.get().amend().dirtyProperty().get()) {
+      return "The correction of a session you are writing is not saved.";
     }
     return null;
   }
@@ -429,15 +528,15 @@ public final class MainViewModel implements Navigator {
   }
 
   public ExportViewModel export() {
-    return export;
+    return export.get();
   }
 
   public ImportViewModel importer() {
-    return importer;
+    return importer.get();
   }
 
   public BackupsViewModel backups() {
-    return backups;
+    return backups.get();
   }
 
   public DataFolder data() {
@@ -449,19 +548,19 @@ public final class MainViewModel implements Navigator {
   }
 
   public PlansViewModel plans() {
-    return plans;
+    return plans.get();
   }
 
   public HistoryViewModel history() {
-    return history;
+    return history.get();
   }
 
   public SessionDetailViewModel detail() {
-    return detail;
+    return detail.get();
   }
 
   public ActivityViewModel activity() {
-    return activity;
+    return activity.get();
   }
 
   /** The progress side: the Progress screen, the workout's last time and badges, exercise histories. */
@@ -472,6 +571,12 @@ public final class MainViewModel implements Navigator {
   public BackgroundTasks tasks() {
     return tasks;
   }
+
+  /** Sync for the current profile: the indicator, background syncs, Sync now. */
+  public SyncViewModel sync() {
+    return sync;
+  }
+
 
   public UiServices services() {
     return services;

@@ -17,6 +17,7 @@ import dev.setwise.ui.progress.SessionProgressPanel;
 import dev.setwise.ui.progress.WorkoutExtras;
 import dev.setwise.ui.common.Formats;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import dev.setwise.ui.common.Lazy;
 import dev.setwise.ui.common.Navigator.Screen;
 import dev.setwise.ui.common.UiPreferences;
 import dev.setwise.ui.common.ScrollToFocus;
@@ -25,6 +26,12 @@ import dev.setwise.ui.data.DataDialogs;
 import dev.setwise.ui.data.FilePicker;
 import dev.setwise.ui.history.HistoryView;
 import dev.setwise.ui.plan.PlansView;
+import dev.setwise.ui.sync.ConflictReviewDialog;
+import dev.setwise.ui.sync.ConflictReviewViewModel;
+import dev.setwise.ui.sync.SyncIndicatorView;
+import dev.setwise.ui.sync.SyncSchedule;
+import dev.setwise.ui.sync.SyncSettingsDialog;
+import dev.setwise.ui.sync.SyncSettingsViewModel;
 import dev.setwise.ui.workout.WorkoutView;
 import dev.setwise.ui.workout.WorkoutViewModel;
 import java.time.ZoneId;
@@ -50,26 +57,33 @@ import javafx.util.Duration;
 /**
  * The main window: menus, the header (screens, busy indicator, profile switcher) and the screens.
  * Every action lives in one table with its shortcut, so menus, tooltips and the keyboard agree;
- * shortcuts are caught by a scene filter before a text field can swallow them.
+ * shortcuts are caught by a scene filter before a text field can swallow them. Each screen is built
+ * the first time it is shown (the first window has only the menus, the header and "Opening your
+ * workouts…"), so the window appears without waiting for screens nobody has asked for yet.
  */
 public final class MainWindow {
 
   private static final double DEFAULT_WIDTH = 1280;
   private static final double DEFAULT_HEIGHT = 800;
+  private static final double MIN_WIDTH = 1000;
+  private static final double MIN_HEIGHT = 560;
 
   private final MainViewModel vm;
   private final Stage stage;
   private final BorderPane root = new BorderPane();
-  private final WorkoutView workout;
-  private final PlansView plans;
-  private final HistoryView history;
-  private final ActivityView activity;
-  private final ProgressView progress;
+  private final StackPane content = new StackPane();
+  private final PopupFill popupFill;
+  private final Lazy<WorkoutView> workout = Lazy.of(this::buildWorkout);
+  private final Lazy<PlansView> plans = Lazy.of(this::buildPlans);
+  private final Lazy<HistoryView> history = Lazy.of(this::buildHistory);
+  private final Lazy<ActivityView> activity = Lazy.of(this::buildActivity);
+  private final Lazy<ProgressView> progress = Lazy.of(this::buildProgress);
   private final ExerciseNameCompletion completion;
   private final Map<Screen, Node> screens = new EnumMap<>(Screen.class);
   private final DataDialogs data;
   private final AppMenus menus;
   private final ZoneId zone;
+  private final SyncSchedule syncSchedule;
 
   public MainWindow(MainViewModel vm, Stage stage, ZoneId zone, FilePicker files) {
     this.vm = vm;
@@ -77,40 +91,18 @@ public final class MainWindow {
     this.zone = zone;
     this.data = new DataDialogs(stage, files, () -> vm.preferences().fileFolder(), vm::rememberFolder,
         vm.noticeProperty()::set);
-    this.workout = new WorkoutView(vm.workout(), vm, zone);
-    this.plans = new PlansView(vm.plans());
-    this.history = new HistoryView(vm.history(), vm.detail(), vm::closeDetail, vm.showingDetailProperty(), zone);
-    this.activity = new ActivityView(vm.activity(), zone);
     this.completion = new ExerciseNameCompletion(vm.progress().exerciseNames());
-    this.progress = new ProgressView(vm.progress().screen(), completion, this::openExerciseHistory);
-    workout.setConfirmations(this::confirmComplete, this::confirmDiscard);
-    WorkoutExtras extras = new WorkoutExtras(vm.progress().insights(), this::openExerciseHistory, this::openPlates);
-    workout.setExtras(extras);
-    history.detail().setExtras(new SessionProgressPanel(() -> vm.data().context().progress(), vm.tasks(),
-        vm.profileProperty(), vm.detail().sessionProperty()).node(), this::historyButton);
-    HistoryRecordsColumn.install(history.table(), () -> vm.data().context().progress(), vm.tasks(),
-        vm.profileProperty());
-    screens.put(Screen.WORKOUT, workout.node());
-    screens.put(Screen.PLANS, plans.node());
-    screens.put(Screen.HISTORY, history.node());
-    screens.put(Screen.PROGRESS, progress.node());
-    screens.put(Screen.ACTIVITY, activity.node());
-
-    StackPane content = new StackPane();
-    for (Map.Entry<Screen, Node> entry : screens.entrySet()) {
-      Node node = entry.getValue();
-      node.visibleProperty().bind(vm.screenProperty().isEqualTo(entry.getKey()));
-      content.getChildren().add(node);
-    }
+    this.popupFill = new PopupFill(() -> vm.darkProperty().get());
     Label opening = new Label("Opening your workouts…");
     opening.getStyleClass().add("empty-note");
     opening.visibleProperty().bind(vm.readyProperty().not());
     content.getChildren().add(opening);
-    content.visibleProperty().set(true);
 
     menus = new AppMenus(vm, stage, workout, plans, data, new Commands());
-    VBox top = new VBox(menus.menuBar(), AppHeader.build(vm, this::newProfile, this::editProfile,
-        () -> WarmupRestDialog.show(stage, vm)), Views.banner(vm.errorProperty(), Styles.DANGER),
+    Node syncIndicator = SyncIndicatorView.build(vm.sync(), this::reviewConflicts, this::syncSettings);
+    VBox top = new VBox(menus.menuBar(), AppHeader.build(vm, syncIndicator, this::newProfile, this::editProfile,
+        () -> WarmupRestDialog.show(stage, vm), () -> new ProfileDeletionDialog(vm, stage).show()),
+        Views.banner(vm.errorProperty(), Styles.DANGER),
         Views.banner(vm.warningProperty(), Styles.WARNING), Views.banner(vm.noticeProperty(), Styles.ACCENT));
     root.setTop(top);
     root.setCenter(content);
@@ -123,23 +115,37 @@ public final class MainWindow {
     completion.install(scene);
     stage.setScene(scene);
     stage.setTitle("Setwise");
-    stage.setMinWidth(1000);
-    stage.setMinHeight(620);
+    // Never more than the screen has (a 1024×600 netbook included), and compact below 740 pixels.
+    Rectangle2D visual = javafx.stage.Screen.getPrimary().getVisualBounds();
+    stage.setMinWidth(Math.min(MIN_WIDTH, visual.getWidth()));
+    stage.setMinHeight(Math.min(MIN_HEIGHT, visual.getHeight()));
+    stage.setMaxHeight(visual.getHeight());
+    Compact.install(scene, shell);
+    popupFill.install();
     applyTheme(vm.darkProperty().get());
     vm.darkProperty().addListener((obs, old, dark) -> applyTheme(dark));
     placeWindow(vm.preferences().window());
+    syncSchedule = new SyncSchedule(vm.sync());
+    syncSchedule.start();
     // Closing waits for the last saves (and asks when something would be lost) before the window goes.
     stage.setOnCloseRequest(event -> {
       event.consume();
       close();
     });
-    vm.screenProperty().addListener((obs, old, now) -> Platform.runLater(this::focusScreen));
+    // A screen is built when it is first shown: once the profile is read, the first one.
+    vm.screenProperty().addListener((obs, old, now) -> {
+      screen(now);
+      Platform.runLater(this::focusScreen);
+    });
     vm.workout().modeProperty().addListener((obs, old, now) -> {
       if (vm.screenProperty().get() == Screen.WORKOUT) {
         Platform.runLater(this::focusScreen);
       }
     });
-    vm.readyProperty().addListener((obs, old, now) -> Platform.runLater(this::focusScreen));
+    vm.readyProperty().addListener((obs, old, now) -> {
+      screen(vm.screenProperty().get());
+      Platform.runLater(this::focusScreen);
+    });
     vm.workoutInProgressProperty().addListener((obs, old, asked) -> {
       if (asked) {
         Platform.runLater(() -> {
@@ -160,12 +166,67 @@ public final class MainWindow {
    * stops its timers, as closing it would.
    */
   public void retire() {
+    popupFill.remove();
     rememberWindow();
-    workout.dispose();
+    workout.ifBuilt(WorkoutView::dispose);
+    syncSchedule.stop();
+    vm.sync().dispose();
   }
 
   public Stage stage() {
     return stage;
+  }
+
+  // ---- screens, each built on first show ----
+
+  /** The node of {@code which}, built (and put in the window) the first time it is asked for. */
+  private Node screen(Screen which) {
+    return screens.computeIfAbsent(which, key -> {
+      Node node = switch (key) {
+        case WORKOUT -> workout.get().node();
+        case PLANS -> plans.get().node();
+        case HISTORY -> history.get().node();
+        case PROGRESS -> progress.get().node();
+        case ACTIVITY -> activity.get().node();
+      };
+      node.visibleProperty().bind(vm.screenProperty().isEqualTo(key));
+      // Under "Opening your workouts…", which is the last child.
+      content.getChildren().add(content.getChildren().size() - 1, node);
+      return node;
+    });
+  }
+
+  private WorkoutView buildWorkout() {
+    WorkoutView view = new WorkoutView(vm.workout(), vm, zone);
+    view.setConfirmations(this::confirmComplete, this::confirmDiscard);
+    view.setExtras(new WorkoutExtras(vm.progress().insights(), this::openExerciseHistory, this::openPlates));
+    return view;
+  }
+
+  private PlansView buildPlans() {
+    return new PlansView(vm.plans());
+  }
+
+  private HistoryView buildHistory() {
+    HistoryView view = new HistoryView(vm.history(), vm.detail(), vm::closeDetail, vm.showingDetailProperty(), zone);
+    view.detail().setExtras(new SessionProgressPanel(() -> vm.data().context().progress(), vm.tasks(),
+        vm.profileProperty(), vm.detail().sessionProperty()).node(), this::historyButton);
+    HistoryRecordsColumn.install(view.table(), () -> vm.data().context().progress(), vm.tasks(),
+        vm.profileProperty());
+    return view;
+  }
+
+  private ActivityView buildActivity() {
+    return new ActivityView(vm.activity(), zone);
+  }
+
+  private ProgressView buildProgress() {
+    return new ProgressView(vm.progress().screen(), completion, this::openExerciseHistory);
+  }
+
+  /** Whether {@code which} has been shown (and so built) in this window. */
+  public boolean isBuilt(Screen which) {
+    return screens.containsKey(which);
   }
 
   // ---- commands ----
@@ -226,6 +287,35 @@ public final class MainWindow {
     public void warmupRest() {
       WarmupRestDialog.show(stage, vm);
     }
+
+    @Override
+    public void deleteProfile() {
+      new ProfileDeletionDialog(vm, stage).show();
+    }
+
+    @Override
+    public void syncSettings() {
+      MainWindow.this.syncSettings();
+    }
+
+    @Override
+    public void reviewConflicts() {
+      MainWindow.this.reviewConflicts();
+    }
+  }
+
+  // ---- sync ----
+
+  private void syncSettings() {
+    if (vm.profileProperty().get() != null) {
+      SyncSettingsDialog.show(stage, new SyncSettingsViewModel(vm.sync()), this::reviewConflicts);
+    }
+  }
+
+  private void reviewConflicts() {
+    if (vm.profileProperty().get() != null) {
+      ConflictReviewDialog.show(stage, new ConflictReviewViewModel(vm.sync(), vm::changedBySync));
+    }
   }
 
   private void newWorkout() {
@@ -255,7 +345,7 @@ public final class MainWindow {
 
   private void newPlan() {
     vm.show(Screen.PLANS);
-    plans.newPlan();
+    plans.get().newPlan();
   }
 
   private void searchHistory() {
@@ -263,7 +353,7 @@ public final class MainWindow {
       vm.closeDetail();
     }
     vm.show(Screen.HISTORY);
-    Platform.runLater(history::focusSearch);
+    Platform.runLater(() -> history.get().focusSearch());
   }
 
   private void confirmComplete() {
@@ -301,7 +391,7 @@ public final class MainWindow {
     vm.finishBeforeClosing(this::hideNow, lost -> {
       root.setDisable(false);
       if (!stage.isShowing()) {
-        workout.dispose();
+        workout.ifBuilt(WorkoutView::dispose);
       } else if (Views.confirm(stage, "Close without saving?",
           lost + "\n\nClose Setwise anyway, or stay and fix it?", "Close anyway")) {
         hideNow();
@@ -310,7 +400,10 @@ public final class MainWindow {
   }
 
   private void hideNow() {
-    workout.dispose();
+    popupFill.remove();
+    workout.ifBuilt(WorkoutView::dispose);
+    syncSchedule.stop();
+    vm.sync().dispose();
     if (stage.isShowing()) {
       stage.hide();
     }
@@ -346,12 +439,15 @@ public final class MainWindow {
   }
 
   private void focusScreen() {
+    if (!vm.readyProperty().get()) {
+      return;
+    }
     switch (vm.screenProperty().get()) {
-      case WORKOUT -> workout.focusDefault();
-      case PLANS -> plans.focusDefault();
-      case HISTORY -> history.focusDefault();
-      case PROGRESS -> progress.focusDefault();
-      case ACTIVITY -> activity.focusDefault();
+      case WORKOUT -> workout.get().focusDefault();
+      case PLANS -> plans.get().focusDefault();
+      case HISTORY -> history.get().focusDefault();
+      case PROGRESS -> progress.get().focusDefault();
+      case ACTIVITY -> activity.get().focusDefault();
     }
   }
 
@@ -414,10 +510,15 @@ public final class MainWindow {
     boolean visible = bounds != null && !javafx.stage.Screen.getScreensForRectangle(
         bounds.x(), bounds.y(), Math.min(bounds.width(), 200), Math.min(bounds.height(), 100)).isEmpty();
     if (visible) {
-      stage.setX(bounds.x());
-      stage.setY(bounds.y());
-      stage.setWidth(bounds.width());
-      stage.setHeight(bounds.height());
+      // A window remembered from a bigger screen is made to fit this one.
+      Rectangle2D on = javafx.stage.Screen.getScreensForRectangle(bounds.x(), bounds.y(), Math.min(bounds.width(), 200),
+          Math.min(bounds.height(), 100)).get(0).getVisualBounds();
+      double width = Math.min(bounds.width(), on.getWidth());
+      double height = Math.min(bounds.height(), on.getHeight());
+      stage.setX(Math.max(on.getMinX(), Math.min(bounds.x(), on.getMaxX() - width)));
+      stage.setY(Math.max(on.getMinY(), Math.min(bounds.y(), on.getMaxY() - height)));
+      stage.setWidth(width);
+      stage.setHeight(height);
       stage.setMaximized(bounds.maximized());
       return;
     }

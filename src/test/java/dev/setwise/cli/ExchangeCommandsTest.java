@@ -2,6 +2,7 @@ package dev.setwise.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.setwise.domain.ReadableFormats;
 import dev.setwise.json.JsonCodec;
 import dev.setwise.json.JsonLimits;
 import dev.setwise.support.ExportDocuments;
@@ -11,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +43,30 @@ class ExchangeCommandsTest {
   }
 
   @Test
+  void anImportCountsItsAmendmentsInPlainWords() throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    try (dev.setwise.AppContext app = dev.setwise.AppContext.open(data,
+        new dev.setwise.support.MutableClock(dev.setwise.support.TestContext.START))) {
+      var alex = app.profiles().create("Alex", dev.setwise.domain.Unit.KG);
+      var plan = app.plans().create(alex.id(), "Legs", dev.setwise.support.Structures.plan());
+      var session = app.sessions().start(alex.id(), plan.id(), java.time.LocalDate.parse("2026-11-24"));
+      var done = dev.setwise.support.Structures.done(session.structure(), 0, 1, 5, 100,
+          dev.setwise.support.TestContext.START);
+      app.sessions().complete(alex.id(), session.id(), done);
+      app.sessions().amend(alex.id(), session.id(), dev.setwise.support.Structures.done(done, 0, 1, 5, 105,
+          dev.setwise.support.TestContext.START), "It was 105");
+    }
+    Path out = dir.resolve("alex.json");
+    assertThat(run(data, "export", "--out", out.toString()).code()).isZero();
+
+    Run imported = run(dir.resolve("second"), "import", out.toString());
+
+    assertThat(imported.code()).isZero();
+    assertThat(imported.out()).contains("Amendments: 1 new, 0 already there (skipped)",
+        "Imported 1 plans and 1 sessions (and 1 amendment) into Alex");
+  }
+
+  @Test
   void exportToAFileThenImportElsewhereThenAgainChangesNothing() throws IOException {
     Path history = ExportDocuments.history(dir.resolve("history.json"), "Alex", 2, 5, true);
     Path first = dir.resolve("first");
@@ -57,9 +83,9 @@ class ExchangeCommandsTest {
         Profile: Alex (will be created)
         Plans: 2 new, 0 already there (skipped)
         Sessions: 5 new, 0 already there (skipped)
-        Dates: 2024-02-01 to 2024-02-04
+        Dates: %s
         Dry run: nothing was changed.
-        """, ""));
+        """.formatted(dates("2024-02-01", "2024-02-04")), ""));
     assertThat(run(second, "profile", "list").out()).isEmpty();
 
     Run imported = run(second, "import", out.toString());
@@ -69,8 +95,9 @@ class ExchangeCommandsTest {
         Profile: Alex (created)
         Plans: 2 new, 0 already there (skipped)
         Sessions: 5 new, 0 already there (skipped)
-        Dates: 2024-02-01 to 2024-02-04
-        Imported 2 plans and 5 sessions into Alex (backup made first: setwise-""");
+        Dates: %s
+        Imported 2 plans and 5 sessions into Alex (backup made first: setwise-""".formatted(
+        dates("2024-02-01", "2024-02-04")));
 
     Run again = run(second, "import", out.toString());
     assertThat(again.code()).isZero();
@@ -152,7 +179,7 @@ class ExchangeCommandsTest {
     Run imported = run(data, "import", csv.toString());
 
     assertThat(imported.code()).isZero();
-    assertThat(imported.out()).contains("Dates: 2026-10-05 to 2026-10-07",
+    assertThat(imported.out()).contains("Dates: " + dates("2026-10-05", "2026-10-07"),
         "Unit: the file names none, so weights are read as kg (the unit of Alex)",
         "Rest timer rows (not sets, not imported): 1",
         "Rows left out: 2\n  line 12: has a weight that is not a number (\"abc\")",
@@ -196,5 +223,10 @@ class ExchangeCommandsTest {
     int code = Cli.run(all, Map.of(), new PrintWriter(out), new PrintWriter(err), (folder, console) -> 0);
     return new Run(code, out.toString().replace(System.lineSeparator(), "\n"),
         err.toString().replace(System.lineSeparator(), "\n"));
+  }
+
+  /** "Feb 1, 2024 to Feb 4, 2024": two days as the summary writes them (the system locale's dates). */
+  private static String dates(String first, String last) {
+    return ReadableFormats.date(LocalDate.parse(first)) + " to " + ReadableFormats.date(LocalDate.parse(last));
   }
 }

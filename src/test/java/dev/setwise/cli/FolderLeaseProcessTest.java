@@ -30,7 +30,7 @@ class FolderLeaseProcessTest {
 
   private static final Pattern URL = Pattern.compile("(http://\\S+)");
   private static final Pattern REFUSED =
-      Pattern.compile("setwise: Setwise serve \\(pid (\\d+), since \\d\\d:\\d\\d\\) is using this data folder; stop it first\n");
+      Pattern.compile("setwise: Setwise serve \\(pid (\\d+), since [^)]+\\) is using this data folder; stop it first\n");
   private static final String PLAN = "{\"name\": \"%s\", \"structure\": {\"unit\": \"kg\", \"exercises\": "
       + "[{\"name\": \"Squat\", \"sets\": [{\"target_reps\": 5, \"target_weight\": 100}]}]}}";
 

@@ -5,6 +5,7 @@ import static dev.setwise.support.ProgressFixture.exercise;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.setwise.domain.Profile;
+import dev.setwise.domain.ReadableFormats;
 import dev.setwise.domain.Session;
 import dev.setwise.domain.SetType;
 import dev.setwise.domain.Unit;
@@ -16,6 +17,7 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,14 +140,16 @@ class StatsCommandTest {
     Run recordsTable = run("stats", "records");
 
     assertThat(table.code()).isZero();
-    assertThat(table.out()).startsWith("Squat (lb)\n").contains("Best e1RM", "262.5", "2026-11-01");
+    assertThat(table.out()).startsWith("Squat (lb)\n").contains("Best e1RM", "262.5",
+        ReadableFormats.date(LocalDate.of(2026, 11, 1)));
+    assertThat(table.out()).doesNotContain("2026-11-01");
     assertThat(csv.out()).startsWith("kind,name,value,date,session_id,sets,volume\n")
         .contains("session,best_e1rm,262.5,2026-11-01," + first.id() + ",1,1125\n")
         .contains("record,heaviest_weight,225,2026-11-01," + first.id() + ",,\n")
         .contains("rep_max,1,,,,,\n");
     assertThat(records.out()).startsWith("exercise,unit,heaviest_weight,heaviest_weight_date,")
         .contains("\nSquat,lb,225,2026-11-01,262.5,2026-11-01,1125,2026-11-01,1125,2026-11-01\n");
-    assertThat(recordsTable.out()).contains("Exercise", "Squat", "262.5");
+    assertThat(recordsTable.out()).contains("Exercise", "Squat", "262.5  " + ReadableFormats.date(LocalDate.of(2026, 11, 1)));
   }
 
   @Test

@@ -44,6 +44,12 @@ public final class ExportDocuments {
    */
   public static Path history(Path file, String profileName, int plans, int sessions, boolean withInProgress)
       throws IOException {
+    return history(file, profileName, plans, sessions, withInProgress, Instant.parse("2024-02-01T07:00:00Z"));
+  }
+
+  /** Like {@link #history(Path, String, int, int, boolean)}, the first session at {@code start}, one every 20 hours. */
+  public static Path history(Path file, String profileName, int plans, int sessions, boolean withInProgress,
+      Instant start) throws IOException {
     Random random = new Random(42);
     List<UUID> planIds = new ArrayList<>();
     try (OutputStream out = Files.newOutputStream(file);
@@ -84,7 +90,6 @@ public final class ExportDocuments {
       json.writeEndArray();
       json.writeName("sessions");
       json.writeStartArray();
-      Instant start = Instant.parse("2024-02-01T07:00:00Z");
       for (int s = 0; s < sessions; s++) {
         Instant startedAt = start.plus(Duration.ofHours(20L * s)).plusMillis(random.nextInt(1000));
         boolean inProgress = withInProgress && s == sessions - 1;

@@ -27,6 +27,8 @@ import java.util.Random;
  * <pre>java -cp target/classes:target/test-classes:target/lib/* dev.setwise.tools.DemoData DIR [in-progress]</pre>
  *
  * With {@code in-progress}, today's workout is under way: started 34 minutes ago, a few sets done.
+ * With {@code amended}, the latest session was corrected the next morning (a set forgotten) and
+ * {@code two-profiles} adds a second profile, Sam.
  */
 public final class DemoData {
 
@@ -39,7 +41,8 @@ public final class DemoData {
     }
     Path dir = Path.of(args[0]);
     Files.createDirectories(dir);
-    boolean inProgress = args.length > 1 && args[1].equals("in-progress");
+    List<String> scenario = List.of(args).subList(1, args.length);
+    boolean inProgress = scenario.contains("in-progress");
     Instant now = Instant.now();
     ZoneId zone = ZoneId.systemDefault();
     MutableClock clock = new MutableClock(now, zone);
@@ -69,6 +72,21 @@ public final class DemoData {
           clock.set(start.plus(Duration.ofMinutes(52 + random.nextInt(25))));
           app.sessions().complete(me.id(), session.id(), logged);
         }
+      }
+      if (scenario.contains("amended")) {
+        Session latest = app.sessions().get(me.id(), app.sessions().list(me.id(),
+            dev.setwise.domain.SessionQuery.defaults()).items().get(0).id());
+        SessionStructure fixed = latest.structure();
+        Exercise first = fixed.exercises().get(0);
+        int last = first.sets().size() - 1;
+        SetEntry set = first.sets().get(last);
+        fixed = fixed.withExercise(0, first.withSet(last, set.withActuals(set.targetReps(), set.targetWeight(),
+            set.targetRpe()).withCompleted(latest.endedAt())));
+        clock.set(latest.endedAt().plus(Duration.ofHours(14)));
+        app.sessions().amend(me.id(), latest.id(), fixed, "Forgot to log the last set of " + first.name());
+      }
+      if (scenario.contains("two-profiles")) {
+        app.profiles().create("Sam", Unit.LB);
       }
       if (inProgress) {
         Instant start = now.minus(Duration.ofMinutes(34));

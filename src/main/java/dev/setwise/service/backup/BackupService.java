@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * {@code setwise-YYYY-MM-DD-HHMMSS-REASON.db} (UTC). A failed backup throws
  * {@link BackupException}; it is never silent and never leaves a file that looks like a backup.
  *
- * <p>Retention, after every backup: manual backups are kept; of the automatic ones the newest
+ * <p>Retention, after every backup: manual backups and those made before a profile was deleted are
+ * kept; of the automatic ones the newest
  * {@value #KEEP_NEWEST} are kept, plus the newest of each of the last {@value #KEEP_DAYS} days and
  * of each of the last {@value #KEEP_WEEKS} ISO weeks that have one (days and weeks in the clock's zone).
  *
@@ -202,7 +203,7 @@ public final class BackupService {
    * @return the backups removed
    */
   public List<BackupInfo> prune() {
-    List<BackupInfo> automatic = list().stream().filter(b -> b.reason() != BackupReason.MANUAL).toList();
+    List<BackupInfo> automatic = list().stream().filter(b -> !b.reason().keptUntilDeleted()).toList();
     Set<BackupInfo> keep = new LinkedHashSet<>(automatic.subList(0, Math.min(KEEP_NEWEST, automatic.size())));
     Set<LocalDate> days = new HashSet<>();
     Set<String> weeks = new HashSet<>();

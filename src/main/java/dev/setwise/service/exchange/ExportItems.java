@@ -5,6 +5,7 @@ import dev.setwise.domain.PlanRequests;
 import dev.setwise.domain.Problems;
 import dev.setwise.domain.Profile;
 import dev.setwise.domain.Session;
+import dev.setwise.domain.SessionRequests;
 import dev.setwise.domain.SessionStructure;
 import dev.setwise.domain.StructureValidator;
 import dev.setwise.domain.Timestamps;
@@ -29,6 +30,16 @@ final class ExportItems {
       Set.of("id", "name", "structure", "has_sessions", "archived", "created_at", "updated_at");
   private static final Set<String> SESSION_FIELDS = Set.of("id", "plan_id", "date", "started_at", "ended_at",
       "status", "session", "created_at", "updated_at");
+  /** Version 2 adds the version of the snapshot and whether amendments follow. */
+  private static final Set<String> SESSION_FIELDS_V2 = Set.of("id", "plan_id", "date", "started_at", "ended_at",
+      "status", "session", "created_at", "updated_at", "version", "amended");
+  private static final Set<String> AMENDMENT_FIELDS = Set.of("session_id", "version", "reason", "at", "session");
+
+  /**
+   * One amendment of the file's {@code amendments} (version 2): the session it corrects, the version
+   * it made, why (trimmed), when, and the structure.
+   */
+  record Amendment(UUID sessionId, long version, String reason, Instant at, SessionStructure structure) {}
   private static final Map<String, Unit> UNITS = ordered("kg", Unit.KG, "lb", Unit.LB);
   private static final Map<String, String> STATUSES =
       ordered("in_progress", "in_progress", "completed", "completed");
@@ -75,12 +86,22 @@ final class ExportItems {
     return merge(own, problems) ? plan : null;
   }
 
+  /** A session of a version 1 file. */
   static Session session(Object tree, String path, Problems problems) {
+    return session(tree, path, problems, 1);
+  }
+
+  /**
+   * A session of a file of {@code formatVersion}. From version 2 it carries {@code version} (of its
+   * snapshot, the original; default 1) and {@code amended} (default false), which only a completed
+   * session may be.
+   */
+  static Session session(Object tree, String path, Problems problems, int formatVersion) {
     Problems own = new Problems();
     TreeObject object = TreeObject.of(tree, path, own);
     Session session = null;
     if (object != null) {
-      object.allowOnly(SESSION_FIELDS);
+      object.allowOnly(formatVersion >= 2 ? SESSION_FIELDS_V2 : SESSION_FIELDS);
       UUID id = object.uuid("id", true);
       UUID planId = object.uuid("plan_id", false);
       LocalDate date = object.date("date", true);
@@ -100,9 +121,36 @@ final class ExportItems {
       if (createdAt != null && updatedAt != null && updatedAt.isBefore(createdAt)) {
         own.add(object.at("updated_at"), "must not be before created_at");
       }
-      session = new Session(id, planId, date, startedAt, endedAt, structure, createdAt, updatedAt);
+      long version = 1;
+      boolean amended = false;
+      if (formatVersion >= 2) {
+        Integer given = object.integer("version", false, 1, Integer.MAX_VALUE);
+        version = given == null ? 1 : given;
+        amended = Boolean.TRUE.equals(object.bool("amended", false));
+        if (amended && status != null && endedAt == null) {
+          own.add(object.at("amended"), "is true, but the session is in progress: only completed sessions are amended");
+        }
+      }
+      session = new Session(id, planId, date, startedAt, endedAt, structure, createdAt, updatedAt, version, amended);
     }
     return merge(own, problems) ? session : null;
+  }
+
+  /** An item of {@code amendments}, checked as {@code POST /api/sessions/{id}/amendments} checks its body. */
+  static Amendment amendment(Object tree, String path, Problems problems) {
+    Problems own = new Problems();
+    TreeObject object = TreeObject.of(tree, path, own);
+    Amendment amendment = null;
+    if (object != null) {
+      object.allowOnly(AMENDMENT_FIELDS);
+      UUID sessionId = object.uuid("session_id", true);
+      Integer version = object.integer("version", true, 2, Integer.MAX_VALUE);
+      String reason = object.string("reason", true, 1, SessionRequests.MAX_REASON);
+      Instant at = instant(object, "at", true, own);
+      SessionStructure structure = StructureValidator.read(object.raw("session"), object.at("session"), own);
+      amendment = new Amendment(sessionId, version == null ? 0 : version, reason, at, structure);
+    }
+    return merge(own, problems) ? amendment : null;
   }
 
   /** Instants a person's history can hold; also keeps epoch milliseconds far from overflow. */

@@ -14,6 +14,7 @@ import dev.setwise.service.Cancellation;
 import dev.setwise.service.Progress;
 import dev.setwise.store.Database;
 import dev.setwise.store.ExchangeRepository;
+import dev.setwise.store.ExchangeRepository.AmendmentRow;
 import dev.setwise.store.ExchangeRepository.PlanRow;
 import dev.setwise.store.ExchangeRepository.SessionRow;
 import dev.setwise.store.ProfileRepository;
@@ -41,8 +42,8 @@ import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * Writes a profile's plans (archived too) and sessions (with their snapshots) as the versioned
- * JSON document of {@code docs/export-format.md}.
+ * Writes a profile's plans (archived too), sessions (with their original snapshots) and the
+ * sessions' amendments as the versioned JSON document of {@code docs/export-format.md} (version 2).
  *
  * <p>Streaming: rows come one at a time from a cursor and go straight to a Jackson streaming
  * generator; snapshots are copied as the JSON text the store keeps. Memory does not grow with the
@@ -249,7 +250,8 @@ public final class ExportService {
     profiles.find(tx, profileId).orElseThrow(() -> new NotFoundException(Messages.PROFILE_NOT_FOUND));
     long planTotal = exchange.countPlansInTable(tx, profileId);
     long sessionTotal = exchange.countSessionsInTable(tx, profileId);
-    long total = planTotal + sessionTotal;
+    long amendmentTotal = exchange.countAmendments(tx, profileId);
+    long total = planTotal + sessionTotal + amendmentTotal;
     long[] done = {0};
     progress.update("Checking", 0, total);
     Counted counted = new Counted(true);
@@ -261,7 +263,12 @@ public final class ExportService {
       cancellation.check();
       tick("Checking", progress, ++done[0], total);
     });
+    checkedAmendments(tx, profileId, counted, amendment -> {
+      cancellation.check();
+      tick("Checking", progress, ++done[0], total);
+    });
     counted.requireAll(planTotal, sessionTotal);
+    counted.requireAmendments(amendmentTotal);
   }
 
   /**
@@ -274,7 +281,8 @@ public final class ExportService {
         .orElseThrow(() -> new NotFoundException(Messages.PROFILE_NOT_FOUND));
     long planTotal = exchange.countPlansInTable(tx, profileId);
     long sessionTotal = exchange.countSessionsInTable(tx, profileId);
-    long total = planTotal + sessionTotal;
+    long amendmentTotal = exchange.countAmendments(tx, profileId);
+    long total = planTotal + sessionTotal + amendmentTotal;
     progress.update("Exporting", 0, total);
 
     out.writeStartObject();
@@ -293,6 +301,7 @@ public final class ExportService {
     out.writeStartObject();
     out.writeNumberProperty("plans", planTotal);
     out.writeNumberProperty("sessions", sessionTotal);
+    out.writeNumberProperty("amendments", amendmentTotal);
     out.writeEndObject();
 
     long[] done = {0};
@@ -315,6 +324,16 @@ public final class ExportService {
     });
     counted.requireAll(planTotal, sessionTotal);
     out.writeEndArray();
+
+    out.writeName(ExportFormat.F_AMENDMENTS);
+    out.writeStartArray();
+    checkedAmendments(tx, profileId, counted, amendment -> {
+      cancellation.check();
+      writeAmendment(out, amendment);
+      tick("Exporting", progress, ++done[0], total);
+    });
+    counted.requireAmendments(amendmentTotal);
+    out.writeEndArray();
     out.writeEndObject();
     out.flush();
     cancellation.check();
@@ -328,6 +347,7 @@ public final class ExportService {
     final boolean validate;
     long plans;
     long sessions;
+    long amendments;
     SessionRow lastSession;
 
     Counted(boolean validate) {
@@ -343,6 +363,14 @@ public final class ExportService {
         throw new DamagedDataException("Cannot export: the database is damaged: it holds " + sessionRows
             + " sessions and " + planRows + " plans of this profile, but only " + sessions + " sessions and "
             + plans + " plans could be read");
+      }
+    }
+
+    /** @throws DamagedDataException when amendments the table holds could not be read */
+    void requireAmendments(long amendmentRows) {
+      if (amendments != amendmentRows) {
+        throw new DamagedDataException("Cannot export: the database is damaged: it holds " + amendmentRows
+            + " amendments of this profile's sessions, but only " + amendments + " could be read");
       }
     }
   }
@@ -401,6 +429,33 @@ public final class ExportService {
     }
   }
 
+  /**
+   * Streams the amendments, checking each structure before handing it on.
+   *
+   * @throws DamagedDataException naming the first amendment that fails its checks
+   */
+  private void checkedAmendments(Tx tx, UUID profileId, Counted counted,
+      ExchangeRepository.RowSink<AmendmentRow> sink) throws SQLException {
+    counted.amendments = 0;
+    try {
+      exchange.streamAmendments(tx, profileId, amendment -> {
+        String problem = counted.validate ? structures.problem(amendment.sessionJson(), false) : null;
+        if (problem != null) {
+          throw damaged("amendment " + amendment.version() + " of session " + amendment.sessionId()
+              + " is damaged: its structure " + problem);
+        }
+        sink.accept(amendment);
+        counted.amendments++;
+      });
+    } catch (ExchangeRepository.DamagedRow e) {
+      throw new DamagedDataException(damaged("an amendment of session " + e.id() + " is damaged: "
+          + "its fields cannot be read").getMessage(), e);
+    } catch (SQLException e) {
+      throw new DamagedDataException("Cannot export: the database could not be read while reading the amendments "
+          + "(the file may be damaged)", e);
+    }
+  }
+
   private static DamagedDataException damaged(String what) {
     return new DamagedDataException("Cannot export: " + what);
   }
@@ -430,6 +485,19 @@ public final class ExportService {
     out.writeRawValue(session.sessionJson());
     out.writeStringProperty("created_at", Timestamps.format(session.createdAt()));
     out.writeStringProperty("updated_at", Timestamps.format(session.updatedAt()));
+    out.writeNumberProperty("version", session.version());
+    out.writeBooleanProperty("amended", session.amended());
+    out.writeEndObject();
+  }
+
+  private static void writeAmendment(JsonGenerator out, AmendmentRow amendment) {
+    out.writeStartObject();
+    out.writeStringProperty("session_id", amendment.sessionId().toString());
+    out.writeNumberProperty("version", amendment.version());
+    out.writeStringProperty("reason", amendment.reason());
+    out.writeStringProperty("at", Timestamps.format(amendment.at()));
+    out.writeName("session");
+    out.writeRawValue(amendment.sessionJson());
     out.writeEndObject();
   }
 

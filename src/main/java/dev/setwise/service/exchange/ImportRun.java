@@ -73,6 +73,8 @@ final class ImportRun {
   private String inProgressPath;
   private Boolean targetHasInProgress;
   private boolean tooMany;
+  /** The amendments of a version 2 export. */
+  final AmendmentImport amendments;
 
   ImportRun(Tx tx, Mode mode, ProfileRepository profiles, PlanRepository plans, SessionRepository sessions,
       ExchangeRepository exchange, AuditLog audit, Clock clock) {
@@ -85,6 +87,7 @@ final class ImportRun {
     this.audit = audit;
     this.clock = clock;
     this.sessionIds = mode == Mode.ANALYZE ? new IdList() : null;
+    this.amendments = new AmendmentImport(tx, mode, sessions, exchange, problems, conflicts);
   }
 
   Profile target() {
@@ -213,27 +216,41 @@ final class ImportRun {
       }
       sessionIds.add(session.id());
     }
+    if (session.endedAt() == null) {
+      amendments.inProgress(session.id());
+    }
     UUID planId = null;
     if (session.planId() != null) {
       planId = planIds.get(session.planId());
       if (planId == null) {
         problems.add(Problems.child(path, "plan_id"), "refers to a plan that is not in the file");
+        skippedIfAmended(session.id(), session.amended());
         return;
       }
     }
     if (!targetKnown) {
       sessionsNew++;
       inProgress(path, session);
+      if (session.amended()) {
+        amendments.newSession(path, session, session.id());
+      }
       return;
     }
     Resolution resolution = resolve(session.id(), false);
     if (resolution == null) {
       conflicts.add(path, "its id belongs to another profile and cannot be given a new one");
+      skippedIfAmended(session.id(), session.amended());
       return;
     }
     if (resolution.duplicate) {
       sessionsDuplicate++;
+      if (session.amended()) {
+        amendments.existingSession(path, session, target.id(), resolution.id);
+      }
       return;
+    }
+    if (session.amended()) {
+      amendments.newSession(path, session, resolution.id);
     }
     sessionsNew++;
     if (resolution.remapped) {
@@ -241,12 +258,32 @@ final class ImportRun {
     }
     inProgress(path, session);
     if (mode == Mode.APPLY && clean()) {
+      // at the version of its snapshot (1 from a version 1 file), so that its amendments follow it
       sessions.insert(tx, target.id(), new Session(resolution.id, planId, session.date(), session.startedAt(),
-          session.endedAt(), session.structure(), session.createdAt(), session.updatedAt()));
+          session.endedAt(), session.structure(), session.createdAt(), session.updatedAt(), session.version()));
       if (planId != null) {
         plans.markHasSessions(tx, target.id(), planId);
       }
     }
+  }
+
+  /** A session of the file that had problems: when it says it is amended, its amendments go unreported. */
+  void invalidSession(Object tree) {
+    if (tree instanceof Map<?, ?> map && Boolean.TRUE.equals(map.get("amended")) && map.get("id") instanceof String id
+        && dev.setwise.domain.TreeObject.parseUuid(id) != null) {
+      amendments.skippedSession(dev.setwise.domain.TreeObject.parseUuid(id));
+    }
+  }
+
+  private void skippedIfAmended(UUID id, boolean amended) {
+    if (amended) {
+      amendments.skippedSession(id);
+    }
+  }
+
+  /** One item of a version 2 file's {@code amendments}. */
+  void amendment(String path, ExportItems.Amendment amendment) throws SQLException {
+    amendments.amendment(path, amendment, target == null ? null : target.id());
   }
 
   /** Checks what can only be checked once every item was seen. */
@@ -270,6 +307,9 @@ final class ImportRun {
     details.put("file", shortName(fileName));
     details.put("plans_added", plansNew);
     details.put("sessions_added", sessionsNew);
+    if (amendments.added > 0) {
+      details.put("amendments_added", amendments.added);
+    }
     details.put("duplicates_skipped", plansDuplicate + sessionsDuplicate);
     if (skipped > 0) {
       details.put("rows_skipped", skipped);

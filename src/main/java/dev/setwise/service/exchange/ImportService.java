@@ -174,7 +174,7 @@ public final class ImportService {
       return new ImportSummary(format, source.name(), sha256, target == null ? null : target.name(),
           run.createsProfile(), run.plansNew, run.plansDuplicate, run.sessionsNew, run.sessionsDuplicate,
           run.idsRemapped, run.problems.list(), run.conflicts.list(), skipped, skippedCount, previous,
-          run.firstDate, run.lastDate, csv);
+          run.firstDate, run.lastDate, csv, run.amendments.added, run.amendments.alreadyThere);
     }
   }
 

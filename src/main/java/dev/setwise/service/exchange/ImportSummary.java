@@ -30,6 +30,8 @@ import java.util.List;
  * @param firstDate the date of the file's earliest session (new or already there), or null when it has none
  * @param lastDate the date of its latest session, or null
  * @param csv what reading a CSV had to assume, repair or pass over ({@link CsvReport#NONE} for an export)
+ * @param amendmentsNew amendments of sessions (version 2 of the export format) that would be (or were) added
+ * @param amendmentsDuplicate amendments already in the profile, skipped
  */
 public record ImportSummary(
     ImportFormat format,
@@ -49,7 +51,19 @@ public record ImportSummary(
     Instant previousImport,
     LocalDate firstDate,
     LocalDate lastDate,
-    CsvReport csv) {
+    CsvReport csv,
+    long amendmentsNew,
+    long amendmentsDuplicate) {
+
+  /** A summary of a file without amendments (a CSV, a version 1 export). */
+  public ImportSummary(ImportFormat format, String fileName, String sha256, String profileName, boolean createsProfile,
+      long plansNew, long plansDuplicate, long sessionsNew, long sessionsDuplicate, long idsRemapped,
+      List<Problem> problems, List<Problem> conflicts, List<Problem> skippedRows, long skippedRowCount,
+      Instant previousImport, LocalDate firstDate, LocalDate lastDate, CsvReport csv) {
+    this(format, fileName, sha256, profileName, createsProfile, plansNew, plansDuplicate, sessionsNew,
+        sessionsDuplicate, idsRemapped, problems, conflicts, skippedRows, skippedRowCount, previousImport, firstDate,
+        lastDate, csv, 0, 0);
+  }
 
   public ImportSummary {
     problems = List.copyOf(problems);
@@ -74,6 +88,6 @@ public record ImportSummary(
 
   /** True when importing would change nothing: everything is already there. */
   public boolean changesNothing() {
-    return plansNew == 0 && sessionsNew == 0 && !createsProfile;
+    return plansNew == 0 && sessionsNew == 0 && amendmentsNew == 0 && !createsProfile;
   }
 }

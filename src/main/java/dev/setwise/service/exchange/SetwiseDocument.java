@@ -33,6 +33,7 @@ final class SetwiseDocument {
   static final JsonLimits LIMITS = new JsonLimits(64L * 1024 * 1024 * 1024, 32, 64 * 1024, 64, 256);
 
   private static final Set<String> COUNT_FIELDS = Set.of("plans", "sessions");
+  private static final Set<String> COUNT_FIELDS_V2 = Set.of("plans", "sessions", "amendments");
   private static final int PROGRESS_EVERY = 100;
 
   private final JsonCodec codec = new JsonCodec(LIMITS);
@@ -55,14 +56,17 @@ final class SetwiseDocument {
       if (!ExportFormat.F_VERSION.equals(reader.nextProperty())) {
         throw stop(ExportFormat.F_VERSION, "must follow format");
       }
-      checkVersion(reader.readValue());
+      int version = checkVersion(reader.readValue());
       boolean profileSeen = false;
       boolean plansSeen = false;
       boolean sessionsSeen = false;
+      boolean amendmentsSeen = false;
       long expectedPlans = -1;
       long expectedSessions = -1;
+      long expectedAmendments = -1;
       long planCount = 0;
       long sessionCount = 0;
+      long amendmentCount = 0;
       for (String name = reader.nextProperty(); name != null; name = reader.nextProperty()) {
         switch (name) {
           case ExportFormat.F_EXPORTED_AT -> {
@@ -89,11 +93,13 @@ final class SetwiseDocument {
             Problems own = new Problems();
             TreeObject counts = TreeObject.of(reader.readValue(), name, own);
             if (counts != null) {
-              counts.allowOnly(COUNT_FIELDS);
+              counts.allowOnly(version >= 2 ? COUNT_FIELDS_V2 : COUNT_FIELDS);
               Integer plans = counts.integer("plans", true, 0, Integer.MAX_VALUE);
               Integer sessions = counts.integer("sessions", true, 0, Integer.MAX_VALUE);
+              Integer amendments = version >= 2 ? counts.integer("amendments", false, 0, Integer.MAX_VALUE) : null;
               expectedPlans = plans == null ? -1 : plans;
               expectedSessions = sessions == null ? -1 : sessions;
+              expectedAmendments = amendments == null ? -1 : amendments;
             }
             own.list().forEach(p -> problems.add(p.path(), p.message()));
           }
@@ -138,15 +144,42 @@ final class SetwiseDocument {
             long total = total(expectedPlans, expectedSessions);
             while (reader.nextItem()) {
               cancellation.check();
-              Session session = ExportItems.session(reader.readItem(), reader.path(), problems);
+              Object tree = reader.readItem();
+              Session session = ExportItems.session(tree, reader.path(), problems, version);
               if (session != null) {
                 run.session(reader.path(), session);
+              } else {
+                run.invalidSession(tree);
               }
               if (++sessionCount % PROGRESS_EVERY == 0) {
                 progress.update(step, planCount + sessionCount, total);
               }
             }
             run.finish(name);
+          }
+          case ExportFormat.F_AMENDMENTS -> {
+            if (version < 2) {
+              problems.add(name, "is not a known property (amendments are part of version 2 of the format)");
+              reader.skipValue();
+              continue;
+            }
+            if (!sessionsSeen || amendmentsSeen) {
+              throw stop(name, amendmentsSeen ? "appears twice" : "must come after sessions");
+            }
+            amendmentsSeen = true;
+            if (!array(reader, name, problems)) {
+              continue;
+            }
+            while (reader.nextItem()) {
+              cancellation.check();
+              ExportItems.Amendment amendment = ExportItems.amendment(reader.readItem(), reader.path(), problems);
+              if (amendment != null) {
+                run.amendment(reader.path(), amendment);
+              }
+              if (++amendmentCount % PROGRESS_EVERY == 0) {
+                progress.update(step, planCount + sessionCount + amendmentCount, -1);
+              }
+            }
           }
           default -> {
             problems.add(name, "is not a known property");
@@ -170,6 +203,13 @@ final class SetwiseDocument {
         problems.add("counts.sessions", "says " + expectedSessions + ", but the file holds " + sessionCount
             + " sessions");
       }
+      if (expectedAmendments >= 0 && expectedAmendments != amendmentCount) {
+        problems.add("counts.amendments", "says " + expectedAmendments + ", but the file holds " + amendmentCount
+            + " amendments");
+      }
+      if (sessionsSeen) {
+        run.amendments.finish();
+      }
       progress.update(step, planCount + sessionCount, planCount + sessionCount);
     }
   }
@@ -187,7 +227,8 @@ final class SetwiseDocument {
     return plans >= 0 && sessions >= 0 ? plans + sessions : -1;
   }
 
-  private static void checkVersion(Object value) {
+  /** The version of the file: one this reader reads ({@value ExportFormat#FIRST_VERSION} to {@value ExportFormat#VERSION}). */
+  private static int checkVersion(Object value) {
     BigDecimal number = value instanceof BigInteger integer ? new BigDecimal(integer)
         : value instanceof BigDecimal decimal ? decimal : null;
     if (number == null || number.stripTrailingZeros().scale() > 0) {
@@ -199,9 +240,10 @@ final class SetwiseDocument {
       throw stop(ExportFormat.F_VERSION, "is " + shown
           + ": the file was written by a newer Setwise; update Setwise to import it");
     }
-    if (number.compareTo(BigDecimal.valueOf(ExportFormat.VERSION)) != 0) {
-      throw stop(ExportFormat.F_VERSION, "must be " + ExportFormat.VERSION);
+    if (number.compareTo(BigDecimal.valueOf(ExportFormat.FIRST_VERSION)) < 0) {
+      throw stop(ExportFormat.F_VERSION, "must be " + ExportFormat.FIRST_VERSION + " to " + ExportFormat.VERSION);
     }
+    return number.intValueExact();
   }
 
   private static ValidationException stop(String path, String reason) {

@@ -1,5 +1,6 @@
 package dev.setwise.service.folder;
 
+import dev.setwise.domain.ReadableFormats;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,9 +29,6 @@ import java.util.Properties;
  */
 public record FolderHolder(FolderLease.Kind kind, String label, long pid, Instant processStart, Instant since) {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-  private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
-
   /** This process as a holder of {@code kind}, from {@code since}. */
   static FolderHolder current(FolderLease.Kind kind, String label, Instant since) {
     ProcessHandle self = ProcessHandle.current();
@@ -43,8 +40,9 @@ public record FolderHolder(FolderLease.Kind kind, String label, long pid, Instan
    * using this data folder; stop it first".
    */
   public String describe(ZoneId zone, Instant now) {
+    // Written as every other time and date (the system locale's): the time alone on the same day.
     String when = LocalDate.ofInstant(since, zone).equals(LocalDate.ofInstant(now, zone))
-        ? TIME.format(since.atZone(zone)) : DAY_AND_TIME.format(since.atZone(zone));
+        ? ReadableFormats.time(since, zone) : ReadableFormats.dateTime(since, zone);
     String who = "(pid " + pid + ", since " + when + ")";
     return switch (kind) {
       case APP -> "The Setwise app " + who + " is using this data folder; close it first";

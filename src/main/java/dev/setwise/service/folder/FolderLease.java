@@ -177,6 +177,17 @@ public final class FolderLease implements AutoCloseable {
   }
 
   /**
+   * A live process other than this one that holds the folder as {@code kind} (the desktop app, say),
+   * as its record says, newest first; empty when there is none.
+   */
+  public synchronized Optional<FolderHolder> otherHolder(Kind kind) {
+    if (closed || !othersHold()) {
+      return Optional.empty();
+    }
+    return otherHolders().stream().filter(holder -> holder.kind() == kind).findFirst();
+  }
+
+  /**
    * Takes the folder to itself for a restore by this lease's own process (the app's restore), for
    * as long as the returned handle is open; closing it takes the shared lease back.
    *

@@ -4,8 +4,11 @@ import dev.setwise.domain.AuditEntry;
 import dev.setwise.domain.Profile;
 import dev.setwise.service.AuditLog;
 import dev.setwise.ui.common.BackgroundTasks;
+import dev.setwise.ui.common.Formats;
 import dev.setwise.ui.common.NumberText;
 import dev.setwise.ui.common.UiServices;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
@@ -99,7 +102,7 @@ public final class ActivityViewModel {
     };
   }
 
-  /** The entry's details in a line: "Push A · 2026-11-24", "12 of 14 sets · 4,320 kg". */
+  /** The entry's details in a line: "Push A · Nov 24, 2026", "12 of 14 sets · 4,320 kg". */
   public static String details(AuditEntry entry) {
     Map<String, Object> details = entry.details();
     StringBuilder text = new StringBuilder();
@@ -113,7 +116,7 @@ public final class ActivityViewModel {
     } else if (details.get("unit") != null) {
       append(text, "unit " + details.get("unit"));
     }
-    append(text, details.get("date"));
+    append(text, day(details.get("date")));
     if (details.get("status") != null) {
       append(text, String.valueOf(details.get("status")).replace('_', ' '));
     }
@@ -151,5 +154,17 @@ public final class ActivityViewModel {
 
   public StringProperty errorProperty() {
     return error;
+  }
+
+  /** A day of the audit's details (ISO in the row) as the app writes days; anything else as it is. */
+  private static Object day(Object value) {
+    if (value instanceof String text) {
+      try {
+        return Formats.date(LocalDate.parse(text));
+      } catch (DateTimeParseException notADay) {
+        return text;
+      }
+    }
+    return value;
   }
 }

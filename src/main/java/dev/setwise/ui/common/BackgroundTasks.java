@@ -1,6 +1,7 @@
 package dev.setwise.ui.common;
 
 import dev.setwise.domain.SetwiseException;
+import dev.setwise.sync.SyncException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,6 +9,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,8 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,28 +47,38 @@ public final class BackgroundTasks implements AutoCloseable {
   private final ExecutorService readers;
   private final ExecutorService writer;
   private final ExecutorService wholeFile;
+  private final ExecutorService syncer;
   private final Executor readLane;
   private final Executor writeLane;
   private final Executor wholeFileLane;
+  private final Executor syncLane;
   private final Executor fx;
   private final Duration grace;
   private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "running", 0);
+  /** How many writes have finished (saved or failed); the sync indicator counts local changes by it. */
+  private final ReadOnlyLongWrapper writesDone = new ReadOnlyLongWrapper(this, "writesDone", 0);
   /** Reads hold it shared; {@link #exclusive} holds it alone, so no read runs while the database is swapped. */
   private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
 
   private BackgroundTasks(ExecutorService readers, ExecutorService writer, ExecutorService wholeFile,
-      Executor readLane, Executor writeLane, Executor wholeFileLane, Executor fx, Duration grace) {
+      ExecutorService syncer, Executor readLane, Executor writeLane, Executor wholeFileLane, Executor syncLane,
+      Executor fx, Duration grace) {
     this.readers = readers;
     this.writer = writer;
     this.wholeFile = wholeFile;
+    this.syncer = syncer;
     this.readLane = readLane;
     this.writeLane = writeLane;
     this.wholeFileLane = wholeFileLane;
+    this.syncLane = syncLane;
     this.fx = fx;
     this.grace = grace;
   }
 
-  /** Two reader threads, one writer thread and one whole-file thread, callbacks through {@link Platform#runLater}. */
+  /**
+   * Two reader threads, one writer thread, one whole-file thread and one sync thread, callbacks
+   * through {@link Platform#runLater}.
+   */
   public static BackgroundTasks create() {
     return create(Platform::runLater, GRACE);
   }
@@ -78,7 +92,9 @@ public final class BackgroundTasks implements AutoCloseable {
     ExecutorService readers = pool("setwise-read", 2);
     ExecutorService writer = pool("setwise-write", 1);
     ExecutorService wholeFile = pool("setwise-whole-file", 1);
-    return new BackgroundTasks(readers, writer, wholeFile, readers, writer, wholeFile, callbacks, grace);
+    ExecutorService syncer = pool("setwise-sync", 1);
+    return new BackgroundTasks(readers, writer, wholeFile, syncer, readers, writer, wholeFile, syncer, callbacks,
+        grace);
   }
 
   /** Everything on the calling thread, at once: for view-model tests without the toolkit. */
@@ -87,11 +103,20 @@ public final class BackgroundTasks implements AutoCloseable {
   }
 
   /**
+   * Reads at once on the calling thread, writes, whole-file work, sync and callbacks on the given
+   * executors: for view-model tests that need to hold the sync lane back.
+   */
+  public static BackgroundTasks lanes(Executor writes, Executor wholeFileWork, Executor syncWork, Executor callbacks) {
+    return new BackgroundTasks(null, null, null, null, Runnable::run, writes, wholeFileWork, syncWork, callbacks,
+        GRACE);
+  }
+
+  /**
    * Reads and callbacks at once on the calling thread, writes and whole-file work on the given
    * executors: for view-model tests that need to hold one lane back.
    */
   public static BackgroundTasks lanes(Executor writes, Executor wholeFileWork, Executor callbacks) {
-    return new BackgroundTasks(null, null, null, Runnable::run, writes, wholeFileWork, callbacks, GRACE);
+    return lanes(writes, wholeFileWork, Runnable::run, callbacks);
   }
 
   /** How many tasks are under way; changes on the FX thread (drives the busy indicator). */
@@ -108,7 +133,17 @@ public final class BackgroundTasks implements AutoCloseable {
   /** Runs a write on the writer lane, after every write asked for before it. */
   public <T> void write(String action, Callable<T> work, Consumer<? super T> onSuccess,
       Consumer<? super Failure> onFailure) {
-    submit(writeLane, action, work, onSuccess, onFailure);
+    submit(writeLane, action, work, result -> {
+      onSuccess.accept(result);
+      writeDone();
+    }, failure -> {
+      onFailure.accept(failure);
+      writeDone();
+    });
+  }
+
+  private void writeDone() {
+    writesDone.set(writesDone.get() + 1);
   }
 
   /**
@@ -133,6 +168,22 @@ public final class BackgroundTasks implements AutoCloseable {
   }
 
   /**
+   * Runs sync work (network, then the writes of what the server sent) on a lane of its own, one
+   * at a time, so the window and its saves never wait on the network. Like a read it holds back
+   * {@link #exclusive} work. Closing the app stops it: the thread is interrupted, which the sync
+   * client takes as a cancellation (what reached the server is recorded, the rest waits).
+   */
+  public <T> void sync(String action, Callable<T> work, Consumer<? super T> onSuccess,
+      Consumer<? super Failure> onFailure) {
+    submit(syncLane, action, holding(gate.readLock(), work), onSuccess, onFailure);
+  }
+
+  /** How many writes have finished so far (changes on the FX thread, after each write's own callback). */
+  public ReadOnlyLongProperty writesDoneProperty() {
+    return writesDone.getReadOnlyProperty();
+  }
+
+  /**
    * Runs {@code then} on the FX thread once every write asked for before this call has finished
    * (the window waits for it before it closes).
    */
@@ -153,7 +204,13 @@ public final class BackgroundTasks implements AutoCloseable {
 
   /** Runs plain work on the writer lane (the autosaver drains its queue there). */
   public void onWriter(Runnable work) {
-    writeLane.execute(guarded("background write", work));
+    writeLane.execute(guarded("background write", () -> {
+      try {
+        work.run();
+      } finally {
+        onFx(this::writeDone);
+      }
+    }));
   }
 
   /** Runs {@code work} on the FX thread (at once in tests). */
@@ -164,6 +221,17 @@ public final class BackgroundTasks implements AutoCloseable {
   private <T> void submit(Executor lane, String action, Callable<T> work, Consumer<? super T> onSuccess,
       Consumer<? super Failure> onFailure) {
     onFx(() -> running.set(running.get() + 1));
+    try {
+      execute(lane, action, work, onSuccess, onFailure);
+    } catch (RejectedExecutionException closed) {
+      // Asked for while the app closes (a listener reacting to the last save): nothing to start.
+      LOG.info("Closing: '{}' is not started", action);
+      onFx(() -> running.set(running.get() - 1));
+    }
+  }
+
+  private <T> void execute(Executor lane, String action, Callable<T> work, Consumer<? super T> onSuccess,
+      Consumer<? super Failure> onFailure) {
     lane.execute(guarded(action, () -> {
       T result;
       try {
@@ -191,7 +259,7 @@ public final class BackgroundTasks implements AutoCloseable {
   public static void log(Failure failure) {
     if (failure.cause() instanceof CancellationException) {
       LOG.info("Cancelled: {}", failure.action());
-    } else if (failure.cause() instanceof SetwiseException) {
+    } else if (failure.cause() instanceof SetwiseException || failure.cause() instanceof SyncException) {
       LOG.info("Could not {}: {}", failure.action(), failure.cause().getMessage());
     } else {
       LOG.error("Could not {}", failure.action(), failure.cause());
@@ -224,12 +292,20 @@ public final class BackgroundTasks implements AutoCloseable {
         LOG.info("Closing: {} whole-file task(s) not started are dropped", dropped.size());
       }
     }
+    if (syncer != null) {
+      // A sync stopped here loses nothing: what it did is recorded, the rest waits for the next start.
+      List<Runnable> dropped = syncer.shutdownNow();
+      if (!dropped.isEmpty()) {
+        LOG.info("Closing: {} sync task(s) not started are dropped", dropped.size());
+      }
+    }
     if (writer != null) {
       writer.shutdown();
       interrupted |= awaitEvery(writer);
     }
     interrupted |= awaitOrStop(readers, "Reads");
     interrupted |= awaitOrStop(wholeFile, "Whole-file work (a backup or an export)");
+    interrupted |= awaitOrStop(syncer, "A sync");
     if (interrupted) {
       Thread.currentThread().interrupt();
     }

@@ -1,40 +1,64 @@
 package dev.setwise.ui.common;
 
+import dev.setwise.domain.ReadableFormats;
 import dev.setwise.domain.SetEntry;
 import dev.setwise.domain.SetType;
 import dev.setwise.domain.Unit;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.Locale;
 
-/** How the app writes dates, times, durations and targets. */
+/**
+ * How the app writes dates, times, durations and targets. Dates, times and durations come from
+ * {@link ReadableFormats}, which the command line uses too: one date format everywhere, the
+ * system locale's (docs/decisions/0040).
+ */
 public final class Formats {
-
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-  private static final DateTimeFormatter TIME_SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH);
-  private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
   private Formats() {}
 
+  /** "Nov 24, 2026": the locale's medium date; "" for null. */
   public static String date(LocalDate date) {
-    return date == null ? "" : DATE.format(date);
+    return ReadableFormats.date(date);
   }
 
+  /** "7:15 PM" or "19:15": the locale's short time; "" for null. */
   public static String time(Instant instant, ZoneId zone) {
-    return instant == null ? "" : TIME.format(instant.atZone(zone));
+    return ReadableFormats.time(instant, zone);
   }
 
   public static String timeWithSeconds(Instant instant, ZoneId zone) {
-    return instant == null ? "" : TIME_SECONDS.format(instant.atZone(zone));
+    return ReadableFormats.timeWithSeconds(instant, zone);
   }
 
+  /** "Nov 24, 2026, 7:15 AM": the date, then the time. */
   public static String dateTime(Instant instant, ZoneId zone) {
-    return instant == null ? "" : DATE_TIME.format(instant.atZone(zone));
+    return ReadableFormats.dateTime(instant, zone);
+  }
+
+  /** "Nov 2026": a month, in the locale's words. */
+  public static String month(LocalDate anyDayOfIt) {
+    return anyDayOfIt == null ? "" : ReadableFormats.month(YearMonth.from(anyDayOfIt));
+  }
+
+  /** "Week of Nov 23, 2026" for a week, "Nov 2026" for a month: how a chart names a period. */
+  public static String period(LocalDate start, boolean week) {
+    return week ? "Week of " + date(start) : month(start);
+  }
+
+  /** "Mon", "Tue"…: a weekday's short name in the locale's words. */
+  public static String weekday(DayOfWeek day) {
+    return day.getDisplayName(TextStyle.SHORT, ReadableFormats.locale());
+  }
+
+  /** "Nov": a month's short name in the locale's words (as it stands alone, over a calendar). */
+  public static String monthName(LocalDate anyDayOfIt) {
+    return anyDayOfIt.getMonth().getDisplayName(TextStyle.SHORT_STANDALONE, ReadableFormats.locale());
   }
 
   /** "812 bytes", "46 KB", "1.2 MB", "3.4 GB": a file's size. */
@@ -63,11 +87,9 @@ public final class Formats {
         : String.format(Locale.ROOT, "%d:%02d", minutes, rest);
   }
 
-  /** "1 h 05 min", "48 min": how long a workout took. */
+  /** "1 h 06 min", "48 min": how long a workout took (the one way durations are written). */
   public static String length(Duration duration) {
-    long minutes = Math.max(0, duration.toMinutes());
-    return minutes >= 60 ? String.format(Locale.ROOT, "%d h %02d min", minutes / 60, minutes % 60)
-        : minutes + " min";
+    return ReadableFormats.duration(duration);
   }
 
   /** "5 × 100 kg @ 8", "8 reps", "—" when a set has no target. */

@@ -37,4 +37,13 @@ public interface Navigator {
 
   /** Opens a session read-only (completed ones), or the workout when it is in progress. */
   void openSession(UUID sessionId, boolean inProgress);
+
+  /**
+   * A start was refused because a workout is in progress: the window says so and offers to open
+   * it, as Start does. False when it cannot (no workout in progress is known here); the caller
+   * then says it itself.
+   */
+  default boolean offerWorkoutInProgress() {
+    return false;
+  }
 }

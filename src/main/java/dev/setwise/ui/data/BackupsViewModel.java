@@ -158,6 +158,9 @@ public final class BackupsViewModel {
       case BEFORE_MIGRATION -> "Before a Setwise update";
       case BEFORE_IMPORT -> "Before an import";
       case BEFORE_RESTORE -> "Before a restore";
+      case BEFORE_SYNC_RESOLVE -> "Before settling a sync conflict";
+      case BEFORE_SYNC -> "Before a sync removed something";
+      case BEFORE_PROFILE_DELETE -> "Before a profile was deleted";
     };
   }
 

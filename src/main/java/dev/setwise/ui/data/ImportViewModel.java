@@ -278,27 +278,34 @@ public final class ImportViewModel {
     return n == 1 ? "it has a problem" : "it has " + String.format(Locale.ROOT, "%,d", n) + " problems";
   }
 
-  /** "2 plans and 40 sessions", "1 session", "nothing new". */
+  /** "2 plans and 40 sessions", "1 session", "3 sessions and 1 amendment", "nothing new". */
   public static String additions(ImportSummary s) {
-    return both(s.plansNew(), s.sessionsNew(), "nothing new");
+    return listed(s.plansNew(), s.sessionsNew(), s.amendmentsNew(), "nothing new");
   }
 
   /** "1 plan and 3 sessions", or "none". */
   public static String duplicates(ImportSummary s) {
-    return both(s.plansDuplicate(), s.sessionsDuplicate(), "none");
+    return listed(s.plansDuplicate(), s.sessionsDuplicate(), s.amendmentsDuplicate(), "none");
   }
 
-  private static String both(long plans, long sessions, String none) {
-    if (plans == 0 && sessions == 0) {
+  private static String listed(long plans, long sessions, long amendments, String none) {
+    List<String> parts = new ArrayList<>();
+    if (plans > 0) {
+      parts.add(Counts.of(plans, "plan"));
+    }
+    if (sessions > 0) {
+      parts.add(Counts.of(sessions, "session"));
+    }
+    if (amendments > 0) {
+      parts.add(Counts.of(amendments, "amendment"));
+    }
+    if (parts.isEmpty()) {
       return none;
     }
-    if (plans == 0) {
-      return Counts.of(sessions, "session");
+    if (parts.size() == 1) {
+      return parts.get(0);
     }
-    if (sessions == 0) {
-      return Counts.of(plans, "plan");
-    }
-    return Counts.of(plans, "plan") + " and " + Counts.of(sessions, "session");
+    return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
   }
 
   /** Lines worth knowing that are neither counts nor problems (may be empty). */

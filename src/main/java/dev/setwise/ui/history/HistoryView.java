@@ -6,6 +6,7 @@ import atlantafx.base.theme.Styles;
 import dev.setwise.domain.SessionQuery;
 import dev.setwise.domain.SessionStatus;
 import dev.setwise.domain.SessionSummary;
+import dev.setwise.ui.amend.AmendView;
 import dev.setwise.ui.common.Formats;
 import dev.setwise.ui.common.NumberText;
 import dev.setwise.ui.common.Shortcuts;
@@ -46,6 +47,7 @@ public final class HistoryView {
   private final TableView<SessionSummary> table = new TableView<>();
   private final CustomTextField search = new CustomTextField();
   private final SessionDetailView detail;
+  private final AmendView amend;
   private final TableColumn<SessionSummary, String> dateColumn;
   private final TableColumn<SessionSummary, String> startedColumn;
   private final TableColumn<SessionSummary, String> statusColumn;
@@ -54,6 +56,8 @@ public final class HistoryView {
       ObservableValue<Boolean> showingDetail, ZoneId zone) {
     this.vm = vm;
     this.detail = new SessionDetailView(detailVm, closeDetail);
+    this.amend = new AmendView(detailVm.amend(), detailVm::amended, () -> Views.confirm(root.getScene().getWindow(),
+        "Throw away this correction?", "What you typed is not saved; the session stays as it is.", "Throw away"));
 
     Label title = new Label("History");
     title.getStyleClass().add("screen-title");
@@ -99,9 +103,15 @@ public final class HistoryView {
     Label placeholder = new Label();
     placeholder.textProperty().bind(vm.placeholderProperty());
     table.setPlaceholder(placeholder);
-    dateColumn = column("Date", 150, s -> Formats.date(s.date()));
-    startedColumn = column("Started", 80, s -> Formats.time(s.startedAt(), zone));
-    TableColumn<SessionSummary, String> name = column("Name", 220, SessionSummary::name);
+    // Every column keeps room for its heading and its widest value (at 1024 pixels too); Name
+    // takes what is left.
+    dateColumn = column("Date", 140, s -> Formats.date(s.date()));
+    dateColumn.setMinWidth(130);
+    startedColumn = column("Started", 100, s -> Formats.time(s.startedAt(), zone));
+    startedColumn.setMinWidth(100);
+    TableColumn<SessionSummary, String> name = column("Name", 180, SessionSummary::name);
+    name.setMinWidth(110);
+    name.setCellFactory(c -> new NameCell());
     TableColumn<SessionSummary, String> sets = column("Sets done", 100,
         s -> s.completedSetCount() + " / " + s.setCount());
     TableColumn<SessionSummary, String> volume = column("Volume", 120,
@@ -109,6 +119,10 @@ public final class HistoryView {
     TableColumn<SessionSummary, String> length = column("Duration", 110, s -> s.endedAt() == null ? "—"
         : Formats.length(Duration.between(s.startedAt(), s.endedAt())));
     statusColumn = column("Status", 120, s -> s.status() == SessionStatus.COMPLETED ? "Completed" : "In progress");
+    sets.setMinWidth(112);
+    volume.setMinWidth(115);
+    length.setMinWidth(110);
+    statusColumn.setMinWidth(110);
     for (TableColumn<SessionSummary, String> unsorted : java.util.List.of(name, sets, volume, length)) {
       unsorted.setSortable(false);
     }
@@ -130,6 +144,8 @@ public final class HistoryView {
       });
       return row;
     });
+    // Right-click or the menu key: what the detail offers, for the selected session.
+    table.setContextMenu(SessionActions.rowMenu(() -> table.getSelectionModel().getSelectedItem(), vm, detailVm));
     table.setOnKeyPressed(event -> {
       if (event.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
         vm.open(table.getSelectionModel().getSelectedItem());
@@ -149,7 +165,7 @@ public final class HistoryView {
     Views.tip(next, "Next page", Shortcuts.NEXT_PAGE);
     Label page = new Label();
     page.textProperty().bind(vm.pageTextProperty());
-    Label hint = new Label("Enter or double-click opens a session");
+    Label hint = new Label("Enter or double-click opens a session; right-click to amend, repeat or save it as a plan");
     hint.getStyleClass().add("muted");
     HBox pager = new HBox(12, hint, new Spacer(), page, previous, next);
     pager.setAlignment(Pos.CENTER_LEFT);
@@ -158,8 +174,12 @@ public final class HistoryView {
     list.setPadding(new Insets(16, 20, 16, 20));
     list.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
         () -> !Boolean.TRUE.equals(showingDetail.getValue()), showingDetail));
-    detail.node().visibleProperty().bind(list.visibleProperty().not());
-    root.getChildren().addAll(list, detail.node());
+    javafx.beans.binding.BooleanExpression amending = detailVm.amend().openProperty();
+    detail.node().visibleProperty().bind(list.visibleProperty().not().and(amending.not()));
+    amend.node().visibleProperty().bind(list.visibleProperty().not().and(amending));
+    root.getChildren().addAll(list, detail.node(), amend.node());
+    amending.addListener((obs, was, now) -> javafx.application.Platform.runLater(
+        now ? amend::focusDefault : detail::focusDefault));
   }
 
   private void applySort() {
@@ -174,6 +194,19 @@ public final class HistoryView {
     // The policy also runs when new rows arrive; only a real change asks for another page.
     if (key != vm.sortProperty().get() || order != vm.orderProperty().get()) {
       vm.sortBy(key, order);
+    }
+  }
+
+  /** The name, with the "Amended" mark of a session corrected after it was completed. */
+  private static final class NameCell extends javafx.scene.control.TableCell<SessionSummary, String> {
+    @Override
+    protected void updateItem(String name, boolean empty) {
+      super.updateItem(name, empty);
+      SessionSummary row = empty || getTableRow() == null ? null : getTableRow().getItem();
+      setText(empty ? null : name);
+      setGraphic(row != null && row.amended() ? SessionActions.amendedTag() : null);
+      setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+      setGraphicTextGap(8);
     }
   }
 
@@ -200,7 +233,9 @@ public final class HistoryView {
   }
 
   public void focusDefault() {
-    if (detail.node().isVisible()) {
+    if (amend.node().isVisible()) {
+      amend.focusDefault();
+    } else if (detail.node().isVisible()) {
       detail.focusDefault();
     } else {
       table.requestFocus();

@@ -27,7 +27,10 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
-/** A session, read-only: what was planned and what was done, set by set. */
+/**
+ * A session, read-only: what was planned and what was done, set by set; for a completed one, its
+ * versions and actions ({@link SessionActions}).
+ */
 public final class SessionDetailView {
 
   private final SessionDetailViewModel vm;
@@ -45,19 +48,37 @@ public final class SessionDetailView {
     Views.tip(back, "Back to the list", null);
     Label title = new Label();
     title.getStyleClass().add("screen-title");
-    title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.sessionProperty().get() == null
-        ? "" : vm.sessionProperty().get().structure().name(), vm.sessionProperty()));
+    title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.shownProperty().get() == null
+        ? "" : vm.shownProperty().get().structure().name(), vm.shownProperty()));
+    title.setMinWidth(0);
+    Label amendedTag = SessionActions.amendedTag();
+    amendedTag.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        () -> vm.sessionProperty().get() != null && vm.sessionProperty().get().amended(), vm.sessionProperty()));
+    amendedTag.managedProperty().bind(amendedTag.visibleProperty());
+    HBox heading = new HBox(12, title, amendedTag);
+    heading.setAlignment(Pos.CENTER_LEFT);
     Label summary = new Label();
     summary.setId("session-summary");
     summary.textProperty().bind(vm.summaryProperty());
     summary.getStyleClass().add(Styles.TITLE_4);
-    Label readOnly = new Label("Completed sessions are read-only.", Views.icon(MaterialDesignC.CHECK_CIRCLE));
+    Label readOnly = new Label("Completed sessions are kept as they were: Amend… records a correction beside the "
+        + "original.", Views.icon(MaterialDesignC.CHECK_CIRCLE));
     readOnly.getStyleClass().add("muted");
+    readOnly.setWrapText(true);
+    // An amended session says it with its tag and its versions; the line is for the others.
+    readOnly.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        () -> vm.sessionProperty().get() != null && !vm.sessionProperty().get().amended(), vm.sessionProperty()));
+    readOnly.managedProperty().bind(readOnly.visibleProperty());
     ScrollPane scroll = new ScrollPane(body);
     scroll.setFitToWidth(true);
     scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
     VBox.setVgrow(scroll, Priority.ALWAYS);
-    root.getChildren().addAll(back, title, summary, readOnly, Views.banner(vm.errorProperty(), Styles.DANGER), top, scroll);
+    SessionActions actions = new SessionActions(vm);
+    HBox topLine = new HBox(12, back, new atlantafx.base.controls.Spacer(), actions.buttons());
+    topLine.setAlignment(Pos.CENTER_LEFT);
+    root.getChildren().addAll(topLine, heading, summary, actions.versions(), readOnly,
+        Views.banner(vm.errorProperty(), Styles.DANGER), Views.banner(vm.noticeProperty(), Styles.SUCCESS), top,
+        scroll);
     root.setPadding(new Insets(16, 20, 16, 20));
     root.setOnKeyPressed(event -> {
       if (event.getCode() == KeyCode.ESCAPE || event.getCode() == KeyCode.BACK_SPACE) {
@@ -65,7 +86,7 @@ public final class SessionDetailView {
         event.consume();
       }
     });
-    vm.sessionProperty().addListener((obs, old, now) -> render(now));
+    vm.shownProperty().addListener((obs, old, now) -> render(now));
   }
 
   public Node node() {
@@ -79,7 +100,7 @@ public final class SessionDetailView {
   public void setExtras(Node above, java.util.function.Function<String, Node> forExercise) {
     top.getChildren().setAll(above == null ? java.util.List.of() : java.util.List.of(above));
     this.exerciseExtras = forExercise;
-    render(vm.sessionProperty().get());
+    render(vm.shownProperty().get());
   }
 
   public void focusDefault() {

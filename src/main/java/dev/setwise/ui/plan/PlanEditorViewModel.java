@@ -89,6 +89,16 @@ public final class PlanEditorViewModel {
     dirty.set(true);
   }
 
+  /**
+   * Starts a new plan from {@code structure} (targets only) named {@code planName}, unsaved: the
+   * person edits it, then saves it (Save as plan from a session).
+   */
+  public void createFrom(String planName, SessionStructure structure, String note) {
+    load(null, planName, structure);
+    status.set(note);
+    dirty.set(true);
+  }
+
   public void close() {
     loading = true;
     try {

@@ -102,6 +102,13 @@ public final class PlansViewModel {
     editor.createNew();
   }
 
+  /** A new, unsaved plan in the editor made from {@code structure} (Save as plan from a session). */
+  public void newPlanFrom(String name, dev.setwise.domain.SessionStructure structure, String note) {
+    selected.set(null);
+    message.set(null);
+    editor.createFrom(name, structure, note);
+  }
+
   /** Saves the editor; the saved plan is selected in the list. */
   public void save() {
     editor.save(saved -> {

@@ -1,10 +1,9 @@
 package dev.setwise.ui.progress;
 
+import dev.setwise.ui.common.Formats;
 import dev.setwise.ui.common.NumberText;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import javafx.scene.Node;
 import javafx.scene.chart.AreaChart;
@@ -22,12 +21,11 @@ import javafx.util.StringConverter;
  */
 final class ChartKit {
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM ''yy", Locale.ENGLISH);
-  private static final DateTimeFormatter YEAR = DateTimeFormatter.ofPattern("yyyy", Locale.ENGLISH);
-  static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-  static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-  static final DateTimeFormatter LONG_MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+  /** Room a date under the time axis takes, gap included: ticks are spaced so their dates never overlap. */
+  private static final double DATE_LABEL_WIDTH = 110;
+
+  private static final String TICKS = "setwise.ticks";
+  private static final String TICKS_LISTENED = "setwise.ticks.listened";
 
   private ChartKit() {}
 
@@ -114,12 +112,22 @@ final class ChartKit {
     long pad = Math.max(1, span / 40);
     axis.setLowerBound(start - pad);
     axis.setUpperBound(end + pad);
-    axis.setTickUnit(Math.max(1, niceStep(span)));
-    DateTimeFormatter format = span > 3 * 365 ? YEAR : span > 400 ? MONTH : DAY;
+    // The dates are written as everywhere else (Formats), a month or a year when the span is long;
+    // as many ticks as the axis has room for.
+    Runnable ticks = () -> axis.setTickUnit(niceStep(span, (int) Math.max(2, axis.getWidth() / DATE_LABEL_WIDTH)));
+    ticks.run();
+    axis.getProperties().put(TICKS, ticks);
+    if (!axis.getProperties().containsKey(TICKS_LISTENED)) {
+      axis.getProperties().put(TICKS_LISTENED, Boolean.TRUE);
+      axis.widthProperty().addListener((obs, old, now) -> ((Runnable) axis.getProperties().get(TICKS)).run());
+    }
+    boolean years = span > 3 * 365;
+    boolean months = span > 400;
     axis.setTickLabelFormatter(new StringConverter<>() {
       @Override
       public String toString(Number number) {
-        return LocalDate.ofEpochDay(Math.round(number.doubleValue())).format(format);
+        LocalDate day = LocalDate.ofEpochDay(Math.round(number.doubleValue()));
+        return years ? Integer.toString(day.getYear()) : months ? Formats.month(day) : Formats.date(day);
       }
 
       @Override
@@ -129,11 +137,12 @@ final class ChartKit {
     });
   }
 
-  /** About six ticks: a week, two, four, a quarter, half a year, a year or several. */
-  private static long niceStep(long days) {
+  /** At most {@code ticks} ticks (and never more than seven): a week, two, four, a quarter, half a year, a year or several. */
+  static long niceStep(long days, int ticks) {
+    long most = Math.max(1, Math.min(ticks, 7));
     long[] steps = {7, 14, 28, 56, 91, 182, 365, 730, 1825, 3650};
     for (long step : steps) {
-      if (days / step <= 7) {
+      if (days / step <= most) {
         return step;
       }
     }

@@ -10,6 +10,7 @@ import dev.setwise.domain.progress.ProgressCharts;
 import dev.setwise.domain.progress.RecordKind;
 import dev.setwise.domain.progress.RecordValue;
 import dev.setwise.domain.progress.RepsAtWeight;
+import dev.setwise.ui.common.Formats;
 import dev.setwise.ui.common.NumberText;
 import dev.setwise.ui.common.Views;
 import java.time.LocalDate;
@@ -189,11 +190,11 @@ public final class ExerciseHistoryDialog {
     for (RecordKind kind : RecordKind.values()) {
       RecordValue value = history.records().get(kind);
       records.addRow(row++, new Label(kind.title()), strong(value == null ? "—" : amount(value.value(), unit)),
-          muted(value == null ? "" : value.date().format(ChartKit.SHORT_DAY)));
+          muted(value == null ? "" : Formats.date(value.date())));
     }
     RepsAtWeight most = history.records().mostReps();
     records.addRow(row, new Label("Most reps"), strong(most == null ? "—"
-        : most.reps() + " × " + amount(most.weight(), unit)), muted(most == null ? "" : most.date().format(ChartKit.SHORT_DAY)));
+        : most.reps() + " × " + amount(most.weight(), unit)), muted(most == null ? "" : Formats.date(most.date())));
     repMaxes.getChildren().clear();
     repMaxes.addRow(0, muted("Reps"), muted("Best weight"), muted("Date"));
     for (int reps = 1; reps <= OneRepMax.MAX_REPS; reps++) {
@@ -201,7 +202,7 @@ public final class ExerciseHistoryDialog {
       Label repsLabel = new Label(Integer.toString(reps));
       repsLabel.setMinWidth(36);
       repMaxes.addRow(reps, repsLabel, value == null ? muted("—") : strong(amount(value.value(), unit)),
-          muted(value == null ? "" : value.date().format(ChartKit.SHORT_DAY)));
+          muted(value == null ? "" : Formats.date(value.date())));
     }
     List<RepsAtWeight> byWeight = history.repsAtWeight();
     int from = Math.max(0, byWeight.size() - 12);
@@ -283,7 +284,7 @@ public final class ExerciseHistoryDialog {
       ExerciseHistory history = vm.historyProperty().get();
       String unit = history == null ? "" : history.unit().code();
       Double e1rm = item.session().bestE1rm(vm.formulaProperty().get());
-      Label top = new Label(item.session().date().format(ChartKit.LONG_DAY) + " · " + item.session().sets()
+      Label top = new Label(Formats.date(item.session().date()) + " · " + item.session().sets()
           + (item.session().sets() == 1 ? " set" : " sets") + " · " + NumberText.volume(round(item.session().volume()))
           + " " + unit + (e1rm == null ? "" : " · best e1RM " + amount(e1rm, unit)));
       top.getStyleClass().add(Styles.TEXT_BOLD);
@@ -304,7 +305,7 @@ public final class ExerciseHistoryDialog {
   }
 
   private static String period(LocalDate start, boolean week) {
-    return week ? "Week of " + start.format(ChartKit.LONG_DAY) : start.format(ChartKit.LONG_MONTH);
+    return Formats.period(start, week);
   }
 
   static String amount(Double value, String unit) {

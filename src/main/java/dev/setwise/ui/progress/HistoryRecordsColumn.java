@@ -47,7 +47,8 @@ public final class HistoryRecordsColumn {
     records.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().id()));
     records.setCellFactory(c -> column.new Cell());
     records.setSortable(false);
-    records.setPrefWidth(110);
+    records.setPrefWidth(100);
+    records.setMinWidth(95);
     int at = Math.max(0, table.getColumns().size() - 1);
     table.getColumns().add(at, records);
     table.getItems().addListener((ListChangeListener<SessionSummary>) change -> {

@@ -5,6 +5,7 @@ import dev.setwise.domain.Profile;
 import dev.setwise.domain.progress.ExerciseName;
 import dev.setwise.domain.progress.ProgressSettings;
 import dev.setwise.ui.common.BackgroundTasks;
+import dev.setwise.ui.common.Lazy;
 import dev.setwise.ui.workout.WorkoutViewModel;
 import java.time.Clock;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class ProgressModels {
   private final BackgroundTasks tasks;
   private final ReadOnlyObjectProperty<Profile> profile;
   private final Clock clock;
-  private final ProgressViewModel screen;
+  private final Lazy<ProgressViewModel> screen;
   private final WorkoutInsights insights;
   private final ObservableList<String> exerciseNames = FXCollections.observableArrayList();
   private final ObjectProperty<ProgressSettings> settings = new SimpleObjectProperty<>(this, "settings");
@@ -38,7 +39,8 @@ public final class ProgressModels {
     this.tasks = tasks;
     this.profile = profile;
     this.clock = clock;
-    this.screen = new ProgressViewModel(services, tasks, profile, clock);
+    // The Progress screen's model is built when that screen is first shown.
+    this.screen = Lazy.of(() -> new ProgressViewModel(services, tasks, profile, clock));
     this.insights = new WorkoutInsights(workout.active(), services, tasks, profile);
     profile.addListener((obs, old, now) -> refreshShared());
   }
@@ -78,7 +80,7 @@ public final class ProgressModels {
   }
 
   public ProgressViewModel screen() {
-    return screen;
+    return screen.get();
   }
 
   public WorkoutInsights insights() {

@@ -7,6 +7,7 @@ import dev.setwise.domain.progress.ProgressCharts;
 import dev.setwise.domain.progress.RecordKind;
 import dev.setwise.domain.progress.RecordValue;
 import dev.setwise.domain.progress.RepsAtWeight;
+import dev.setwise.ui.common.Formats;
 import dev.setwise.ui.common.NumberText;
 import dev.setwise.ui.common.Views;
 import java.time.LocalDate;
@@ -194,12 +195,12 @@ public final class ProgressView {
       from = points.get(0).date();
     }
     ChartKit.show(bodyweightChart, points, ProgressCharts.Bodyweight::date, ProgressCharts.Bodyweight::value,
-        p -> p.date().format(ChartKit.LONG_DAY) + ": " + NumberText.format(Math.round(p.value() * 10) / 10.0) + " " + unit,
+        p -> Formats.date(p.date()) + ": " + NumberText.format(Math.round(p.value() * 10) / 10.0) + " " + unit,
         from, vm.today());
   }
 
   private static String label(LocalDate start, boolean week) {
-    return week ? "Week of " + start.format(ChartKit.LONG_DAY) : start.format(ChartKit.LONG_MONTH);
+    return Formats.period(start, week);
   }
 
   private void buildTable() {
@@ -231,7 +232,7 @@ public final class ProgressView {
         super.updateItem(item, empty);
         setText(null);
         setGraphic(empty || item == null ? null : twoLines(item.reps() + " × " + ExerciseHistoryDialog.amount(item.weight(),
-            vm.unitProperty().get()), item.date().format(ChartKit.LONG_DAY)));
+            vm.unitProperty().get()), Formats.date(item.date())));
       }
     });
     reps.setPrefWidth(150);
@@ -260,7 +261,7 @@ public final class ProgressView {
       super.updateItem(item, empty);
       setText(null);
       setGraphic(empty ? null : item == null ? new Label("—") : twoLines(ExerciseHistoryDialog.amount(item.value(),
-          vm.unitProperty().get()), item.date().format(ChartKit.LONG_DAY)));
+          vm.unitProperty().get()), Formats.date(item.date())));
     }
   }
 

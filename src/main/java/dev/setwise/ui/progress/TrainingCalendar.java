@@ -1,11 +1,11 @@
 package dev.setwise.ui.progress;
 
 import dev.setwise.domain.progress.ProgressCharts;
+import dev.setwise.ui.common.Formats;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -22,8 +22,9 @@ import javafx.util.Duration;
  */
 final class TrainingCalendar {
 
-  private static final String[] DAY_NAMES = {"Mon", "", "Wed", "", "Fri", "", "Sun"};
-  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH);
+  /** A day's square: 26 weeks of them fit half the Progress screen of a 1024-pixel window. */
+  private static final double CELL = 12;
+
 
   private final GridPane grid = new GridPane();
   private final Label summary = new Label();
@@ -53,7 +54,8 @@ final class TrainingCalendar {
     Map<LocalDate, Integer> counts = new HashMap<>();
     days.forEach(day -> counts.put(day.date(), day.sessions()));
     for (int row = 0; row < 7; row++) {
-      Label name = new Label(DAY_NAMES[row]);
+      // Every other weekday is named (Mon, Wed, Fri, Sun), in the locale's words.
+      Label name = new Label(row % 2 == 0 ? Formats.weekday(DayOfWeek.of(row + 1)) : "");
       name.getStyleClass().addAll("muted", "calendar-day-name");
       name.setMinWidth(Region.USE_PREF_SIZE);
       grid.add(name, 0, row + 1);
@@ -62,7 +64,7 @@ final class TrainingCalendar {
     String lastMonth = "";
     for (int week = 0; week < weeks; week++) {
       LocalDate start = monday.plusWeeks(week);
-      String month = start.format(MONTH);
+      String month = Formats.monthName(start);
       if (!month.equals(lastMonth) && start.getDayOfMonth() <= 7) {
         Label label = new Label(month);
         label.getStyleClass().addAll("muted", "calendar-month");
@@ -81,10 +83,10 @@ final class TrainingCalendar {
         }
         Region cell = new Region();
         cell.getStyleClass().addAll("calendar-cell", "level-" + Math.min(count, 3));
-        cell.setMinSize(14, 14);
-        cell.setPrefSize(14, 14);
-        cell.setMaxSize(14, 14);
-        String text = date.format(ChartKit.LONG_DAY) + ": " + (count == 0 ? "rest day"
+        cell.setMinSize(CELL, CELL);
+        cell.setPrefSize(CELL, CELL);
+        cell.setMaxSize(CELL, CELL);
+        String text = Formats.date(date) + ": " + (count == 0 ? "rest day"
             : count == 1 ? "1 session" : count + " sessions");
         Tooltip tooltip = new Tooltip(text);
         tooltip.setShowDelay(Duration.millis(80));

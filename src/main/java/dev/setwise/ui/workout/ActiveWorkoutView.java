@@ -62,7 +62,7 @@ final class ActiveWorkoutView {
 
     Node top = WorkoutHeader.build(vm, zone, () -> confirmComplete.run(), () -> confirmDiscard.run());
     VBox header = new VBox(10, top, WorkoutBanners.rest(vm.rest()));
-    header.setPadding(new Insets(16, 20, 8, 20));
+    header.getStyleClass().add("workout-top");
     root.getChildren().addAll(header, body);
   }
 

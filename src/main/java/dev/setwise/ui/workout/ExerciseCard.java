@@ -99,6 +99,7 @@ final class ExerciseCard {
         head("Reps", SetRowView.REPS), head("Weight (" + unit + ")", SetRowView.WEIGHT), head("RPE", SetRowView.RPE),
         head("Done", SetRowView.DONE));
     heads.setAlignment(Pos.CENTER_LEFT);
+    heads.getStyleClass().add("set-heads");
     return heads;
   }
 

@@ -25,11 +25,12 @@ final class SetRowView {
 
   /** Widths shared with the column heads of {@link ExerciseCard}. */
   static final double BADGE = 40;
-  static final double TARGET = 170;
-  static final double REPS = 90;
-  static final double WEIGHT = 110;
-  static final double RPE = 80;
+  static final double TARGET = 150;
+  static final double REPS = 80;
+  static final double WEIGHT = 100;
+  static final double RPE = 72;
   static final double DONE = 52;
+  static final double DONE_AT = 78;
 
   private SetRowView() {}
 
@@ -69,7 +70,9 @@ final class SetRowView {
     at.getStyleClass().add("muted");
     at.textProperty().bind(Bindings.createStringBinding(() -> row.completedAtProperty().get() == null ? ""
         : Formats.time(row.completedAtProperty().get(), zone), row.completedAtProperty()));
-    at.setMinWidth(50);
+    // As wide as the widest time ("10:05 PM"), so the buttons after it line up from row to row.
+    at.setMinWidth(DONE_AT);
+    at.setPrefWidth(DONE_AT);
 
     Button remove = Views.iconButton(MaterialDesignC.CLOSE, "Remove this set");
     remove.setFocusTraversable(false);

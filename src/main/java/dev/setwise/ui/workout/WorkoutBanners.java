@@ -70,6 +70,7 @@ final class WorkoutBanners {
         : rest.remainingProperty().get() / (double) rest.totalProperty().get(),
         rest.remainingProperty(), rest.totalProperty()));
     bar.setPrefWidth(180);
+    bar.getStyleClass().add("rest-bar");
     bar.setMinWidth(80);
     Button shorter = stepButton("−15 s", MaterialDesignT.TIMER_MINUS_OUTLINE, "rest-shorter",
         "Take 15 seconds off the rest", Shortcuts.REST_SHORTER, rest::shorter);
@@ -98,6 +99,8 @@ final class WorkoutBanners {
         .otherwise("The rest timer starts by itself when you mark a set done (Ctrl+Enter)."));
     next.setMinWidth(0);
     next.setMaxWidth(Double.MAX_VALUE);
+    // On a narrow window what comes next takes two lines rather than losing its end.
+    next.setWrapText(true);
     HBox.setHgrow(next, Priority.ALWAYS);
     Views.whenChanged(next, next.textProperty(), now -> next.setTooltip(now == null || now.isEmpty() ? null
         : new Tooltip(now)));

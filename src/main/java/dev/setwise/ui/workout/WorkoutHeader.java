@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -32,12 +33,18 @@ final class WorkoutHeader {
     title.textProperty().bind(active.titleProperty());
     Label date = new Label();
     date.getStyleClass().add("muted");
+    date.setId("workout-date");
+    date.setMinWidth(Region.USE_PREF_SIZE);
     date.textProperty().bind(Bindings.createStringBinding(() -> active.sessionProperty().get() == null ? ""
         : Formats.date(active.sessionProperty().get().date()) + " · started "
-            + Formats.time(active.sessionProperty().get().startedAt(), zone), active.sessionProperty()));
+            + Formats.time(active.sessionProperty().get().startedAt(), zone) + " ·", active.sessionProperty()));
     Label progress = new Label();
+    progress.setId("workout-progress");
+    progress.setMinWidth(Region.USE_PREF_SIZE);
     progress.textProperty().bind(active.progressProperty());
-    VBox heading = new VBox(2, title, date, progress);
+    // Date and progress on one line, Complete beside Discard: the header stays two lines high, so a
+    // 600-pixel screen keeps room for the exercises.
+    VBox heading = new VBox(2, title, new HBox(6, date, progress));
 
     Label elapsed = new Label();
     elapsed.getStyleClass().add("elapsed");
@@ -46,7 +53,9 @@ final class WorkoutHeader {
     elapsed.setAccessibleText("Elapsed time");
     Label saveState = saveStateLabel(vm.saver());
     saveState.setId("save-state");
-    VBox clock = new VBox(2, elapsed, saveState);
+    elapsed.setMinWidth(Region.USE_PREF_SIZE);
+    saveState.setMinWidth(Region.USE_PREF_SIZE);
+    VBox clock = new VBox(0, elapsed, saveState);
     clock.setAlignment(Pos.CENTER_RIGHT);
 
     Button completeButton = Views.button("Complete", MaterialDesignF.FLAG_CHECKERED);
@@ -61,9 +70,10 @@ final class WorkoutHeader {
     Views.tip(discardButton, "Discard the workout", Shortcuts.DISCARD);
     completeButton.disableProperty().bind(vm.busyProperty());
     discardButton.disableProperty().bind(vm.busyProperty());
-    VBox actions = new VBox(8, completeButton, discardButton);
-    completeButton.setMaxWidth(Double.MAX_VALUE);
-    discardButton.setMaxWidth(Double.MAX_VALUE);
+    HBox actions = new HBox(8, completeButton, discardButton);
+    actions.setAlignment(Pos.CENTER_RIGHT);
+    completeButton.setMinWidth(Region.USE_PREF_SIZE);
+    discardButton.setMinWidth(Region.USE_PREF_SIZE);
 
     HBox top = new HBox(20, heading, new Spacer(), clock, actions);
     top.setAlignment(Pos.CENTER_LEFT);

@@ -57,9 +57,9 @@ class ExportServiceTest {
     Map<String, Object> document = object(new JsonCodec(JsonLimits.STORED)
         .read(out.toString().getBytes(StandardCharsets.UTF_8), "bad"));
     assertThat(List.copyOf(document.keySet())).containsExactly("format", "version", "exported_at", "exported_by",
-        "profile", "counts", "plans", "sessions");
+        "profile", "counts", "plans", "sessions", "amendments");
     assertThat(document.get("format")).isEqualTo("setwise-export");
-    assertThat(document.get("version").toString()).isEqualTo("1");
+    assertThat(document.get("version").toString()).isEqualTo("2");
     assertThat(document.get("exported_at")).isEqualTo("2026-11-24T07:15:00Z");
     assertThat(object(document.get("profile"))).containsEntry("id", alex.id().toString())
         .containsEntry("name", "Alex").containsEntry("unit", "kg");

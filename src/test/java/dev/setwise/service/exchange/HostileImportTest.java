@@ -158,7 +158,7 @@ class HostileImportTest {
       "``|$|is empty",
       "`[1,2]`|$|must be a JSON object",
       "`{\"hello\":1}`|$|is not a Setwise export",
-      "`{\"format\":\"setwise-export\",\"version\":2}`|version|the file was written by a newer Setwise",
+      "`{\"format\":\"setwise-export\",\"version\":3}`|version|the file was written by a newer Setwise",
       "`{\"format\":\"setwise-export\",\"version\":\"1\"}`|version|must be a whole number",
       "`{\"format\":\"setwise-export\",\"version\":1,\"sessions\":[]}`|sessions|must come after plans",
       "`{\"format\":\"setwise-export\",\"version\":1}  x`|$|has content after the JSON value",

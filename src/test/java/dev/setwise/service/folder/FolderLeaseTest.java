@@ -3,6 +3,7 @@ package dev.setwise.service.folder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.setwise.domain.ReadableFormats;
 import dev.setwise.support.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,11 +35,14 @@ class FolderLeaseTest {
     FolderHolder command = new FolderHolder(FolderLease.Kind.COMMAND, "setwise export", 9, null, NOW);
 
     assertThat(serve.describe(ZoneOffset.UTC, NOW))
-        .isEqualTo("Setwise serve (pid 1234, since 18:02) is using this data folder; stop it first");
+        .isEqualTo("Setwise serve (pid 1234, since " + ReadableFormats.time(NOW, ZoneOffset.UTC)
+            + ") is using this data folder; stop it first");
     assertThat(app.describe(ZoneOffset.UTC, NOW))
-        .isEqualTo("The Setwise app (pid 77, since 23 Nov 18:02) is using this data folder; close it first");
+        .isEqualTo("The Setwise app (pid 77, since " + ReadableFormats.dateTime(NOW.minusSeconds(86_400), ZoneOffset.UTC)
+            + ") is using this data folder; close it first");
     assertThat(command.describe(ZoneOffset.UTC, NOW))
-        .isEqualTo("The command 'setwise export' (pid 9, since 18:02) is using this data folder; wait for it to finish");
+        .isEqualTo("The command 'setwise export' (pid 9, since " + ReadableFormats.time(NOW, ZoneOffset.UTC)
+            + ") is using this data folder; wait for it to finish");
   }
 
   @Test
@@ -47,7 +51,7 @@ class FolderLeaseTest {
       assertThatThrownBy(() -> FolderLease.exclusive(dir, FolderLease.Kind.RESTORE, null, clock).close())
           .isInstanceOf(FolderBusyException.class)
           .hasMessage("Setwise serve (pid " + ProcessHandle.current().pid()
-              + ", since 18:02) is using this data folder; stop it first");
+              + ", since " + ReadableFormats.time(NOW, clock.getZone()) + ") is using this data folder; stop it first");
       assertThat(serve.othersHold()).isFalse();
     }
     FolderLease.exclusive(dir, FolderLease.Kind.RESTORE, null, clock).close();

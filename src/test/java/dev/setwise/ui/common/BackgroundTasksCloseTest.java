@@ -29,8 +29,13 @@ class BackgroundTasksCloseTest {
   final Logger logger = (Logger) LoggerFactory.getLogger(BackgroundTasks.class);
   final List<String> failures = new CopyOnWriteArrayList<>();
 
+  ch.qos.logback.classic.Level levelBefore;
+
+  /** Captures the log at INFO whatever level the tests run before this one left it at. */
   @BeforeEach
   void captureLog() {
+    levelBefore = logger.getLevel();
+    logger.setLevel(ch.qos.logback.classic.Level.INFO);
     log.start();
     logger.addAppender(log);
   }
@@ -38,6 +43,7 @@ class BackgroundTasksCloseTest {
   @AfterEach
   void releaseLog() {
     logger.detachAppender(log);
+    logger.setLevel(levelBefore);
   }
 
   private boolean logged(String text) {
@@ -153,6 +159,39 @@ class BackgroundTasksCloseTest {
     assertThat(cleanedUp).as("the backup ran its clean-up before close returned").isTrue();
     assertThat(outcome).singleElement().isInstanceOf(InterruptedException.class);
     assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void workAskedForAfterClosingIsNotStartedAndThrowsNothingAtTheCaller() {
+    BackgroundTasks tasks = BackgroundTasks.create(Runnable::run, Duration.ofSeconds(10));
+    tasks.close();
+    List<String> ran = new CopyOnWriteArrayList<>();
+
+    // A listener reacting to the last save (the sync indicator reads the status) asks for a read.
+    tasks.read("read the sync status", () -> ran.add("read"), done -> ran.add("done"), failure -> ran.add("failed"));
+    tasks.sync("sync with the server", () -> ran.add("sync"), done -> ran.add("done"), failure -> ran.add("failed"));
+
+    assertThat(ran).isEmpty();
+    assertThat(tasks.runningProperty().get()).isZero();
+    assertThat(logged("'read the sync status' is not started")).isTrue();
+  }
+
+  @Test
+  void closingStopsASyncUnderWay() throws Exception {
+    BackgroundTasks tasks = BackgroundTasks.create(Runnable::run, Duration.ofSeconds(10));
+    CountDownLatch started = new CountDownLatch(1);
+    List<Object> outcome = new CopyOnWriteArrayList<>();
+    tasks.sync("sync with the server", () -> {
+      started.countDown();
+      // A request waiting on a server that never answers; the interrupt is how closing stops it.
+      new CountDownLatch(1).await();
+      return "never";
+    }, outcome::add, failure -> outcome.add(failure.cause()));
+    assertThat(started.await(WAIT, TimeUnit.SECONDS)).isTrue();
+
+    tasks.close();
+
+    assertThat(outcome).singleElement().isInstanceOf(InterruptedException.class);
   }
 
   /** Waits (on the condition, up to half a minute) without sleeping in the test itself. */

@@ -114,5 +114,7 @@ class TextHelpersTest {
     assertThat(Formats.clock(Duration.ofSeconds(3725))).isEqualTo("1:02:05");
     assertThat(Formats.clock(Duration.ofSeconds(-3))).isEqualTo("0:00");
     assertThat(Formats.length(Duration.ofMinutes(65))).isEqualTo("1 h 05 min");
+    assertThat(Formats.length(Duration.ofMinutes(66))).isEqualTo("1 h 06 min");
+    assertThat(Formats.length(Duration.ofMinutes(48))).isEqualTo("48 min");
   }
 }

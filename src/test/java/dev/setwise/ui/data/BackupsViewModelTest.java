@@ -8,9 +8,11 @@ import dev.setwise.domain.Profile;
 import dev.setwise.service.backup.BackupInfo;
 import dev.setwise.service.backup.BackupReason;
 import dev.setwise.service.backup.BackupService;
+import dev.setwise.support.TestContext;
 import dev.setwise.ui.MainViewModel;
 import dev.setwise.ui.UiFixture;
 import dev.setwise.ui.common.Chime;
+import dev.setwise.ui.common.Formats;
 import dev.setwise.ui.common.UiPreferences;
 import dev.setwise.ui.common.UiServices;
 import java.nio.file.Files;
@@ -80,7 +82,7 @@ class BackupsViewModelTest {
   void theConfirmationSaysTheCurrentDataIsSetAsideAndWhere() {
     BackupInfo backup = folder.backups().create(BackupReason.DAILY);
     BackupsViewModel.Question question = vm.question(backup);
-    assertThat(question.title()).isEqualTo("Restore the backup of 24 Nov 2026, 07:15?");
+    assertThat(question.title()).isEqualTo("Restore the backup of " + Formats.dateTime(TestContext.START, vm.zone()) + "?");
     assertThat(question.text()).contains("(daily, ")
         .contains("Your current data is not deleted: it is backed up first, then set aside in\n"
             + folder.dir().resolve("replaced"));
@@ -179,7 +181,7 @@ class BackupsViewModelTest {
     }
 
     assertThat(vm.errorProperty().get()).isEqualTo("Setwise serve (pid " + ProcessHandle.current().pid()
-        + ", since 07:15) is using this data folder; stop it first");
+        + ", since " + Formats.time(TestContext.START, vm.zone()) + ") is using this data folder; stop it first");
     assertThat(folder.context()).isSameAs(old);
     assertThat(published).isEmpty();
     assertThat(planNames(old)).containsExactly("After", "Before");

@@ -61,7 +61,7 @@ class ExportViewModelTest {
     assertThat(vm.resultProperty().get().file()).isEqualTo(target.toAbsolutePath().normalize());
     assertThat(vm.progressProperty().get()).isEqualTo(1.0);
     String json = Files.readString(target);
-    assertThat(json).startsWith("{\"format\":\"setwise-export\",\"version\":1").contains("\"Push A\"");
+    assertThat(json).startsWith("{\"format\":\"setwise-export\",\"version\":2").contains("\"Push A\"");
     assertThat(f.tasks.runningProperty().get()).isZero();
   }
 

@@ -9,9 +9,11 @@ import dev.setwise.service.exchange.ImportFormat;
 import dev.setwise.service.exchange.ImportResult;
 import dev.setwise.service.exchange.ImportSummary;
 import dev.setwise.support.ExportDocuments;
+import dev.setwise.support.TestContext;
 import dev.setwise.ui.MainViewModel;
 import dev.setwise.ui.UiFixture;
 import dev.setwise.ui.common.Chime;
+import dev.setwise.ui.common.Formats;
 import dev.setwise.ui.common.Navigator.Screen;
 import dev.setwise.ui.common.UiPreferences;
 import dev.setwise.ui.data.ImportViewModel.State;
@@ -19,6 +21,8 @@ import dev.setwise.ui.data.ImportViewModel.Verdict;
 import dev.setwise.ui.workout.WorkoutViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -78,12 +82,13 @@ class ImportViewModelTest {
     assertThat(ImportViewModel.verdict(s)).isEqualTo(Verdict.READY);
     assertThat(ImportViewModel.verdictText(s))
         .isEqualTo("Import adds 3 plans and 10 sessions to Alex. A backup is made first.");
-    assertThat(vm.notes(s)).containsExactly("The file holds sessions from Thu 1 Feb 2024 to Thu 8 Feb 2024.");
+    assertThat(vm.notes(s)).containsExactly("The file holds sessions from " + day(2024, 2, 1) + " to " + day(2024, 2, 8) + ".");
     assertThat(vm.canImportProperty().get()).isTrue();
 
     vm.choiceProperty().set(vm.choices().get(0));
     assertThat(summary().profileName()).isEqualTo("Sam");
-    assertThat(vm.notes(summary())).containsExactly("The file holds sessions from Thu 1 Feb 2024 to Thu 8 Feb 2024.",
+    assertThat(vm.notes(summary())).containsExactly(
+        "The file holds sessions from " + day(2024, 2, 1) + " to " + day(2024, 2, 8) + ".",
         "The profile Sam does not exist yet; the import creates it.");
     assertThat(ImportViewModel.verdictText(summary()))
         .isEqualTo("Import adds 3 plans and 10 sessions to Sam (created). A backup is made first.");
@@ -109,7 +114,7 @@ class ImportViewModelTest {
     assertThat(ImportViewModel.verdictText(s)).isEqualTo("Import adds 2 sessions to Alex, but 2 rows of the file "
         + "are left out (see Rows left out) and its weights are read as kg and its distances as km (the file names "
         + "no unit). A backup is made first.");
-    assertThat(vm.notes(s)).contains("The file holds sessions from Mon 5 Oct 2026 to Wed 7 Oct 2026.",
+    assertThat(vm.notes(s)).contains("The file holds sessions from " + day(2026, 10, 5) + " to " + day(2026, 10, 7) + ".",
         "1 rest timer row (rest between sets, not sets) is not imported.");
     assertThat(vm.canImportProperty().get()).isTrue();
 
@@ -188,8 +193,9 @@ class ImportViewModelTest {
     ImportSummary again = main.importer().choiceProperty().get().summary();
     assertThat(ImportViewModel.verdict(again)).isEqualTo(Verdict.NOTHING_NEW);
     assertThat(ImportViewModel.duplicates(again)).isEqualTo("3 plans and 10 sessions");
-    assertThat(main.importer().notes(again)).containsExactly("The file holds sessions from Thu 1 Feb 2024 to Thu 8 Feb 2024.",
-        "You imported this file into Alex before, on 24 Nov 2026, 07:15.");
+    assertThat(main.importer().notes(again)).containsExactly(
+        "The file holds sessions from " + day(2024, 2, 1) + " to " + day(2024, 2, 8) + ".",
+        "You imported this file into Alex before, on " + Formats.dateTime(TestContext.START, ZoneOffset.UTC) + ".");
     assertThat(main.importer().canImportProperty().get()).isFalse();
   }
 
@@ -239,5 +245,10 @@ class ImportViewModelTest {
 
     assertThat(vm.stateProperty().get()).isEqualTo(State.FAILED);
     assertThat(vm.messageProperty().get()).isEqualTo("Cannot read gone.json: the file does not exist");
+  }
+
+  /** A day as the notes write it (the system locale's date). */
+  private static String day(int year, int month, int dayOfMonth) {
+    return Formats.date(LocalDate.of(year, month, dayOfMonth));
   }
 }

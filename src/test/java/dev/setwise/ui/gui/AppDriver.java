@@ -76,6 +76,14 @@ final class AppDriver implements AutoCloseable {
           throw error;
         }
       });
+      // Sync calls too: testing a connection goes to the network without touching the database.
+      app.viewModel().sync().setCallerCheck(() -> {
+        if (Platform.isFxApplicationThread()) {
+          IllegalStateException error = new IllegalStateException("Sync call on the JavaFX application thread");
+          fxThreadCalls.add(error);
+          throw error;
+        }
+      });
     });
     waitUntil(() -> app.viewModel().readyProperty().get());
     WaitForAsyncUtils.waitForFxEvents();
@@ -110,12 +118,32 @@ final class AppDriver implements AutoCloseable {
   }
 
   static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
-    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(condition.get()));
+    waitUntil(15, condition);
+  }
+
+  /** {@link #waitUntil(Supplier)} with a longer patience (a sync that retries before it gives up). */
+  static void waitUntil(int seconds, Supplier<Boolean> condition) throws TimeoutException {
+    WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(condition.get()));
     WaitForAsyncUtils.waitForFxEvents();
   }
 
   <T extends Node> T node(String query) {
     return robot.lookup(query).query();
+  }
+
+  /**
+   * Replaces what {@code field} holds by typing {@code text} as a user would (an empty text erases
+   * it). The field is focused by a click and its text selected on the FX thread, so that a slow
+   * machine turning a double click into two single ones cannot leave the old text in place.
+   */
+  static void retype(FxRobot robot, TextField field, String text) {
+    robot.clickOn(field);
+    robot.interact(field::selectAll);
+    if (text.isEmpty()) {
+      robot.type(javafx.scene.input.KeyCode.BACK_SPACE);
+    } else {
+      robot.write(text);
+    }
   }
 
   /** The visible text field whose accessible text is {@code text}. */

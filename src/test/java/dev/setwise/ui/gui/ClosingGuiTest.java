@@ -67,7 +67,7 @@ class ClosingGuiTest {
       return null;
     }, done -> { }, failure -> { });
     slowWriteStarted.await();
-    driver.robot.doubleClickOn(driver.field("Reps done: Squat, set 2")).eraseText(1).write("7");
+    AppDriver.retype(driver.robot, driver.field("Reps done: Squat, set 2"), "7");
 
     driver.requestClose();
 
@@ -84,7 +84,7 @@ class ClosingGuiTest {
 
   @Test
   void closingWithAChangeThatCannotBeSavedAsksFirstAndStayingKeepsIt() throws Exception {
-    driver.robot.doubleClickOn(driver.field("Reps done: Squat, set 2")).eraseText(1).write("many");
+    AppDriver.retype(driver.robot, driver.field("Reps done: Squat, set 2"), "many");
     AppDriver.waitUntil(() -> driver.app.viewModel().workout().saver().saveStateProperty().get()
         == dev.setwise.ui.workout.WorkoutSaver.SaveState.INVALID);
 

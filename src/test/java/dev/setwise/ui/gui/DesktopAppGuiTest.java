@@ -12,11 +12,13 @@ import dev.setwise.domain.SetEntry;
 import dev.setwise.support.MutableClock;
 import dev.setwise.support.Structures;
 import dev.setwise.support.TestContext;
+import dev.setwise.ui.common.Formats;
 import dev.setwise.ui.common.Navigator.Screen;
 import dev.setwise.ui.workout.SetRow;
 import dev.setwise.ui.workout.WorkoutViewModel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -130,7 +132,7 @@ class DesktopAppGuiTest {
     AppDriver.waitUntil(() -> driver.app.viewModel().showingDetailProperty().get()
         && driver.app.viewModel().detail().sessionProperty().get() != null);
     assertThat(driver.context.sessions().get(athlete().id(), id.value).completed()).isTrue();
-    assertThat(driver.text("#session-summary")).isEqualTo("Tue 24 Nov 2026 · 40 min · 3 of 3 sets done · volume 1,580 kg");
+    assertThat(driver.text("#session-summary")).isEqualTo(Formats.date(LocalDate.of(2026, 11, 24)) + " · 40 min · 3 of 3 sets done · volume 1,580 kg");
     List<String> cells = robot.lookup(".set-target").queryAllAs(Label.class).stream()
         .filter(Node::isVisible).map(Label::getText).toList();
     assertThat(cells).containsSubsequence("1", "8 × 60 kg", "8", "60", "—")
@@ -176,7 +178,7 @@ class DesktopAppGuiTest {
     robot.write("Pull");
     robot.clickOn(driver.field("Name of exercise 1")).write("Row");
     TextField reps = driver.field("Target reps of set 1");
-    robot.doubleClickOn(reps).eraseText(2).write("2000");
+    AppDriver.retype(robot, reps, "2000");
 
     AppDriver.waitUntil(() -> robot.lookup(".field-error").queryAllAs(Label.class).stream()
         .anyMatch(l -> l.isVisible() && "Target reps must be an integer from 0 to 1000".equals(l.getText())));
@@ -185,7 +187,7 @@ class DesktopAppGuiTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(driver.context.plans().list(athlete().id())).isEmpty();
 
-    robot.doubleClickOn(reps).eraseText(4).write("12");
+    AppDriver.retype(robot, reps, "12");
     AppDriver.waitUntil(() -> !driver.<Button>node("#save-plan").isDisabled());
     robot.push(KeyCode.CONTROL, KeyCode.S);
     AppDriver.waitUntil(() -> driver.context.plans().list(athlete().id()).size() == 1);

@@ -76,7 +76,7 @@ class LoggedValuesGuiTest {
     assertThat(storedSquat(1).rpe()).isEqualTo(8.0);
     assertThat(rpe.getStyleClass()).as("a logged value looks logged").doesNotContain("prefilled");
 
-    robot.doubleClickOn(rpe).eraseText(1);
+    AppDriver.retype(robot, rpe, "");
     AppDriver.waitUntil(() -> storedSquat(1).rpe() == null
         && driver.text("#save-state").startsWith("Saved at"));
 
@@ -103,7 +103,7 @@ class LoggedValuesGuiTest {
     // The same session completed through the REST API on another laptop.
     driver.context.sessions().complete(owner.id(), sessionId, null);
 
-    driver.robot.doubleClickOn(driver.field("Reps done: Squat, set 2")).eraseText(1).write("4");
+    AppDriver.retype(driver.robot, driver.field("Reps done: Squat, set 2"), "4");
 
     AppDriver.waitUntil(() -> driver.<javafx.scene.Node>node("#changed-elsewhere").getParent().isVisible());
     assertThat(driver.text("#changed-elsewhere")).startsWith("Changed elsewhere: reload");

@@ -10,6 +10,7 @@ import dev.setwise.domain.progress.ProgressSettings;
 import dev.setwise.support.MutableClock;
 import dev.setwise.support.Structures;
 import dev.setwise.support.TestContext;
+import dev.setwise.ui.common.Formats;
 import dev.setwise.ui.common.Navigator.Screen;
 import dev.setwise.ui.workout.WorkoutViewModel;
 import java.nio.file.Path;
@@ -158,7 +159,7 @@ class ProgressGuiTest {
     assertThat(chart.getData().get(0).getData().get(0).getYValue().doubleValue()).isCloseTo(122.5,
         org.assertj.core.api.Assertions.within(1e-9));
     assertThat(driver.robot.lookup((Predicate<Node>) n -> n instanceof Label l && l.getText() != null
-        && l.getText().startsWith("Tue 17 Nov 2026 · 3 sets")).tryQuery()).isPresent();
+        && l.getText().startsWith(Formats.date(LocalDate.of(2026, 11, 17)) + " · 3 sets")).tryQuery()).isPresent();
     driver.robot.type(KeyCode.ESCAPE);
     AppDriver.waitUntil(() -> driver.robot.lookup("#exercise-history-title").tryQuery().isEmpty());
   }

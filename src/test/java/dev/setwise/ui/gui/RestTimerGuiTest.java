@@ -8,9 +8,11 @@ import dev.setwise.domain.RestCountdown;
 import dev.setwise.support.MutableClock;
 import dev.setwise.support.Structures;
 import dev.setwise.support.TestContext;
+import dev.setwise.ui.common.Formats;
 import dev.setwise.ui.workout.WorkoutViewModel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import javafx.scene.input.KeyCode;
@@ -89,7 +91,8 @@ class RestTimerGuiTest {
     clock.advance(Duration.ofMinutes(5));
     openWorkout();
     AppDriver.waitUntil(() -> driver.app.viewModel().workout().rest().overProperty().get());
-    assertThat(driver.text("#rest-caption")).isEqualTo("Your rest ended at 07:16 while Setwise was closed");
+    assertThat(driver.text("#rest-caption")).isEqualTo("Your rest ended at "
+        + Formats.time(Instant.parse("2026-11-24T07:16:00Z"), clock.getZone()) + " while Setwise was closed");
     assertThat(driver.text("#skip-rest")).isEqualTo("Dismiss");
     AppDriver.waitUntil(() -> saved().isEmpty());
   }

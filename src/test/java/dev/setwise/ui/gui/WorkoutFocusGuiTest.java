@@ -160,7 +160,7 @@ class WorkoutFocusGuiTest {
     AppDriver.waitUntil(() -> driver.app.viewModel().workout().rest().restingProperty().get());
     assertThat(below.localToScene(0, 0).getY()).as("after the rest banner appears").isEqualTo(y);
 
-    robot.doubleClickOn(driver.field("RPE, 1 to 10: Squat, set 2")).write("11");
+    AppDriver.retype(robot, driver.field("RPE, 1 to 10: Squat, set 2"), "11");
     AppDriver.waitUntil(() -> "RPE must be from 1 to 10".equals(driver.app.viewModel().workout().active().exercises()
         .get(0).sets().get(1).rpe().errorProperty().get()));
     WaitForAsyncUtils.waitForFxEvents();

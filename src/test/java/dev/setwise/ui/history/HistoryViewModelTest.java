@@ -9,6 +9,7 @@ import dev.setwise.domain.SessionSummary;
 import dev.setwise.support.Structures;
 import dev.setwise.ui.common.BackgroundTasks;
 import dev.setwise.ui.UiFixture;
+import dev.setwise.ui.common.Formats;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -149,10 +150,11 @@ class HistoryViewModelTest {
   @Test
   void theDetailOfAnArchivedPlansSessionOpens() {
     archivePush();
-    SessionDetailViewModel detail = new SessionDetailViewModel(f.services, f.tasks, f.profile);
+    SessionDetailViewModel detail = new SessionDetailViewModel(f.services, f.tasks, f.profile, f.navigator,
+        (name, structure) -> true);
     detail.load(sessions.get(1).id());
     assertThat(detail.sessionProperty().get().planId()).isEqualTo(push.id());
-    assertThat(detail.summaryProperty().get()).isEqualTo("Wed 2 Sep 2026 · 45 min · 1 of 7 sets done · volume 500 kg");
+    assertThat(detail.summaryProperty().get()).isEqualTo(Formats.date(LocalDate.of(2026, 9, 2)) + " · 45 min · 1 of 7 sets done · volume 500 kg");
   }
   @Test
   void theEmptyTableSaysLoadingUntilItsPageArrivesNeverNoMatch() {

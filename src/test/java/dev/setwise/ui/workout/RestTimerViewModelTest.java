@@ -8,8 +8,10 @@ import dev.setwise.domain.Session;
 import dev.setwise.support.Structures;
 import dev.setwise.support.TestContext;
 import dev.setwise.ui.UiFixture;
+import dev.setwise.ui.common.Formats;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -95,7 +97,8 @@ class RestTimerViewModelTest {
 
     assertThat(reopened.rest().restingProperty().get()).isFalse();
     assertThat(reopened.rest().overProperty().get()).isTrue();
-    assertThat(reopened.rest().captionProperty().get()).isEqualTo("Your rest ended at 07:18 while Setwise was closed");
+    assertThat(reopened.rest().captionProperty().get()).isEqualTo("Your rest ended at "
+        + Formats.time(Instant.parse("2026-11-24T07:18:00Z"), f.t.clock.getZone()) + " while Setwise was closed");
     f.t.clock.advance(Duration.ofMinutes(1));
     reopened.tick();
     assertThat(reopened.rest().overProperty().get()).as("it stays until dismissed or the next set").isTrue();
