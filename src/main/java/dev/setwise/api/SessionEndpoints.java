@@ -6,6 +6,7 @@ import dev.setwise.domain.Session;
 import dev.setwise.domain.SessionQuery;
 import dev.setwise.domain.SessionRequests;
 import dev.setwise.domain.SessionSummary;
+import dev.setwise.domain.StoredSession;
 import dev.setwise.service.SessionService;
 import io.javalin.http.Context;
 import java.util.UUID;
@@ -143,7 +144,7 @@ final class SessionEndpoints {
   void get(Context ctx) {
     UUID caller = exchanges.caller(ctx);
     UUID id = Exchanges.id(ctx, Messages.SESSION_NOT_FOUND);
-    Session session = sessions.get(caller, id);
+    StoredSession session = sessions.getStored(caller, id);
     exchanges.sendResource(ctx, 200, Views.session(session), session.version());
   }
 

@@ -10,8 +10,10 @@ import dev.setwise.domain.PlanSummary;
 import dev.setwise.domain.Session;
 import dev.setwise.domain.SessionAmendment;
 import dev.setwise.domain.SessionSummary;
+import dev.setwise.domain.StoredSession;
 import dev.setwise.domain.StructureTree;
 import dev.setwise.domain.Timestamps;
+import dev.setwise.json.JsonCodec;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +31,21 @@ final class Views {
     Map<String, Object> node = sessionHead(session.id(), session.planId(), session.date(), session.startedAt(),
         session.endedAt(), session.status().code());
     node.put("session", StructureTree.toTree(session.structure()));
+    node.put("created_at", Timestamps.format(session.createdAt()));
+    node.put("updated_at", Timestamps.format(session.updatedAt()));
+    node.put("version", session.version());
+    node.put("amended", session.amended());
+    return node;
+  }
+
+  /**
+   * {@link #session} of a session whose snapshot is JSON text the store vouches for: the text goes
+   * into the answer as it is (the same bytes {@link #session} would write).
+   */
+  static Map<String, Object> session(StoredSession session) {
+    Map<String, Object> node = sessionHead(session.id(), session.planId(), session.date(), session.startedAt(),
+        session.endedAt(), session.status().code());
+    node.put("session", JsonCodec.raw(session.structureJson()));
     node.put("created_at", Timestamps.format(session.createdAt()));
     node.put("updated_at", Timestamps.format(session.updatedAt()));
     node.put("version", session.version());

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * The rules of {@code contract.md} §2 in one place. Untrusted JSON (as a plain tree) is read with
  * {@link #read}; a structure built in code is checked with {@link #check}, which writes it as a
- * tree and reads it back, so both paths share every bound and message.
+ * tree and reads it back, so both paths share every bound and message (a structure that plainly
+ * passes every rule is accepted from its records first, see {@link TypedStructureCheck}).
  */
 public final class StructureValidator {
 
@@ -101,6 +102,10 @@ public final class StructureValidator {
    * @throws ValidationException with {@code message} and every problem under {@code path}
    */
   public static SessionStructure check(SessionStructure structure, String path, String message) {
+    if (TypedStructureCheck.passes(structure)) {
+      // every rule holds and the tree path would hand back an equal structure: skip building it
+      return structure;
+    }
     Problems problems = new Problems();
     SessionStructure checked = read(StructureTree.toTree(structure), path, problems);
     problems.throwIfAny(message);

@@ -20,6 +20,7 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Converts between JSON text and plain Java trees ({@code Map}, {@code List}, {@code String},
@@ -176,6 +177,15 @@ public final class JsonCodec {
 
   private static ValidationException refused(String path, String reason, String invalidMessage) {
     return new ValidationException(invalidMessage, List.of(new Problem(path, reason)));
+  }
+
+  /**
+   * A value for a tree that is written as the given JSON text, unchanged: for text known to be
+   * valid JSON already (a snapshot the store vouches for), so it is copied instead of parsed and
+   * written again.
+   */
+  public static Object raw(String json) {
+    return new RawValue(json);
   }
 
   public String writeString(Object tree) {

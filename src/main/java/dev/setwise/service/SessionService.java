@@ -17,6 +17,7 @@ import dev.setwise.domain.SessionQuery;
 import dev.setwise.domain.SessionRequests;
 import dev.setwise.domain.SessionStructure;
 import dev.setwise.domain.SessionSummary;
+import dev.setwise.domain.StoredSession;
 import dev.setwise.domain.StructureStats;
 import dev.setwise.domain.StructureValidator;
 import dev.setwise.domain.Timestamps;
@@ -358,14 +359,18 @@ public final class SessionService {
    */
   public Session update(UUID profileId, UUID sessionId, SessionStructure structure, Long expectedVersion) {
     SessionStructure checked = StructureValidator.check(structure, "session", Messages.INVALID_SESSION_DATA);
+    // Serialised and summed up before the writer is taken; only a structure without a name waits
+    // for the session's own name, inside.
+    SessionRepository.Snapshot prepared = checked.name() == null ? null : sessions.prepare(checked);
     return database.write(tx -> {
-      Session current = inProgress(expected(sessions.find(tx, profileId, sessionId), expectedVersion));
-      SessionStructure snapshot = checked.name() == null ? checked.withName(current.structure().name()) : checked;
+      SessionRepository.Head current = inProgress(expectedHead(sessions.head(tx, profileId, sessionId), expectedVersion));
+      SessionRepository.Snapshot snapshot = prepared != null ? prepared
+          : sessions.prepare(checked.withName(stored(tx, profileId, sessionId).name()));
       Instant now = clock.instant();
-      if (!sessions.write(tx, profileId, sessionId, snapshot, null, now, current.version())) {
-        throw changedElsewhere(current);
+      if (!sessions.write(tx, profileId, sessionId, snapshot, null, now, current.version(), current.summaryName())) {
+        throw changedElsewhere(current.version());
       }
-      return new Session(sessionId, current.planId(), current.date(), current.startedAt(), null, snapshot,
+      return new Session(sessionId, current.planId(), current.date(), current.startedAt(), null, snapshot.structure(),
           current.createdAt(), now, current.version() + 1);
     });
   }
@@ -408,27 +413,42 @@ public final class SessionService {
       Long expectedVersion) {
     SessionStructure checked = finalStructure == null ? null
         : StructureValidator.check(finalStructure, "session", Messages.INVALID_SESSION_DATA);
+    SessionRepository.Snapshot prepared = checked == null || checked.name() == null ? null : sessions.prepare(checked);
     Instant givenEnd = Timestamps.truncate(endedAt);
     if (givenEnd != null) {
       notInTheFuture(givenEnd, "ended_at");
     }
     return database.write(tx -> {
-      Session current = inProgress(expected(sessions.find(tx, profileId, sessionId), expectedVersion));
-      SessionStructure snapshot = checked == null ? current.structure()
-          : checked.name() == null ? checked.withName(current.structure().name()) : checked;
+      SessionRepository.Head current = inProgress(expectedHead(sessions.head(tx, profileId, sessionId), expectedVersion));
+      SessionRepository.Snapshot snapshot;
+      if (prepared != null) {
+        snapshot = prepared;
+      } else {
+        // the structure as stored (read and checked: a damaged one stops here), or its name
+        SessionStructure stored = stored(tx, profileId, sessionId);
+        snapshot = sessions.prepare(checked == null ? stored : checked.withName(stored.name()));
+      }
       Instant now = clock.instant();
       if (givenEnd != null && givenEnd.isBefore(current.startedAt())) {
         throw new ValidationException(Messages.INVALID_SESSION_DATA,
             List.of(new Problem("ended_at", "must not be before started_at")));
       }
       Instant ended = givenEnd != null ? givenEnd : now.isBefore(current.startedAt()) ? current.startedAt() : now;
-      if (!sessions.write(tx, profileId, sessionId, snapshot, ended, now, current.version())) {
-        throw changedElsewhere(current);
+      if (!sessions.write(tx, profileId, sessionId, snapshot, ended, now, current.version(),
+          current.summaryName())) {
+        throw changedElsewhere(current.version());
       }
-      audit.record(tx, profileId, AuditAction.SESSION_COMPLETED, "session", sessionId, completionDetails(snapshot));
-      return new Session(sessionId, current.planId(), current.date(), current.startedAt(), ended, snapshot,
-          current.createdAt(), now, current.version() + 1, false);
+      audit.record(tx, profileId, AuditAction.SESSION_COMPLETED, "session", sessionId,
+          completionDetails(snapshot.structure()));
+      return new Session(sessionId, current.planId(), current.date(), current.startedAt(), ended,
+          snapshot.structure(), current.createdAt(), now, current.version() + 1, false);
     });
+  }
+
+  /** The structure a session holds now, read in the caller's transaction (it exists: its head was just read). */
+  private SessionStructure stored(Tx tx, UUID profileId, UUID sessionId) throws SQLException {
+    return sessions.find(tx, profileId, sessionId)
+        .orElseThrow(() -> new NotFoundException(Messages.SESSION_NOT_FOUND)).structure();
   }
 
   /**
@@ -452,7 +472,7 @@ public final class SessionService {
     database.write(tx -> {
       Session current = expected(sessions.find(tx, profileId, sessionId), expectedVersion);
       if (!sessions.delete(tx, profileId, sessionId, current.version())) {
-        throw changedElsewhere(current);
+        throw changedElsewhere(current.version());
       }
       audit.record(tx, profileId, AuditAction.SESSION_DELETED, "session", sessionId,
           Map.of("status", current.status().code(), "date", current.date().toString(),
@@ -537,7 +557,7 @@ public final class SessionService {
           ? correction.withName(current.structure().name()) : correction;
       Instant now = givenAt != null ? givenAt : clock.instant();
       if (!sessions.amend(tx, profileId, sessionId, amended, why, now, current.version())) {
-        throw changedElsewhere(current);
+        throw changedElsewhere(current.version());
       }
       Map<String, Object> details = completionDetails(amended);
       details.put("reason", why);
@@ -574,6 +594,18 @@ public final class SessionService {
         .orElseThrow(() -> new NotFoundException(Messages.SESSION_NOT_FOUND));
   }
 
+  /**
+   * A session with its snapshot as JSON text, for answers that carry it as it is ({@code GET
+   * /api/sessions/{id}}): a snapshot Setwise wrote itself is copied, not parsed. One read
+   * transaction; any thread but the JavaFX application thread.
+   *
+   * @throws NotFoundException {@code Session not found}, also for another profile's session
+   */
+  public StoredSession getStored(UUID profileId, UUID sessionId) {
+    return database.read(tx -> sessions.findStored(tx, profileId, sessionId))
+        .orElseThrow(() -> new NotFoundException(Messages.SESSION_NOT_FOUND));
+  }
+
   /** The profile's in-progress session, if any. One read transaction. */
   public Optional<Session> findInProgress(UUID profileId) {
     return database.read(tx -> sessions.findInProgress(tx, profileId));
@@ -587,23 +619,41 @@ public final class SessionService {
     return database.read(tx -> sessions.list(tx, profileId, query));
   }
 
+  /**
+   * One page of session summaries without counting them: its {@code total} is -1. For the next or
+   * previous page of filters whose total the caller already has (the desktop's History counts once
+   * per change of filters). One read transaction; any thread but the JavaFX application thread.
+   */
+  public Page<SessionSummary> listPage(UUID profileId, SessionQuery query) {
+    return database.read(tx -> sessions.listPage(tx, profileId, query));
+  }
+
   /** The session found, checked against the version the caller expects (a stale one is a 412, before anything else). */
   private static Session expected(Optional<Session> found, Long expectedVersion) {
     Session session = found.orElseThrow(() -> new NotFoundException(Messages.SESSION_NOT_FOUND));
     if (expectedVersion != null && expectedVersion != session.version()) {
-      throw changedElsewhere(session);
+      throw changedElsewhere(session.version());
     }
     return session;
   }
 
-  private static Session inProgress(Session session) {
-    if (session.completed()) {
+  /** {@link #expected} for the head of a session (its summary, without the snapshot). */
+  private static SessionRepository.Head expectedHead(Optional<SessionRepository.Head> found, Long expectedVersion) {
+    SessionRepository.Head head = found.orElseThrow(() -> new NotFoundException(Messages.SESSION_NOT_FOUND));
+    if (expectedVersion != null && expectedVersion != head.version()) {
+      throw changedElsewhere(head.version());
+    }
+    return head;
+  }
+
+  private static SessionRepository.Head inProgress(SessionRepository.Head head) {
+    if (head.completed()) {
       throw new ValidationException(Messages.SESSION_COMPLETED);
     }
-    return session;
+    return head;
   }
 
-  private static PreconditionFailedException changedElsewhere(Session current) {
-    return new PreconditionFailedException(Messages.SESSION_CHANGED, current.version());
+  private static PreconditionFailedException changedElsewhere(long storedVersion) {
+    return new PreconditionFailedException(Messages.SESSION_CHANGED, storedVersion);
   }
 }

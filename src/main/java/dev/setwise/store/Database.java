@@ -44,7 +44,7 @@ public final class Database implements AutoCloseable {
   private final Connection writer;
   private final boolean readOnly;
   private final FileIdentity identity;
-  /** This database's random id, written into page 1 ({@code user_version}) by every write: see {@link WalFile}. */
+  /** This database's random id, written into page 1 ({@code user_version}) by the first write of each WAL: see {@link WalFile}. */
   private final int databaseId;
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
@@ -156,7 +156,11 @@ public final class Database implements AutoCloseable {
     OpenChecks.Outcome checked = OpenChecks.run(file, options);
     Database database;
     try {
-      Migrations.migrate(file, options.beforeMigration());
+      // The checks read the schema history already: Flyway (most of a short command's start-up)
+      // runs only when this build has migrations the database has not had.
+      if (checked.fresh() || checked.migrationsPending()) {
+        Migrations.migrate(file, options.beforeMigration());
+      }
       database = new Database(file, false);
     } catch (StoreException | SQLException e) {
       if (!SqliteErrors.isDiskFull(e, file)) {
@@ -239,10 +243,9 @@ public final class Database implements AutoCloseable {
       return null; // the server keeps its own pages; there is no file here to check
     }
     identity.check();
-    // Outside a transaction: SQLite ends the read transaction itself when it meets damage.
     Connection connection = readers.borrow();
     try {
-      return Integrity.quickCheck(connection);
+      return Integrity.quickCheckReused(connection);
     } catch (SQLException e) {
       throw SqliteErrors.translate(e, file, "Could not check the database");
     } finally {
@@ -429,7 +432,9 @@ public final class Database implements AutoCloseable {
       connection.setAutoCommit(false);
       T result;
       try {
-        if (writable) {
+        // BEGIN IMMEDIATE has run (setAutoCommit): the writer's lock is held, so the WAL index
+        // says whether this transaction may start a new WAL, even if its pages spill early
+        if (writable && WalIndex.mayStartAfresh(file)) {
           stamp(connection);
         }
         result = work.run(tx);
@@ -461,8 +466,10 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Writes page 1 in every transaction, with the database's id in it, so that any WAL this
-   * database leaves behind starts with a copy of page 1 that names it (see {@link WalFile}).
+   * Writes page 1 with the database's id in it, so that any WAL this database leaves behind holds
+   * a copy of page 1 that names it (see {@link WalFile}). Called first in a transaction that may
+   * start the WAL afresh ({@link WalIndex}): a commit that appends to a WAL whose first commit
+   * wrote page 1 already leaves that copy in place, and skips the extra page.
    */
   private void stamp(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {

@@ -4,6 +4,7 @@ import dev.setwise.domain.ConflictException;
 import dev.setwise.domain.Messages;
 import dev.setwise.domain.Plan;
 import dev.setwise.domain.PlanSummary;
+import dev.setwise.domain.SessionStructure;
 import dev.setwise.json.StructureJson;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,17 +31,19 @@ public final class PlanRepository {
   public void insert(Tx tx, UUID ownerId, Plan plan) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
         "INSERT INTO plans (id, user_id, name, structure, exercise_count, has_sessions, archived, created_at, "
-            + "updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            + "updated_at, version, structure_check) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      String text = json.write(plan.structure());
       Rows.setUuid(statement, 1, plan.id());
       Rows.setUuid(statement, 2, ownerId);
       statement.setString(3, plan.name());
-      statement.setString(4, json.write(plan.structure()));
+      statement.setString(4, text);
       statement.setInt(5, plan.structure().exercises().size());
       statement.setInt(6, plan.hasSessions() ? 1 : 0);
       statement.setInt(7, plan.archived() ? 1 : 0);
       Rows.setInstant(statement, 8, plan.createdAt());
       Rows.setInstant(statement, 9, plan.updatedAt());
       statement.setLong(10, plan.version());
+      statement.setLong(11, SnapshotCheck.of(text));
       statement.executeUpdate();
     } catch (SQLException e) {
       String message = String.valueOf(e.getMessage());
@@ -60,16 +63,18 @@ public final class PlanRepository {
    */
   public boolean update(Tx tx, UUID ownerId, Plan plan) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "UPDATE plans SET name = ?, structure = ?, exercise_count = ?, updated_at = ?, version = ? "
-            + "WHERE id = ? AND user_id = ? AND version = ?")) {
+        "UPDATE plans SET name = ?, structure = ?, exercise_count = ?, updated_at = ?, version = ?, "
+            + "structure_check = ? WHERE id = ? AND user_id = ? AND version = ?")) {
+      String text = json.write(plan.structure());
       statement.setString(1, plan.name());
-      statement.setString(2, json.write(plan.structure()));
+      statement.setString(2, text);
       statement.setInt(3, plan.structure().exercises().size());
       Rows.setInstant(statement, 4, plan.updatedAt());
       statement.setLong(5, plan.version());
-      Rows.setUuid(statement, 6, plan.id());
-      Rows.setUuid(statement, 7, ownerId);
-      statement.setLong(8, plan.version() - 1);
+      statement.setLong(6, SnapshotCheck.of(text));
+      Rows.setUuid(statement, 7, plan.id());
+      Rows.setUuid(statement, 8, ownerId);
+      statement.setLong(9, plan.version() - 1);
       return statement.executeUpdate() == 1;
     }
   }
@@ -77,14 +82,16 @@ public final class PlanRepository {
   /** Finds a plan of this owner, archived or not. */
   public Optional<Plan> find(Tx tx, UUID ownerId, UUID planId) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT " + SUMMARY_COLUMNS + ", structure FROM plans WHERE id = ? AND user_id = ?")) {
+        "SELECT " + SUMMARY_COLUMNS + ", structure, structure_check FROM plans WHERE id = ? AND user_id = ?")) {
       Rows.setUuid(statement, 1, planId);
       Rows.setUuid(statement, 2, ownerId);
       try (ResultSet rs = statement.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(new Plan(Rows.uuid(rs, "id"), rs.getString("name"), json.read(Rows.strictText(rs, "structure")),
+        Rows.StoredText stored = Rows.checkedText(rs, "structure", "structure_check");
+        SessionStructure structure = stored.trusted() ? json.readTrusted(stored.text()) : json.read(stored.text());
+        return Optional.of(new Plan(Rows.uuid(rs, "id"), rs.getString("name"), structure,
             rs.getInt("has_sessions") == 1, rs.getInt("archived") == 1,
             Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version")));
       }

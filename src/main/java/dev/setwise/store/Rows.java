@@ -29,9 +29,31 @@ final class Rows {
    */
   static String strictText(ResultSet rs, String column) throws SQLException {
     byte[] bytes = rs.getBytes(column);
+    return bytes == null ? null : strict(bytes);
+  }
+
+  /**
+   * A snapshot column as stored, with whether it is exactly what Setwise wrote: its bytes give the
+   * CRC-32C kept beside them in {@code checkColumn} ({@link SnapshotCheck}). Text that does not
+   * match (or has no check) is read as {@link #strictText} reads it, and is not trusted.
+   */
+  static StoredText checkedText(ResultSet rs, String column, String checkColumn) throws SQLException {
+    byte[] bytes = rs.getBytes(column);
     if (bytes == null) {
-      return null;
+      return new StoredText(null, false);
     }
+    long check = rs.getLong(checkColumn);
+    if (!rs.wasNull() && SnapshotCheck.of(bytes) == check) {
+      // the bytes Setwise encoded itself: well-formed UTF-8
+      return new StoredText(new String(bytes, StandardCharsets.UTF_8), true);
+    }
+    return new StoredText(strict(bytes), false);
+  }
+
+  /** Stored snapshot text ({@code null} when not readable text) and whether its check matched. */
+  record StoredText(String text, boolean trusted) {}
+
+  private static String strict(byte[] bytes) {
     try {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

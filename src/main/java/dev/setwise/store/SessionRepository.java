@@ -8,6 +8,7 @@ import dev.setwise.domain.SessionAmendment;
 import dev.setwise.domain.SessionQuery;
 import dev.setwise.domain.SessionStructure;
 import dev.setwise.domain.SessionSummary;
+import dev.setwise.domain.StoredSession;
 import dev.setwise.domain.StructureStats;
 import dev.setwise.domain.Unit;
 import dev.setwise.json.StructureJson;
@@ -15,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,16 +34,53 @@ import java.util.UUID;
  */
 public final class SessionRepository {
 
-  /** Whether the session of the row has amendments: one step in their primary key. */
+  /**
+   * A session as it is now: the structure of its newest amendment (joined as {@code a}), else its
+   * own snapshot, with the check of whichever it is; {@code amended} when it has an amendment.
+   */
+  private static final String SESSION_COLUMNS = "s.id, s.plan_id, s.date, s.started_at, s.ended_at, s.created_at, "
+      + "s.updated_at, s.version, a.session_id IS NOT NULL AS amended, "
+      + "CASE WHEN a.session_id IS NULL THEN s.session ELSE a.session END AS session, "
+      + "CASE WHEN a.session_id IS NULL THEN c.snapshot_check ELSE a.session_check END AS session_check";
+  /**
+   * The newest amendment of each session row {@code s} ({@code a}), if any, one step down its
+   * primary key; and the check of the row's own snapshot ({@code c}).
+   */
+  private static final String NEWEST_AMENDMENT = " LEFT JOIN session_amendments a ON a.session_id = s.id "
+      + "AND a.version = (SELECT max(m.version) FROM session_amendments m WHERE m.session_id = s.id) "
+      + "LEFT JOIN session_checks c ON c.session_id = s.id";
+  /** PostgreSQL keeps no check of a session's own snapshot (no session_checks): it is read the strict way. */
+  private static final String SESSION_COLUMNS_POSTGRESQL = SESSION_COLUMNS.replace("c.snapshot_check", "NULL");
+  private static final String NEWEST_AMENDMENT_POSTGRESQL = NEWEST_AMENDMENT.replace(
+      " LEFT JOIN session_checks c ON c.session_id = s.id", "");
+  private static final String WRITE_CHECK = "INSERT INTO session_checks (session_id, snapshot_check) VALUES (?, ?) "
+      + "ON CONFLICT (session_id) DO UPDATE SET snapshot_check = excluded.snapshot_check";
+
+  /**
+   * A structure made ready to store: its JSON text, the check of that text and its summary
+   * columns. Made before the write transaction ({@link #prepare}), so that the writer is held only
+   * for the statements themselves.
+   */
+  public record Snapshot(SessionStructure structure, String text, long check, StructureStats stats,
+      String summaryName) {}
+
+  /**
+   * What the rules of a write look at, without the snapshot: where the session is in its life,
+   * its version and what it was created with.
+   */
+  public record Head(UUID id, UUID planId, LocalDate date, Instant startedAt, Instant endedAt, Instant createdAt,
+      Instant updatedAt, long version, boolean amended, String summaryName) {
+
+    public boolean completed() {
+      return endedAt != null;
+    }
+  }
+
+  /** PostgreSQL's list (SQLite's is SessionList): whether the session of the row has amendments. */
   private static final String AMENDED =
       "EXISTS (SELECT 1 FROM session_amendments a WHERE a.session_id = sessions.id) AS amended";
   private static final String SUMMARY_COLUMNS = "id, plan_id, date, started_at, ended_at, name, unit, "
       + "exercise_count, set_count, completed_set_count, volume, created_at, updated_at, version, " + AMENDED;
-  /** A session as it is now: the structure of its newest amendment, else its own snapshot. */
-  private static final String SESSION_COLUMNS = "id, plan_id, date, started_at, ended_at, created_at, updated_at, "
-      + "version, " + AMENDED + ", coalesce((SELECT a.session FROM session_amendments a "
-      + "WHERE a.session_id = sessions.id ORDER BY a.version DESC LIMIT 1), session) AS session";
-
   /** Sort key of ended_at: a session still in progress sorts as the latest (see sessions_by_ended). */
   private static final String STILL_RUNNING = "9223372036854775807";
   /** Its arguments: the function is the dialect's (SQLite's index names ifnull, PostgreSQL's coalesce). */
@@ -56,6 +95,12 @@ public final class SessionRepository {
     this.derived = new SetLogRepository(json);
   }
 
+  /** Serialises {@code structure} and computes its check and summary; no database needed (any thread). */
+  public Snapshot prepare(SessionStructure structure) {
+    String text = json.write(structure);
+    return new Snapshot(structure, text, SnapshotCheck.of(text), structure.stats(), summaryName(structure));
+  }
+
   /**
    * Inserts a session with its summary columns.
    *
@@ -63,7 +108,12 @@ public final class SessionRepository {
    *     a session with this id
    */
   public void insert(Tx tx, UUID ownerId, Session session) throws SQLException {
-    StructureStats stats = session.structure().stats();
+    insert(tx, ownerId, session, prepare(session.structure()));
+  }
+
+  /** {@link #insert(Tx, UUID, Session)} with the snapshot already {@linkplain #prepare prepared}. */
+  public void insert(Tx tx, UUID ownerId, Session session, Snapshot snapshot) throws SQLException {
+    StructureStats stats = snapshot.stats();
     try (PreparedStatement statement = tx.connection().prepareStatement(
         "INSERT INTO sessions (id, user_id, plan_id, date, started_at, ended_at, session, name, unit, exercise_count, "
             + "set_count, completed_set_count, volume, created_at, updated_at, version) "
@@ -74,9 +124,9 @@ public final class SessionRepository {
       Rows.setDate(statement, 4, session.date());
       Rows.setInstant(statement, 5, session.startedAt());
       Rows.setInstant(statement, 6, session.endedAt());
-      statement.setString(7, json.write(session.structure()));
-      statement.setString(8, summaryName(session.structure()));
-      statement.setString(9, session.structure().unit().code());
+      statement.setString(7, snapshot.text());
+      statement.setString(8, snapshot.summaryName());
+      statement.setString(9, snapshot.structure().unit().code());
       statement.setInt(10, stats.exerciseCount());
       statement.setInt(11, stats.setCount());
       statement.setInt(12, stats.completedSetCount());
@@ -96,6 +146,7 @@ public final class SessionRepository {
       }
       throw e;
     }
+    writeCheck(tx, session.id(), snapshot);
     if (session.completed()) {
       derived.replace(tx, ownerId, session);
     }
@@ -110,28 +161,66 @@ public final class SessionRepository {
    */
   public boolean write(Tx tx, UUID ownerId, UUID id, SessionStructure structure, Instant endedAt, Instant updatedAt,
       long fromVersion) throws SQLException {
-    StructureStats stats = structure.stats();
-    try (PreparedStatement statement = tx.connection().prepareStatement(
-        "UPDATE sessions SET session = ?, name = ?, unit = ?, exercise_count = ?, set_count = ?, "
-            + "completed_set_count = ?, volume = ?, ended_at = ?, updated_at = ?, version = version + 1 "
-            + "WHERE id = ? AND user_id = ? AND ended_at IS NULL AND version = ?")) {
-      statement.setString(1, json.write(structure));
-      statement.setString(2, summaryName(structure));
-      statement.setString(3, structure.unit().code());
-      statement.setInt(4, stats.exerciseCount());
-      statement.setInt(5, stats.setCount());
-      statement.setInt(6, stats.completedSetCount());
-      statement.setDouble(7, stats.volume());
-      Rows.setInstant(statement, 8, endedAt);
-      Rows.setInstant(statement, 9, updatedAt);
-      Rows.setUuid(statement, 10, id);
-      Rows.setUuid(statement, 11, ownerId);
-      statement.setLong(12, fromVersion);
-      boolean written = statement.executeUpdate() == 1;
-      if (written && endedAt != null) {
-        derived.rederive(tx, id);
+    return write(tx, ownerId, id, prepare(structure), endedAt, updatedAt, fromVersion, null);
+  }
+
+  /**
+   * {@link #write(Tx, UUID, UUID, SessionStructure, Instant, Instant, long)} of a {@linkplain
+   * #prepare prepared} snapshot. {@code currentName} is the summary name stored now, when the
+   * caller knows it (null: unknown): a name that stays is not written again, nor is the end of a
+   * session that stays in progress, so that an autosave leaves the indexes on them alone.
+   */
+  public boolean write(Tx tx, UUID ownerId, UUID id, Snapshot snapshot, Instant endedAt, Instant updatedAt,
+      long fromVersion, String currentName) throws SQLException {
+    StructureStats stats = snapshot.stats();
+    boolean renamed = !snapshot.summaryName().equals(currentName);
+    StringBuilder sql = new StringBuilder("UPDATE sessions SET session = ?, unit = ?, exercise_count = ?, "
+        + "set_count = ?, completed_set_count = ?, volume = ?, updated_at = ?, version = version + 1");
+    if (renamed) {
+      sql.append(", name = ?");
+    }
+    if (endedAt != null) {
+      sql.append(", ended_at = ?");
+    }
+    sql.append(" WHERE id = ? AND user_id = ? AND ended_at IS NULL AND version = ?");
+    try (PreparedStatement statement = tx.connection().prepareStatement(sql.toString())) {
+      int i = 1;
+      statement.setString(i++, snapshot.text());
+      statement.setString(i++, snapshot.structure().unit().code());
+      statement.setInt(i++, stats.exerciseCount());
+      statement.setInt(i++, stats.setCount());
+      statement.setInt(i++, stats.completedSetCount());
+      statement.setDouble(i++, stats.volume());
+      Rows.setInstant(statement, i++, updatedAt);
+      if (renamed) {
+        statement.setString(i++, snapshot.summaryName());
       }
-      return written;
+      if (endedAt != null) {
+        Rows.setInstant(statement, i++, endedAt);
+      }
+      Rows.setUuid(statement, i++, id);
+      Rows.setUuid(statement, i++, ownerId);
+      statement.setLong(i, fromVersion);
+      if (statement.executeUpdate() != 1) {
+        return false;
+      }
+    }
+    writeCheck(tx, id, snapshot);
+    if (endedAt != null) {
+      derived.rederive(tx, id);
+    }
+    return true;
+  }
+
+  /** Keeps the check of the snapshot just written beside it (V15). */
+  private static void writeCheck(Tx tx, UUID id, Snapshot snapshot) throws SQLException {
+    if (tx.dialect() != Dialect.SQLITE) {
+      return;
+    }
+    try (PreparedStatement statement = tx.connection().prepareStatement(WRITE_CHECK)) {
+      Rows.setUuid(statement, 1, id);
+      statement.setLong(2, snapshot.check());
+      statement.executeUpdate();
     }
   }
 
@@ -147,9 +236,11 @@ public final class SessionRepository {
     StructureStats stats = structure.stats();
     try (PreparedStatement statement = tx.connection().prepareStatement(
         "INSERT INTO session_amendments (session_id, user_id, version, reason, at, name, unit, exercise_count, "
-            + "set_count, completed_set_count, volume, session) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+            + "set_count, completed_set_count, volume, session, session_check) "
+            + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
             + "WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ? AND user_id = ? AND version = ? "
             + "AND ended_at IS NOT NULL)")) {
+      String text = json.write(structure);
       Rows.setUuid(statement, 1, id);
       Rows.setUuid(statement, 2, ownerId);
       statement.setLong(3, fromVersion + 1);
@@ -161,10 +252,11 @@ public final class SessionRepository {
       statement.setInt(9, stats.setCount());
       statement.setInt(10, stats.completedSetCount());
       statement.setDouble(11, stats.volume());
-      statement.setString(12, json.write(structure));
-      Rows.setUuid(statement, 13, id);
-      Rows.setUuid(statement, 14, ownerId);
-      statement.setLong(15, fromVersion);
+      statement.setString(12, text);
+      statement.setLong(13, SnapshotCheck.of(text));
+      Rows.setUuid(statement, 14, id);
+      Rows.setUuid(statement, 15, ownerId);
+      statement.setLong(16, fromVersion);
       if (statement.executeUpdate() != 1) {
         return false;
       }
@@ -201,7 +293,9 @@ public final class SessionRepository {
     List<SessionAmendment> found = new ArrayList<>();
     long version;
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT ended_at, updated_at, version, session, (SELECT count(*) FROM session_amendments a "
+        "SELECT ended_at, updated_at, version, session, " + (tx.dialect() == Dialect.SQLITE
+            ? "(SELECT snapshot_check FROM session_checks c WHERE c.session_id = sessions.id)" : "NULL")
+            + " AS session_check, (SELECT count(*) FROM session_amendments a "
             + "WHERE a.session_id = sessions.id) AS amendments FROM sessions WHERE id = ? AND user_id = ?")) {
       Rows.setUuid(statement, 1, id);
       Rows.setUuid(statement, 2, ownerId);
@@ -211,18 +305,18 @@ public final class SessionRepository {
         }
         Instant at = rs.getObject("ended_at") != null ? Rows.instant(rs, "ended_at") : Rows.instant(rs, "updated_at");
         version = rs.getLong("version") - rs.getLong("amendments");
-        found.add(new SessionAmendment(version, null, at, json.read(Rows.strictText(rs, "session"))));
+        found.add(new SessionAmendment(version, null, at, structure(rs)));
       }
     }
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT version, reason, at, session FROM session_amendments WHERE session_id = ? AND user_id = ? "
+        "SELECT version, reason, at, session, session_check FROM session_amendments WHERE session_id = ? AND user_id = ? "
             + "ORDER BY version")) {
       Rows.setUuid(statement, 1, id);
       Rows.setUuid(statement, 2, ownerId);
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
           found.add(new SessionAmendment(rs.getLong("version"), rs.getString("reason"), Rows.instant(rs, "at"),
-              json.read(Rows.strictText(rs, "session"))));
+              structure(rs)));
         }
       }
     }
@@ -244,16 +338,66 @@ public final class SessionRepository {
 
   public Optional<Session> find(Tx tx, UUID ownerId, UUID id) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT " + SESSION_COLUMNS + " FROM sessions WHERE id = ? AND user_id = ?")) {
+        "SELECT " + sessionColumns(tx) + " FROM sessions s" + newestAmendment(tx) + " WHERE s.id = ? AND s.user_id = ?")) {
       Rows.setUuid(statement, 1, id);
       Rows.setUuid(statement, 2, ownerId);
       return one(statement);
     }
   }
 
+  /**
+   * The owner's session with its snapshot as JSON text that is known to be valid: the stored text
+   * itself when it is exactly what Setwise wrote (its check matches), else the text validated in
+   * full and written again (so a damaged row still fails). For answers that carry the snapshot as
+   * it is ({@code GET /api/sessions/{id}}).
+   *
+   * @throws IllegalStateException when the snapshot does not hold a valid structure (a corrupt row)
+   */
+  public Optional<StoredSession> findStored(Tx tx, UUID ownerId, UUID id) throws SQLException {
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT " + sessionColumns(tx) + " FROM sessions s" + newestAmendment(tx) + " WHERE s.id = ? AND s.user_id = ?")) {
+      Rows.setUuid(statement, 1, id);
+      Rows.setUuid(statement, 2, ownerId);
+      try (ResultSet rs = statement.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        Rows.StoredText stored = Rows.checkedText(rs, "session", "session_check");
+        String text = stored.trusted() ? stored.text() : json.write(json.read(stored.text()));
+        return Optional.of(new StoredSession(Rows.uuid(rs, "id"), Rows.uuid(rs, "plan_id"), Rows.date(rs, "date"),
+            Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), text, Rows.instant(rs, "created_at"),
+            Rows.instant(rs, "updated_at"), rs.getLong("version"), rs.getBoolean("amended")));
+      }
+    }
+  }
+
+  /**
+   * What the rules of a write need of the owner's session, without reading its snapshot: one row
+   * of summary columns.
+   */
+  public Optional<Head> head(Tx tx, UUID ownerId, UUID id) throws SQLException {
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT id, plan_id, date, started_at, ended_at, created_at, updated_at, version, name, "
+            + "EXISTS (SELECT 1 FROM session_amendments a WHERE a.session_id = sessions.id) AS amended "
+            + "FROM sessions WHERE id = ? AND user_id = ?")) {
+      Rows.setUuid(statement, 1, id);
+      Rows.setUuid(statement, 2, ownerId);
+      try (ResultSet rs = statement.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new Head(Rows.uuid(rs, "id"), Rows.uuid(rs, "plan_id"), Rows.date(rs, "date"),
+            Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), Rows.instant(rs, "created_at"),
+            Rows.instant(rs, "updated_at"), rs.getLong("version"), rs.getBoolean("amended"),
+            rs.getString("name")));
+      }
+    }
+  }
+
   public Optional<Session> findInProgress(Tx tx, UUID ownerId) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT " + SESSION_COLUMNS + " FROM sessions WHERE user_id = ? AND ended_at IS NULL")) {
+        "SELECT " + sessionColumns(tx) + " FROM sessions s" + newestAmendment(tx)
+            + " WHERE s.user_id = ? AND s.ended_at IS NULL")) {
       Rows.setUuid(statement, 1, ownerId);
       return one(statement);
     }
@@ -309,8 +453,15 @@ public final class SessionRepository {
     }
   }
 
-  /** One page of summaries and the total that match, read in the caller's transaction. */
+  /**
+   * One page of summaries and the total that match, read in the caller's transaction; the total
+   * comes from counters and covering indexes, not from counting rows ({@link SessionList}).
+   */
   public Page<SessionSummary> list(Tx tx, UUID ownerId, SessionQuery query) throws SQLException {
+    if (tx.dialect() == Dialect.SQLITE) {
+      // counters kept by the SQLite schema's triggers, its covering indexes, FTS5 (decision 32)
+      return SessionList.list(tx, ownerId, query, true);
+    }
     StringBuilder where = new StringBuilder(" WHERE user_id = ?");
     List<Object> arguments = new ArrayList<>();
     arguments.add(ownerId.toString());
@@ -376,10 +527,12 @@ public final class SessionRepository {
     return new Page<>(items, total, query.limit(), query.offset());
   }
 
-  private static void bind(PreparedStatement statement, List<Object> arguments) throws SQLException {
-    for (int i = 0; i < arguments.size(); i++) {
-      statement.setObject(i + 1, arguments.get(i));
+  /** One page of summaries without its total (which is then -1): the next page of filters already counted. */
+  public Page<SessionSummary> listPage(Tx tx, UUID ownerId, SessionQuery query) throws SQLException {
+    if (tx.dialect() != Dialect.SQLITE) {
+      return list(tx, ownerId, query);
     }
+    return SessionList.list(tx, ownerId, query, false);
   }
 
   private Optional<Session> one(PreparedStatement statement) throws SQLException {
@@ -388,10 +541,16 @@ public final class SessionRepository {
         return Optional.empty();
       }
       return Optional.of(new Session(Rows.uuid(rs, "id"), Rows.uuid(rs, "plan_id"), Rows.date(rs, "date"),
-          Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), json.read(Rows.strictText(rs, "session")),
+          Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), structure(rs),
           Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version"),
           rs.getBoolean("amended")));
     }
+  }
+
+  /** The structure in the row's {@code session} column: bound at once when its check matches, else validated. */
+  private SessionStructure structure(ResultSet rs) throws SQLException {
+    Rows.StoredText stored = Rows.checkedText(rs, "session", "session_check");
+    return stored.trusted() ? json.readTrusted(stored.text()) : json.read(stored.text());
   }
 
   private static SessionSummary summary(ResultSet rs) throws SQLException {
@@ -401,6 +560,20 @@ public final class SessionRepository {
         rs.getInt("completed_set_count"), rs.getDouble("volume"),
         Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version"),
         rs.getBoolean("amended"));
+  }
+
+  private static void bind(PreparedStatement statement, List<Object> arguments) throws SQLException {
+    for (int i = 0; i < arguments.size(); i++) {
+      statement.setObject(i + 1, arguments.get(i));
+    }
+  }
+
+  private static String sessionColumns(Tx tx) {
+    return tx.dialect() == Dialect.SQLITE ? SESSION_COLUMNS : SESSION_COLUMNS_POSTGRESQL;
+  }
+
+  private static String newestAmendment(Tx tx) {
+    return tx.dialect() == Dialect.SQLITE ? NEWEST_AMENDMENT : NEWEST_AMENDMENT_POSTGRESQL;
   }
 
   private static String summaryName(SessionStructure structure) {

@@ -100,7 +100,9 @@ public final class HistoryView {
     table.setId("history-table");
     table.setItems(vm.rows());
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.setPlaceholder(new Label("No sessions match. Start a workout, or clear the filters."));
+    Label placeholder = new Label();
+    placeholder.textProperty().bind(vm.placeholderProperty());
+    table.setPlaceholder(placeholder);
     // Every column keeps room for its heading and its widest value (at 1024 pixels too); Name
     // takes what is left.
     dateColumn = column("Date", 140, s -> Formats.date(s.date()));

@@ -30,6 +30,9 @@ import javafx.collections.ObservableList;
  * The history screen: one page of session summaries at a time through {@code SessionService.list},
  * so it stays instant however many sessions there are (the list reads summary columns only and
  * the database sorts and pages on its indexes). Filters and sort start again at the first page.
+ * The number that match is counted once per change of filters; the next and previous pages and
+ * a new sort order read their rows alone ({@code SessionService.listPage}). Until a page has
+ * arrived, the empty table says it is loading, never that nothing matches.
  */
 public final class HistoryViewModel {
 
@@ -90,8 +93,16 @@ public final class HistoryViewModel {
   private final BooleanProperty canNext = new SimpleBooleanProperty(this, "canNext");
   private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
   private final StringProperty error = new SimpleStringProperty(this, "error");
+  private final StringProperty placeholder = new SimpleStringProperty(this, "placeholder", LOADING);
   private long generation;
   private boolean quiet;
+  /** False from a change of filters until its count has arrived: pages read until then count too. */
+  private boolean totalKnown;
+
+  /** What the empty table says while its rows are on their way. */
+  public static final String LOADING = "Loading…";
+  /** What the empty table says once the page has arrived and holds nothing. */
+  public static final String NO_MATCH = "No sessions match. Start a workout, or clear the filters.";
 
   public HistoryViewModel(UiServices services, BackgroundTasks tasks, ReadOnlyObjectProperty<Profile> profile,
       Navigator navigator) {
@@ -156,30 +167,35 @@ public final class HistoryViewModel {
     load();
   }
 
-  /** Sorts by {@code key} in {@code direction} (a column header), from the first page. */
+  /** Sorts by {@code key} in {@code direction} (a column header), from the first page; the total stays. */
   public void sortBy(SessionQuery.Sort key, SessionQuery.Order direction) {
     sort.set(key);
     order.set(direction);
     offset.set(0);
-    load();
+    load(false);
   }
 
   public void nextPage() {
     if (canNext.get()) {
       offset.set(offset.get() + PAGE_SIZE);
-      load();
+      load(false);
     }
   }
 
   public void previousPage() {
     if (canPrevious.get()) {
       offset.set(Math.max(0, offset.get() - PAGE_SIZE));
-      load();
+      load(false);
     }
   }
 
-  /** Loads the current page; results of an older request that arrive late are dropped. */
+  /** Loads the current page and counts what matches; results of an older request that arrive late are dropped. */
   public void load() {
+    load(true);
+  }
+
+  /** Loads the current page, counting what matches when {@code count} (or when the last count has not arrived). */
+  private void load(boolean count) {
     Profile owner = profile.get();
     if (owner == null) {
       return;
@@ -197,13 +213,23 @@ public final class HistoryViewModel {
     SessionQuery query = new SessionQuery(plan.get() == null ? null : plan.get().id(), from.get(), to.get(),
         status.get() == null ? null : status.get().completed, search.get(), PAGE_SIZE, pageOffset, sort.get(),
         order.get());
+    boolean counting = count || !totalKnown;
+    if (counting) {
+      totalKnown = false;
+      placeholder.set(LOADING);
+    }
     loading.set(true);
-    tasks.read("load the history", () -> services.sessions().list(owner.id(), query), page -> {
+    tasks.read("load the history", () -> counting ? services.sessions().list(owner.id(), query)
+        : services.sessions().listPage(owner.id(), query), page -> {
       if (ticket != generation) {
         return;
       }
       loading.set(false);
-      show(page);
+      if (counting) {
+        totalKnown = true;
+      }
+      placeholder.set(NO_MATCH);
+      show(page, counting);
     }, failure -> {
       if (ticket == generation) {
         loading.set(false);
@@ -212,13 +238,17 @@ public final class HistoryViewModel {
     });
   }
 
-  private void show(Page<SessionSummary> page) {
+  private void show(Page<SessionSummary> page, boolean counted) {
     rows.setAll(page.items());
-    total.set(page.total());
-    if (page.items().isEmpty() && page.offset() > 0 && page.total() > 0) {
-      // The last page emptied (sessions deleted elsewhere): step back to the new last page.
-      offset.set(Math.max(0, (page.total() - 1) / PAGE_SIZE * PAGE_SIZE));
-      load();
+    if (counted) {
+      total.set(page.total());
+    }
+    if (page.items().isEmpty() && page.offset() > 0 && total.get() > 0) {
+      // The page emptied (sessions deleted elsewhere): count again and step back to the new last page.
+      if (counted) {
+        offset.set(Math.max(0, (page.total() - 1) / PAGE_SIZE * PAGE_SIZE));
+      }
+      load(true);
       return;
     }
     updatePaging();
@@ -299,5 +329,10 @@ public final class HistoryViewModel {
 
   public StringProperty errorProperty() {
     return error;
+  }
+
+  /** What the table says when it has no rows: {@link #LOADING} until a page arrives, then {@link #NO_MATCH}. */
+  public StringProperty placeholderProperty() {
+    return placeholder;
   }
 }

@@ -38,7 +38,7 @@ public final class BareApiServer {
       pragmas.execute("PRAGMA busy_timeout=10000");
     }
     PreparedStatement update = connection.prepareStatement(
-        "UPDATE sessions SET session = ?, updated_at = ? WHERE id = ? AND ended_at IS NULL");
+        "UPDATE sessions SET session = ?, updated_at = ?, version = version + 1 WHERE id = ? AND ended_at IS NULL");
     ReentrantLock writer = new ReentrantLock(true);
 
     Javalin app = Javalin.create(config -> {

@@ -61,9 +61,10 @@ public final class SaveMeasure implements Measure {
           pragmas.execute("PRAGMA foreign_keys=ON");
           pragmas.execute("PRAGMA busy_timeout=10000");
         }
+        // The schema lets a session in progress change only with its version raised by one (V4).
         PreparedStatement update = connection.prepareStatement("UPDATE sessions SET session = ?, name = ?, "
-            + "unit = ?, exercise_count = ?, set_count = ?, completed_set_count = ?, volume = ?, updated_at = ? "
-            + "WHERE id = ? AND user_id = ? AND ended_at IS NULL");
+            + "unit = ?, exercise_count = ?, set_count = ?, completed_set_count = ?, volume = ?, updated_at = ?, "
+            + "version = version + 1 WHERE id = ? AND user_id = ? AND ended_at IS NULL");
         int warmups = bench.pick(50, 20);
         int runs = bench.pick(300, 100);
         List<Double> a = new ArrayList<>();

@@ -7,11 +7,13 @@ import dev.setwise.domain.Session;
 import dev.setwise.domain.SessionQuery;
 import dev.setwise.domain.SessionSummary;
 import dev.setwise.support.Structures;
+import dev.setwise.ui.common.BackgroundTasks;
 import dev.setwise.ui.UiFixture;
 import dev.setwise.ui.common.Formats;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -153,5 +155,56 @@ class HistoryViewModelTest {
     detail.load(sessions.get(1).id());
     assertThat(detail.sessionProperty().get().planId()).isEqualTo(push.id());
     assertThat(detail.summaryProperty().get()).isEqualTo(Formats.date(LocalDate.of(2026, 9, 2)) + " · 45 min · 1 of 7 sets done · volume 500 kg");
+  }
+  @Test
+  void theEmptyTableSaysLoadingUntilItsPageArrivesNeverNoMatch() {
+    ArrayDeque<Runnable> callbacks = new ArrayDeque<>();
+    BackgroundTasks held = BackgroundTasks.lanes(Runnable::run, Runnable::run, callbacks::add);
+    HistoryViewModel slow = new HistoryViewModel(f.services, held, f.profile, f.navigator);
+    assertThat(slow.placeholderProperty().get()).isEqualTo(HistoryViewModel.LOADING);
+    slow.refresh();
+    runAll(callbacks);
+    assertThat(slow.rows()).isNotEmpty();
+
+    slow.searchProperty().set("nothing is called this");
+    // the page was read, but has not arrived yet: the old rows' placeholder must not say "no match"
+    assertThat(slow.placeholderProperty().get()).isEqualTo(HistoryViewModel.LOADING);
+    runAll(callbacks);
+    assertThat(slow.rows()).isEmpty();
+    assertThat(slow.placeholderProperty().get()).isEqualTo(HistoryViewModel.NO_MATCH);
+
+    slow.searchProperty().set("still nothing");
+    assertThat(slow.placeholderProperty().get()).isEqualTo(HistoryViewModel.LOADING);
+    runAll(callbacks);
+    assertThat(slow.placeholderProperty().get()).isEqualTo(HistoryViewModel.NO_MATCH);
+  }
+
+  @Test
+  void theTotalIsCountedOncePerChangeOfFiltersNotOnEveryPage() {
+    assertThat(vm.totalProperty().get()).isEqualTo(61);
+    // a session logged elsewhere (the API): the next page and a new sort read rows, not the count
+    Session elsewhere = f.services.sessions().create(f.owner(), new dev.setwise.domain.SessionRequests.Create(null,
+        legs.id(), LocalDate.of(2026, 8, 1), Structures.plan(), f.t.clock.instant().minus(Duration.ofHours(30)),
+        f.t.clock.instant().minus(Duration.ofHours(29))));
+    try {
+      vm.nextPage();
+      assertThat(vm.totalProperty().get()).isEqualTo(61);
+      vm.sortBy(SessionQuery.Sort.DATE, SessionQuery.Order.ASC);
+      assertThat(vm.totalProperty().get()).isEqualTo(61);
+      assertThat(vm.rows().get(0).id()).isEqualTo(elsewhere.id());
+      // a change of filters counts again
+      vm.statusProperty().set(HistoryViewModel.StatusFilter.COMPLETED);
+      assertThat(vm.totalProperty().get()).isEqualTo(61);
+      vm.statusProperty().set(HistoryViewModel.StatusFilter.ALL);
+      assertThat(vm.totalProperty().get()).isEqualTo(62);
+    } finally {
+      f.services.sessions().delete(f.owner(), elsewhere.id());
+    }
+  }
+
+  private static void runAll(ArrayDeque<Runnable> callbacks) {
+    while (!callbacks.isEmpty()) {
+      callbacks.poll().run();
+    }
   }
 }
