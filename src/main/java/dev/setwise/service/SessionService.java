@@ -18,7 +18,6 @@ import dev.setwise.domain.SessionRequests;
 import dev.setwise.domain.SessionStructure;
 import dev.setwise.domain.SessionSummary;
 import dev.setwise.domain.StoredSession;
-import dev.setwise.domain.StructureStats;
 import dev.setwise.domain.StructureValidator;
 import dev.setwise.domain.Timestamps;
 import dev.setwise.domain.Unit;
@@ -175,7 +174,7 @@ public final class SessionService {
         : StructureValidator.check(request.session(), "session", Messages.INVALID_SESSION_DATA);
     Instant startedAt = Timestamps.truncate(request.startedAt());
     Instant endedAt = Timestamps.truncate(request.endedAt());
-    checkTimes(startedAt, endedAt, request.planId() == null && checked == null);
+    SessionChecks.checkTimes(clock, startedAt, endedAt, request.planId() == null && checked == null);
     return database.write(tx -> {
       if (request.id() != null && sessions.idTaken(tx, request.id())) {
         throw new ConflictException(Messages.SESSION_EXISTS);
@@ -223,7 +222,7 @@ public final class SessionService {
     if (sessions.findInProgress(tx, profileId).isPresent()) {
       throw new ConflictException(Messages.SESSION_IN_PROGRESS);
     }
-    SessionStructure snapshot = named(structure != null ? structure : plan.structure().targetsOnly(), plan);
+    SessionStructure snapshot = SessionChecks.named(structure != null ? structure : plan.structure().targetsOnly(), plan);
     Instant now = clock.instant();
     Instant started = startedAt != null ? startedAt : now;
     LocalDate day = date != null ? date : LocalDate.ofInstant(started, clock.getZone());
@@ -243,7 +242,7 @@ public final class SessionService {
           .orElseThrow(() -> new ValidationException(Messages.PLAN_NOT_FOUND_OR_DENIED));
     }
     SessionStructure snapshot = structure != null ? structure : plan.structure().targetsOnly();
-    snapshot = plan == null ? snapshot : named(snapshot, plan);
+    snapshot = plan == null ? snapshot : SessionChecks.named(snapshot, plan);
     Instant now = clock.instant();
     LocalDate day = request.date() != null ? request.date() : LocalDate.ofInstant(startedAt, clock.getZone());
     Session session = new Session(id, request.planId(), day, startedAt, endedAt, snapshot, now, now);
@@ -257,56 +256,8 @@ public final class SessionService {
     started.put("name", String.valueOf(snapshot.name()));
     started.put("logged", true);
     audit.record(tx, profileId, AuditAction.SESSION_STARTED, "session", id, started);
-    audit.record(tx, profileId, AuditAction.SESSION_COMPLETED, "session", id, completionDetails(snapshot));
+    audit.record(tx, profileId, AuditAction.SESSION_COMPLETED, "session", id, SessionChecks.completionDetails(snapshot));
     return session;
-  }
-
-  /**
-   * Times of a session logged elsewhere: never more than a few minutes ahead of this clock, an end
-   * only with a start and not before it (the request readers check the latter too, with the same
-   * paths; callers in process get the same answers).
-   */
-  private void checkTimes(Instant startedAt, Instant endedAt, boolean nothingToCopy) {
-    Instant latest = clock.instant().plus(Duration.ofMinutes(MAX_FUTURE_MINUTES));
-    Problems problems = new Problems();
-    if (endedAt != null && startedAt == null) {
-      problems.add("started_at", "is required");
-    }
-    if (endedAt != null && startedAt != null && endedAt.isBefore(startedAt)) {
-      problems.add("ended_at", "must not be before started_at");
-    }
-    if (endedAt != null && nothingToCopy) {
-      problems.add("session", "is required when there is no plan_id");
-    }
-    if (startedAt != null && startedAt.isAfter(latest)) {
-      problems.add("started_at", "must not be more than " + MAX_FUTURE_MINUTES + " minutes in the future");
-    }
-    if (endedAt != null && endedAt.isAfter(latest)) {
-      problems.add("ended_at", "must not be more than " + MAX_FUTURE_MINUTES + " minutes in the future");
-    }
-    problems.throwIfAny(Messages.INVALID_SESSION_DATA);
-  }
-
-  private void notInTheFuture(Instant time, String path) {
-    if (time.isAfter(clock.instant().plus(Duration.ofMinutes(MAX_FUTURE_MINUTES)))) {
-      throw new ValidationException(Messages.INVALID_SESSION_DATA, List.of(new Problem(path,
-          "must not be more than " + MAX_FUTURE_MINUTES + " minutes in the future")));
-    }
-  }
-
-  private static SessionStructure named(SessionStructure snapshot, Plan plan) {
-    return snapshot.name() == null ? snapshot.withName(plan.name()) : snapshot;
-  }
-
-  private static Map<String, Object> completionDetails(SessionStructure snapshot) {
-    StructureStats stats = snapshot.stats();
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("name", snapshot.name());
-    details.put("completed_set_count", stats.completedSetCount());
-    details.put("set_count", stats.setCount());
-    details.put("volume", stats.volume());
-    details.put("unit", snapshot.unit().code());
-    return details;
   }
 
   /**
@@ -363,12 +314,12 @@ public final class SessionService {
     // for the session's own name, inside.
     SessionRepository.Snapshot prepared = checked.name() == null ? null : sessions.prepare(checked);
     return database.write(tx -> {
-      SessionRepository.Head current = inProgress(expectedHead(sessions.head(tx, profileId, sessionId), expectedVersion));
+      SessionRepository.Head current = SessionChecks.inProgress(SessionChecks.expectedHead(sessions.head(tx, profileId, sessionId), expectedVersion));
       SessionRepository.Snapshot snapshot = prepared != null ? prepared
           : sessions.prepare(checked.withName(stored(tx, profileId, sessionId).name()));
       Instant now = clock.instant();
       if (!sessions.write(tx, profileId, sessionId, snapshot, null, now, current.version(), current.summaryName())) {
-        throw changedElsewhere(current.version());
+        throw SessionChecks.changedElsewhere(current.version());
       }
       return new Session(sessionId, current.planId(), current.date(), current.startedAt(), null, snapshot.structure(),
           current.createdAt(), now, current.version() + 1);
@@ -416,10 +367,10 @@ public final class SessionService {
     SessionRepository.Snapshot prepared = checked == null || checked.name() == null ? null : sessions.prepare(checked);
     Instant givenEnd = Timestamps.truncate(endedAt);
     if (givenEnd != null) {
-      notInTheFuture(givenEnd, "ended_at");
+      SessionChecks.notInTheFuture(clock, givenEnd, "ended_at");
     }
     return database.write(tx -> {
-      SessionRepository.Head current = inProgress(expectedHead(sessions.head(tx, profileId, sessionId), expectedVersion));
+      SessionRepository.Head current = SessionChecks.inProgress(SessionChecks.expectedHead(sessions.head(tx, profileId, sessionId), expectedVersion));
       SessionRepository.Snapshot snapshot;
       if (prepared != null) {
         snapshot = prepared;
@@ -436,10 +387,10 @@ public final class SessionService {
       Instant ended = givenEnd != null ? givenEnd : now.isBefore(current.startedAt()) ? current.startedAt() : now;
       if (!sessions.write(tx, profileId, sessionId, snapshot, ended, now, current.version(),
           current.summaryName())) {
-        throw changedElsewhere(current.version());
+        throw SessionChecks.changedElsewhere(current.version());
       }
       audit.record(tx, profileId, AuditAction.SESSION_COMPLETED, "session", sessionId,
-          completionDetails(snapshot.structure()));
+          SessionChecks.completionDetails(snapshot.structure()));
       return new Session(sessionId, current.planId(), current.date(), current.startedAt(), ended,
           snapshot.structure(), current.createdAt(), now, current.version() + 1, false);
     });
@@ -470,9 +421,9 @@ public final class SessionService {
    */
   public void delete(UUID profileId, UUID sessionId, Long expectedVersion) {
     database.write(tx -> {
-      Session current = expected(sessions.find(tx, profileId, sessionId), expectedVersion);
+      Session current = SessionChecks.expected(sessions.find(tx, profileId, sessionId), expectedVersion);
       if (!sessions.delete(tx, profileId, sessionId, current.version())) {
-        throw changedElsewhere(current.version());
+        throw SessionChecks.changedElsewhere(current.version());
       }
       audit.record(tx, profileId, AuditAction.SESSION_DELETED, "session", sessionId,
           Map.of("status", current.status().code(), "date", current.date().toString(),
@@ -545,7 +496,7 @@ public final class SessionService {
     problems.throwIfAny(Messages.INVALID_SESSION_DATA);
     SessionStructure correction = checked;
     return database.write(tx -> {
-      Session current = expected(sessions.find(tx, profileId, sessionId), expectedVersion);
+      Session current = SessionChecks.expected(sessions.find(tx, profileId, sessionId), expectedVersion);
       if (!current.completed()) {
         throw new ValidationException(Messages.ONLY_COMPLETED_AMENDED);
       }
@@ -557,9 +508,9 @@ public final class SessionService {
           ? correction.withName(current.structure().name()) : correction;
       Instant now = givenAt != null ? givenAt : clock.instant();
       if (!sessions.amend(tx, profileId, sessionId, amended, why, now, current.version())) {
-        throw changedElsewhere(current.version());
+        throw SessionChecks.changedElsewhere(current.version());
       }
-      Map<String, Object> details = completionDetails(amended);
+      Map<String, Object> details = SessionChecks.completionDetails(amended);
       details.put("reason", why);
       details.put("version", current.version() + 1);
       audit.record(tx, profileId, AuditAction.SESSION_AMENDED, "session", sessionId, details);
@@ -628,32 +579,4 @@ public final class SessionService {
     return database.read(tx -> sessions.listPage(tx, profileId, query));
   }
 
-  /** The session found, checked against the version the caller expects (a stale one is a 412, before anything else). */
-  private static Session expected(Optional<Session> found, Long expectedVersion) {
-    Session session = found.orElseThrow(() -> new NotFoundException(Messages.SESSION_NOT_FOUND));
-    if (expectedVersion != null && expectedVersion != session.version()) {
-      throw changedElsewhere(session.version());
-    }
-    return session;
-  }
-
-  /** {@link #expected} for the head of a session (its summary, without the snapshot). */
-  private static SessionRepository.Head expectedHead(Optional<SessionRepository.Head> found, Long expectedVersion) {
-    SessionRepository.Head head = found.orElseThrow(() -> new NotFoundException(Messages.SESSION_NOT_FOUND));
-    if (expectedVersion != null && expectedVersion != head.version()) {
-      throw changedElsewhere(head.version());
-    }
-    return head;
-  }
-
-  private static SessionRepository.Head inProgress(SessionRepository.Head head) {
-    if (head.completed()) {
-      throw new ValidationException(Messages.SESSION_COMPLETED);
-    }
-    return head;
-  }
-
-  private static PreconditionFailedException changedElsewhere(long storedVersion) {
-    return new PreconditionFailedException(Messages.SESSION_CHANGED, storedVersion);
-  }
 }
