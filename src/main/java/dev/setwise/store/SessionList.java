@@ -36,7 +36,7 @@ import java.util.UUID;
  * (in the range of {@code sessions_by_name_and_date}) are sorted. Only the rows of the page itself
  * are then read from the table.
  *
- * <p>Both dialects keep the same totals and indexes (SQLite V14, PostgreSQL V21-V22, decision
+ * <p>Both dialects keep the same totals and indexes (SQLite V14, PostgreSQL V21, decision
  * 0049); only SQLite needs its planner told which index to read ({@code INDEXED BY}).
  */
 final class SessionList {
@@ -211,7 +211,8 @@ final class SessionList {
     if (query.nameContains() != null) {
       where.and("s.name " + tx.dialect().like() + " ? ESCAPE '\\'", Rows.likeContains(query.nameContains()));
     }
-    return count(tx, "SELECT count(*) FROM " + table(tx, IN_PROGRESS) + " WHERE " + where.sql() + " AND s.ended_at IS NULL",
+    return count(tx, "SELECT count(*) FROM " + table(tx, IN_PROGRESS) + " WHERE " + where.sql()
+        + " AND s.ended_at IS NULL",
         where.arguments()) > 0;
   }
 
@@ -260,7 +261,8 @@ final class SessionList {
       arguments.add((long) query.offset());
       ids = new ArrayList<>();
       // sessions_by_name_and_date holds every sort key (and the date range, when there is one)
-      try (PreparedStatement statement = tx.connection().prepareStatement("SELECT s.id FROM " + table(tx, BY_NAME_AND_DATE)
+      try (PreparedStatement statement = tx.connection().prepareStatement("SELECT s.id FROM "
+          + table(tx, BY_NAME_AND_DATE)
           + " WHERE " + where.sql() + " ORDER BY " + orderBy(tx, query) + " LIMIT ? OFFSET ?")) {
         bind(statement, arguments);
         try (ResultSet rs = statement.executeQuery()) {
@@ -282,7 +284,8 @@ final class SessionList {
     Where where = new Where(ownerId).and("s.name = ?", "");
     filters(tx, where, query);
     List<Entry> entries = new ArrayList<>();
-    try (PreparedStatement statement = tx.connection().prepareStatement("SELECT s.started_at, s.id FROM " + table(tx, BY_NAME)
+    try (PreparedStatement statement = tx.connection().prepareStatement("SELECT s.started_at, s.id FROM "
+        + table(tx, BY_NAME)
         + " WHERE " + where.sql() + " ORDER BY s.started_at" + direction + ", s.id" + direction + " LIMIT ?")) {
       for (String name : names) {
         List<Object> arguments = new ArrayList<>(where.arguments());
@@ -366,7 +369,8 @@ final class SessionList {
   private static void status(Tx tx, Where where, SessionQuery query) {
     if (Boolean.TRUE.equals(query.completed())) {
       where.and(query.sort() == SessionQuery.Sort.ENDED_AT
-          ? tx.dialect().ifNull() + "(s.ended_at, " + STILL_RUNNING + ") < " + STILL_RUNNING : "s.ended_at IS NOT NULL");
+          ? tx.dialect().ifNull() + "(s.ended_at, " + STILL_RUNNING + ") < " + STILL_RUNNING
+          : "s.ended_at IS NOT NULL");
     } else if (Boolean.FALSE.equals(query.completed())) {
       where.and("s.ended_at IS NULL");
     }
@@ -385,7 +389,8 @@ final class SessionList {
     return switch (query.sort()) {
       case STARTED_AT -> "s.started_at" + direction + ", s.id" + direction;
       case DATE -> "s.date" + direction + ", s.started_at" + direction + ", s.id" + direction;
-      case ENDED_AT -> tx.dialect().ifNull() + "(s.ended_at, " + STILL_RUNNING + ")" + direction + ", s.started_at" + direction
+      case ENDED_AT -> tx.dialect().ifNull() + "(s.ended_at, " + STILL_RUNNING + ")" + direction
+          + ", s.started_at" + direction
           + ", s.id" + direction;
     };
   }

@@ -10,7 +10,6 @@ import dev.setwise.domain.SessionStructure;
 import dev.setwise.domain.SessionSummary;
 import dev.setwise.domain.StoredSession;
 import dev.setwise.domain.StructureStats;
-import dev.setwise.domain.Unit;
 import dev.setwise.json.StructureJson;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -8,7 +8,6 @@ import dev.setwise.domain.Profile;
 import dev.setwise.domain.Session;
 import dev.setwise.domain.SessionQuery;
 import dev.setwise.domain.SessionRequests;
-import dev.setwise.domain.SessionStructure;
 import dev.setwise.domain.SetwiseException;
 import dev.setwise.support.PostgresServer;
 import dev.setwise.support.Structures;
