@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The totals of V21 on PostgreSQL while two {@code serve} instances (their own pools, as two
  * processes) and the administrative context write at once, for the same profiles: sessions
  * created, started, renamed in progress, completed, renamed by amendments and deleted, from
- * every writer in turn. No change to a total is lost: at the end every total equals a count of
+ * the servers in turn, logged sessions from the administration. No change to a total is lost: at
+ * the end every total equals a count of
  * the rows, and each instance's list answers that count.
  */
 class PostgresTotalsConcurrencyTest {
@@ -88,7 +89,7 @@ class PostgresTotalsConcurrencyTest {
               assertThat(instance.tokens().authenticate(token)).contains(profile.id());
             }
             go.await();
-            return work(instance.sessions(), profile.id(), ownPlans, new Random(seed));
+            return work(instance.sessions(), profile.id(), ownPlans, new Random(seed), instance == t.app);
           }));
         }
       }
@@ -118,8 +119,14 @@ class PostgresTotalsConcurrencyTest {
     }
   }
 
-  /** A run of random changes; a change another writer made impossible meanwhile is simply skipped. */
-  private static int work(SessionService sessions, UUID owner, List<Plan> plans, Random random) {
+  /**
+   * A run of random changes; a change another writer made impossible meanwhile is simply skipped.
+   * The administration only records logged sessions: its transactions do not take the feed head's
+   * lock first (decision 0038), so on a row another writer holds too (the one session in progress,
+   * a session being deleted or amended) it could deadlock with a server's write, as before totals.
+   */
+  private static int work(SessionService sessions, UUID owner, List<Plan> plans, Random random,
+      boolean administration) {
     List<UUID> mine = new ArrayList<>();
     int changes = 0;
     LocalDate day = LocalDate.of(2026, 3, 1);
@@ -127,7 +134,7 @@ class PostgresTotalsConcurrencyTest {
       String name = NAMES.get(random.nextInt(NAMES.size()));
       UUID planId = random.nextInt(3) == 0 ? null : plans.get(random.nextInt(plans.size())).id();
       try {
-        switch (random.nextInt(6)) {
+        switch (administration ? random.nextInt(2) : random.nextInt(6)) {
           case 0, 1 -> {
             Instant started = Instant.parse("2026-03-01T08:00:00Z").plusSeconds(random.nextInt(10_000_000));
             Session logged = sessions.create(owner, new SessionRequests.Create(null, planId,
