@@ -44,6 +44,19 @@ public final class SyncRepository {
     }
   }
 
+  /** The profiles that sync (have a server set up), in the order they were set up. */
+  public java.util.List<UUID> syncingProfiles(Tx tx) throws SQLException {
+    java.util.List<UUID> ids = new java.util.ArrayList<>();
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT user_id FROM sync_profiles ORDER BY set_up_at, user_id");
+        ResultSet rs = statement.executeQuery()) {
+      while (rs.next()) {
+        ids.add(Rows.uuid(rs, "user_id"));
+      }
+    }
+    return ids;
+  }
+
   /** Starts syncing a profile with a server: no cursor yet, nothing attempted. */
   public void insertSettings(Tx tx, UUID profileId, String serverUrl, Instant at) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
