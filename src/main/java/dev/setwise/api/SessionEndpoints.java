@@ -38,13 +38,17 @@ final class SessionEndpoints {
   /**
    * {@code POST /api/sessions/batch}: {@code {"sessions": [create, …]}} (1..100), each created as
    * {@code POST /api/sessions} would, in one transaction; 200 with {@code {"data": [result, …]}} in
-   * order, each {@code {"status": 201, "session": …}} or {@code {"status": 4xx, "error", "message"}}.
+   * order, each {@code {"status": 201, "session": …}} or {@code {"status": 4xx, "error", "message"}};
+   * with {@code Prefer: return=minimal}, a created one is {@code {"status": 201, "id", "version"}}.
    */
   void batch(Context ctx) {
     UUID caller = exchanges.caller(ctx);
     Object body = bodies.json(ctx, Messages.INVALID_SESSION_DATA);
     java.util.List<?> items = SessionRequests.batch(body);
-    exchanges.idempotent(ctx, caller, "POST /api/sessions/batch", body, () -> {
+    boolean minimal = prefersMinimal(ctx.header("Prefer"));
+    // The answer differs with the preference, so a key reused across the two is another request.
+    String resource = minimal ? "POST /api/sessions/batch return=minimal" : "POST /api/sessions/batch";
+    exchanges.idempotent(ctx, caller, resource, body, () -> {
       java.util.List<Object> results = new java.util.ArrayList<>(items.size());
       java.util.List<SessionRequests.Create> valid = new java.util.ArrayList<>();
       java.util.List<Integer> at = new java.util.ArrayList<>();
@@ -63,7 +67,12 @@ final class SessionEndpoints {
         java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
         if (one.session() != null) {
           result.put("status", 201);
-          result.put("session", Views.session(one.session()));
+          if (minimal) {
+            result.put("id", one.session().id().toString());
+            result.put("version", one.session().version());
+          } else {
+            result.put("session", Views.session(one.session()));
+          }
         } else {
           result = failure(one.failure());
         }
@@ -73,6 +82,25 @@ final class SessionEndpoints {
       answer.put("data", results);
       return exchanges.answer(200, null, answer);
     });
+  }
+
+  /**
+   * True when a {@code Prefer} header asks for {@code return=minimal} (RFC 7240): a created session
+   * is then answered {@code {"status": 201, "id", "version"}} instead of the whole SessionResponse
+   * (a sync client sent the session and needs only its version; the answer, also kept for
+   * {@code Idempotency-Key}, is then a few bytes instead of the snapshots again).
+   */
+  static boolean prefersMinimal(String prefer) {
+    if (prefer == null) {
+      return false;
+    }
+    for (String preference : prefer.split(",")) {
+      String token = preference.split(";", 2)[0].replace(" ", "").replace("\t", "");
+      if (token.equalsIgnoreCase("return=minimal") || token.equalsIgnoreCase("return=\"minimal\"")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static java.util.Map<String, Object> failure(Exception refused) {

@@ -236,21 +236,29 @@ public final class SessionService {
 
   private Session recordCompleted(Tx tx, UUID profileId, UUID id, SessionRequests.Create request, Instant startedAt,
       Instant endedAt, SessionStructure structure) throws SQLException {
-    Plan plan = null;
+    SessionStructure snapshot = structure;
     if (request.planId() != null) {
-      plan = plans.find(tx, profileId, request.planId())
-          .orElseThrow(() -> new ValidationException(Messages.PLAN_NOT_FOUND_OR_DENIED));
+      // a session that brings its snapshot needs only the plan's name: its structure is not read
+      String planName;
+      if (structure != null) {
+        planName = plans.findSummary(tx, profileId, request.planId())
+            .orElseThrow(() -> new ValidationException(Messages.PLAN_NOT_FOUND_OR_DENIED)).name();
+      } else {
+        Plan plan = plans.find(tx, profileId, request.planId())
+            .orElseThrow(() -> new ValidationException(Messages.PLAN_NOT_FOUND_OR_DENIED));
+        snapshot = plan.structure().targetsOnly();
+        planName = plan.name();
+      }
+      snapshot = snapshot.name() == null ? snapshot.withName(planName) : snapshot;
     }
-    SessionStructure snapshot = structure != null ? structure : plan.structure().targetsOnly();
-    snapshot = plan == null ? snapshot : SessionChecks.named(snapshot, plan);
     Instant now = clock.instant();
     LocalDate day = request.date() != null ? request.date() : LocalDate.ofInstant(startedAt, clock.getZone());
     Session session = new Session(id, request.planId(), day, startedAt, endedAt, snapshot, now, now);
     sessions.insert(tx, profileId, session);
     Map<String, Object> started = new LinkedHashMap<>();
-    if (plan != null) {
-      plans.markHasSessions(tx, profileId, plan.id());
-      started.put("plan_id", plan.id().toString());
+    if (request.planId() != null) {
+      plans.markHasSessions(tx, profileId, request.planId());
+      started.put("plan_id", request.planId().toString());
     }
     started.put("date", day.toString());
     started.put("name", String.valueOf(snapshot.name()));

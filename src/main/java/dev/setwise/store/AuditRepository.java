@@ -22,16 +22,15 @@ public final class AuditRepository {
 
   public void append(Tx tx, UUID ownerId, String action, String entityType, String entityId, Instant at,
       Map<String, Object> details) throws SQLException {
-    try (PreparedStatement statement = tx.connection().prepareStatement(
-        "INSERT INTO audit_log (user_id, action, entity_type, entity_id, at, details) VALUES (?, ?, ?, ?, ?, ?)")) {
-      Rows.setUuid(statement, 1, ownerId);
-      statement.setString(2, action);
-      statement.setString(3, entityType);
-      statement.setString(4, entityId);
-      Rows.setInstant(statement, 5, at);
-      statement.setString(6, codec.writeString(details == null ? Map.of() : details));
-      statement.executeUpdate();
-    }
+    PreparedStatement statement = tx.statement(
+        "INSERT INTO audit_log (user_id, action, entity_type, entity_id, at, details) VALUES (?, ?, ?, ?, ?, ?)");
+    Rows.setUuid(statement, 1, ownerId);
+    statement.setString(2, action);
+    statement.setString(3, entityType);
+    statement.setString(4, entityId);
+    Rows.setInstant(statement, 5, at);
+    statement.setString(6, codec.writeString(details == null ? Map.of() : details));
+    statement.executeUpdate();
   }
 
   /** The owner's entries, newest first. */

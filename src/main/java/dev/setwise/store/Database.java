@@ -440,8 +440,10 @@ public final class Database implements AutoCloseable {
           stamp(connection);
         }
         result = work.run(tx);
+        tx.closeStatements();
         connection.commit();
       } catch (Throwable failure) {
+        tx.closeStatements(failure);
         rollback(connection, failure);
         throw failure;
       } finally {

@@ -81,20 +81,38 @@ public final class PlanRepository {
 
   /** Finds a plan of this owner, archived or not. */
   public Optional<Plan> find(Tx tx, UUID ownerId, UUID planId) throws SQLException {
-    try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT " + SUMMARY_COLUMNS + ", structure, structure_check FROM plans WHERE id = ? AND user_id = ?")) {
-      Rows.setUuid(statement, 1, planId);
-      Rows.setUuid(statement, 2, ownerId);
-      try (ResultSet rs = statement.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        Rows.StoredText stored = Rows.checkedText(rs, "structure", "structure_check");
-        SessionStructure structure = stored.trusted() ? json.readTrusted(stored.text()) : json.read(stored.text());
-        return Optional.of(new Plan(Rows.uuid(rs, "id"), rs.getString("name"), structure,
-            rs.getInt("has_sessions") == 1, rs.getInt("archived") == 1,
-            Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version")));
+    PreparedStatement statement = tx.statement(
+        "SELECT " + SUMMARY_COLUMNS + ", structure, structure_check FROM plans WHERE id = ? AND user_id = ?");
+    Rows.setUuid(statement, 1, planId);
+    Rows.setUuid(statement, 2, ownerId);
+    try (ResultSet rs = statement.executeQuery()) {
+      if (!rs.next()) {
+        return Optional.empty();
       }
+      Rows.StoredText stored = Rows.checkedText(rs, "structure", "structure_check");
+      SessionStructure structure = stored.trusted() ? json.readTrusted(stored.text()) : json.read(stored.text());
+      return Optional.of(new Plan(Rows.uuid(rs, "id"), rs.getString("name"), structure,
+          rs.getInt("has_sessions") == 1, rs.getInt("archived") == 1,
+          Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version")));
+    }
+  }
+
+  /**
+   * A plan of this owner, archived or not, without its structure (nothing parsed): for a session
+   * that brings its own snapshot and needs only the plan's name and state.
+   */
+  public Optional<PlanSummary> findSummary(Tx tx, UUID ownerId, UUID planId) throws SQLException {
+    PreparedStatement statement = tx.statement(
+        "SELECT " + SUMMARY_COLUMNS + " FROM plans WHERE id = ? AND user_id = ?");
+    Rows.setUuid(statement, 1, planId);
+    Rows.setUuid(statement, 2, ownerId);
+    try (ResultSet rs = statement.executeQuery()) {
+      if (!rs.next()) {
+        return Optional.empty();
+      }
+      return Optional.of(new PlanSummary(Rows.uuid(rs, "id"), rs.getString("name"), rs.getInt("exercise_count"),
+          rs.getInt("has_sessions") == 1, rs.getInt("archived") == 1,
+          Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version")));
     }
   }
 
@@ -122,12 +140,11 @@ public final class PlanRepository {
    * session started on one device must not make an edit of the plan on another a conflict).
    */
   public void markHasSessions(Tx tx, UUID ownerId, UUID planId) throws SQLException {
-    try (PreparedStatement statement = tx.connection().prepareStatement(
-        "UPDATE plans SET has_sessions = 1 WHERE id = ? AND user_id = ? AND has_sessions = 0")) {
-      Rows.setUuid(statement, 1, planId);
-      Rows.setUuid(statement, 2, ownerId);
-      statement.executeUpdate();
-    }
+    PreparedStatement statement = tx.statement(
+        "UPDATE plans SET has_sessions = 1 WHERE id = ? AND user_id = ? AND has_sessions = 0");
+    Rows.setUuid(statement, 1, planId);
+    Rows.setUuid(statement, 2, ownerId);
+    statement.executeUpdate();
   }
 
   /** True when any session (of any state) still refers to the plan. */

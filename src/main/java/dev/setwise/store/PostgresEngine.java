@@ -173,8 +173,10 @@ final class PostgresEngine implements AutoCloseable {
       try {
         begin(connection, writable);
         result = work.run(tx);
+        tx.closeStatements();
         connection.commit();
       } catch (Throwable failure) {
+        tx.closeStatements(failure);
         try {
           connection.rollback();
         } catch (SQLException e) {

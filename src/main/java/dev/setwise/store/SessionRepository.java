@@ -52,6 +52,11 @@ public final class SessionRepository {
   private static final String SESSION_COLUMNS_POSTGRESQL = SESSION_COLUMNS.replace("c.snapshot_check", "NULL");
   private static final String NEWEST_AMENDMENT_POSTGRESQL = NEWEST_AMENDMENT.replace(
       " LEFT JOIN session_checks c ON c.session_id = s.id", "");
+  private static final String INSERT = "INSERT INTO sessions (id, user_id, plan_id, date, started_at, ended_at, "
+      + "session, name, unit, exercise_count, set_count, completed_set_count, volume, created_at, updated_at, version) "
+      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String ID_TAKEN = "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?) "
+      + "OR EXISTS (SELECT 1 FROM changes WHERE entity_type = 'session' AND entity_id = ?)";
   private static final String WRITE_CHECK = "INSERT INTO session_checks (session_id, snapshot_check) VALUES (?, ?) "
       + "ON CONFLICT (session_id) DO UPDATE SET snapshot_check = excluded.snapshot_check";
 
@@ -103,10 +108,8 @@ public final class SessionRepository {
   /** {@link #insert(Tx, UUID, Session)} with the snapshot already {@linkplain #prepare prepared}. */
   public void insert(Tx tx, UUID ownerId, Session session, Snapshot snapshot) throws SQLException {
     StructureStats stats = snapshot.stats();
-    try (PreparedStatement statement = tx.connection().prepareStatement(
-        "INSERT INTO sessions (id, user_id, plan_id, date, started_at, ended_at, session, name, unit, exercise_count, "
-            + "set_count, completed_set_count, volume, created_at, updated_at, version) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try {
+      PreparedStatement statement = tx.statement(INSERT);
       Rows.setUuid(statement, 1, session.id());
       Rows.setUuid(statement, 2, ownerId);
       Rows.setUuid(statement, 3, session.planId());
@@ -137,7 +140,8 @@ public final class SessionRepository {
     }
     writeCheck(tx, session.id(), snapshot);
     if (session.completed()) {
-      derived.replace(tx, ownerId, session);
+      // a session just inserted has no derived rows yet (they go with their session): only add them
+      derived.add(tx, ownerId, session);
     }
   }
 
@@ -206,11 +210,10 @@ public final class SessionRepository {
     if (tx.dialect() != Dialect.SQLITE) {
       return;
     }
-    try (PreparedStatement statement = tx.connection().prepareStatement(WRITE_CHECK)) {
-      Rows.setUuid(statement, 1, id);
-      statement.setLong(2, snapshot.check());
-      statement.executeUpdate();
-    }
+    PreparedStatement statement = tx.statement(WRITE_CHECK);
+    Rows.setUuid(statement, 1, id);
+    statement.setLong(2, snapshot.check());
+    statement.executeUpdate();
   }
 
   /**
@@ -326,12 +329,11 @@ public final class SessionRepository {
   }
 
   public Optional<Session> find(Tx tx, UUID ownerId, UUID id) throws SQLException {
-    try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT " + sessionColumns(tx) + " FROM sessions s" + newestAmendment(tx) + " WHERE s.id = ? AND s.user_id = ?")) {
-      Rows.setUuid(statement, 1, id);
-      Rows.setUuid(statement, 2, ownerId);
-      return one(statement);
-    }
+    PreparedStatement statement = tx.statement(
+        "SELECT " + sessionColumns(tx) + " FROM sessions s" + newestAmendment(tx) + " WHERE s.id = ? AND s.user_id = ?");
+    Rows.setUuid(statement, 1, id);
+    Rows.setUuid(statement, 2, ownerId);
+    return one(statement);
   }
 
   /**
@@ -384,12 +386,10 @@ public final class SessionRepository {
   }
 
   public Optional<Session> findInProgress(Tx tx, UUID ownerId) throws SQLException {
-    try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT " + sessionColumns(tx) + " FROM sessions s" + newestAmendment(tx)
-            + " WHERE s.user_id = ? AND s.ended_at IS NULL")) {
-      Rows.setUuid(statement, 1, ownerId);
-      return one(statement);
-    }
+    PreparedStatement statement = tx.statement("SELECT " + sessionColumns(tx) + " FROM sessions s"
+        + newestAmendment(tx) + " WHERE s.user_id = ? AND s.ended_at IS NULL");
+    Rows.setUuid(statement, 1, ownerId);
+    return one(statement);
   }
 
   /**
@@ -406,14 +406,11 @@ public final class SessionRepository {
         }
       }
     }
-    try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?) "
-            + "OR EXISTS (SELECT 1 FROM changes WHERE entity_type = 'session' AND entity_id = ?)")) {
-      Rows.setUuid(statement, 1, id);
-      Rows.setUuid(statement, 2, id);
-      try (ResultSet rs = statement.executeQuery()) {
-        return rs.next() && rs.getBoolean(1);
-      }
+    PreparedStatement statement = tx.statement(ID_TAKEN);
+    Rows.setUuid(statement, 1, id);
+    Rows.setUuid(statement, 2, id);
+    try (ResultSet rs = statement.executeQuery()) {
+      return rs.next() && rs.getBoolean(1);
     }
   }
 

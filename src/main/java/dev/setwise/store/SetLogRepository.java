@@ -44,6 +44,19 @@ public final class SetLogRepository {
   }
 
   /**
+   * Adds the rows of a completed session that has none yet (one just inserted: a session's rows go
+   * with it, by cascade and trigger), on statements the transaction keeps prepared, so a batch or
+   * an import of many sessions prepares them once.
+   */
+  public void add(Tx tx, UUID ownerId, Session session) throws SQLException {
+    if (!session.completed()) {
+      return;
+    }
+    new Writer(tx).insert(ownerId.toString(), session.id().toString(), session.date().toString(),
+        session.startedAt().toEpochMilli(), session.structure());
+  }
+
+  /**
    * Re-derives one session from what {@code sessions} holds for it now (after an amendment, say);
    * removes its rows when it is gone or in progress.
    */
@@ -141,22 +154,36 @@ public final class SetLogRepository {
     }
   }
 
-  /** Prepared inserts for the three tables, reused over many sessions (the rebuild). */
+  private static final String INSERT_SESSION = "INSERT INTO session_log (session_id, user_id, date, started_at, unit, "
+      + "bodyweight, working_sets, volume, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_EXERCISE = "INSERT INTO exercise_log (session_id, exercise_key, user_id, "
+      + "exercise_name, date, started_at, unit, completed_sets, working_sets, volume, volume_kg, best_e1rm, "
+      + "best_e1rm_kg, best_brzycki, heaviest, heaviest_kg, best_set_volume, best_set_volume_kg, day) "
+      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_SET = "INSERT INTO set_log (session_id, exercise_index, set_index, user_id, "
+      + "exercise_key, date, started_at, unit, type, reps, weight, rpe, working, e1rm, weight_kg) "
+      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** Prepared inserts for the three tables, reused over many sessions (the rebuild, a transaction's own). */
   private static final class Writer implements AutoCloseable {
     private final PreparedStatement session;
     private final PreparedStatement exercise;
     private final PreparedStatement set;
+    /** False when the statements are the transaction's, which closes them itself. */
+    private final boolean owned;
 
     Writer(Connection connection) throws SQLException {
-      session = connection.prepareStatement("INSERT INTO session_log (session_id, user_id, date, started_at, unit, "
-          + "bodyweight, working_sets, volume, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      exercise = connection.prepareStatement("INSERT INTO exercise_log (session_id, exercise_key, user_id, "
-          + "exercise_name, date, started_at, unit, completed_sets, working_sets, volume, volume_kg, best_e1rm, "
-          + "best_e1rm_kg, best_brzycki, heaviest, heaviest_kg, best_set_volume, best_set_volume_kg, day) "
-          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      set = connection.prepareStatement("INSERT INTO set_log (session_id, exercise_index, set_index, user_id, "
-          + "exercise_key, date, started_at, unit, type, reps, weight, rpe, working, e1rm, weight_kg) "
-          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      session = connection.prepareStatement(INSERT_SESSION);
+      exercise = connection.prepareStatement(INSERT_EXERCISE);
+      set = connection.prepareStatement(INSERT_SET);
+      owned = true;
+    }
+
+    Writer(Tx tx) throws SQLException {
+      session = tx.statement(INSERT_SESSION);
+      exercise = tx.statement(INSERT_EXERCISE);
+      set = tx.statement(INSERT_SET);
+      owned = false;
     }
 
     void insert(String ownerId, String sessionId, String date, long startedAt, SessionStructure structure)
@@ -232,6 +259,9 @@ public final class SetLogRepository {
 
     @Override
     public void close() throws SQLException {
+      if (!owned) {
+        return;
+      }
       try (session; exercise; set) {
         // closes all three
       }

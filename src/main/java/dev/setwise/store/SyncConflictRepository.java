@@ -141,11 +141,10 @@ public final class SyncConflictRepository {
   }
 
   private Optional<SyncConflict> one(Tx tx, String sql, Binder binder) throws SQLException {
-    try (PreparedStatement statement = tx.connection().prepareStatement(sql)) {
-      binder.bind(statement);
-      try (ResultSet rs = statement.executeQuery()) {
-        return rs.next() ? Optional.of(conflict(rs)) : Optional.empty();
-      }
+    PreparedStatement statement = tx.statement(sql);
+    binder.bind(statement);
+    try (ResultSet rs = statement.executeQuery()) {
+      return rs.next() ? Optional.of(conflict(rs)) : Optional.empty();
     }
   }
 

@@ -44,6 +44,19 @@ public final class SyncRepository {
     }
   }
 
+  /** The profiles that sync (have a server set up), in the order they were set up. */
+  public java.util.List<UUID> syncingProfiles(Tx tx) throws SQLException {
+    java.util.List<UUID> ids = new java.util.ArrayList<>();
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT user_id FROM sync_profiles ORDER BY set_up_at, user_id");
+        ResultSet rs = statement.executeQuery()) {
+      while (rs.next()) {
+        ids.add(Rows.uuid(rs, "user_id"));
+      }
+    }
+    return ids;
+  }
+
   /** Starts syncing a profile with a server: no cursor yet, nothing attempted. */
   public void insertSettings(Tx tx, UUID profileId, String serverUrl, Instant at) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
@@ -56,16 +69,15 @@ public final class SyncRepository {
   }
 
   public void saveCursor(Tx tx, UUID profileId, String cursor) throws SQLException {
-    try (PreparedStatement statement = tx.connection().prepareStatement(
-        "UPDATE sync_profiles SET cursor = ? WHERE user_id = ?")) {
-      if (cursor == null) {
-        statement.setNull(1, Types.VARCHAR);
-      } else {
-        statement.setString(1, cursor);
-      }
-      Rows.setUuid(statement, 2, profileId);
-      statement.executeUpdate();
+    PreparedStatement statement = tx.statement(
+        "UPDATE sync_profiles SET cursor = ? WHERE user_id = ?");
+    if (cursor == null) {
+      statement.setNull(1, Types.VARCHAR);
+    } else {
+      statement.setString(1, cursor);
     }
+    Rows.setUuid(statement, 2, profileId);
+    statement.executeUpdate();
   }
 
   /** Notes a sync that ended: when, how, and why it did not succeed ({@code null} for none). */
@@ -180,15 +192,14 @@ public final class SyncRepository {
   }
 
   public Optional<OutboxEntry> outboxEntry(Tx tx, UUID profileId, EntityType type, UUID id) throws SQLException {
-    try (PreparedStatement statement = tx.connection().prepareStatement(
+    PreparedStatement statement = tx.statement(
         "SELECT seq, entity_type, entity_id, local_version, deleted, queued_at, last_error FROM sync_outbox "
-            + "WHERE user_id = ? AND entity_type = ? AND entity_id = ?")) {
-      Rows.setUuid(statement, 1, profileId);
-      statement.setString(2, type.code());
-      Rows.setUuid(statement, 3, id);
-      try (ResultSet rs = statement.executeQuery()) {
-        return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
-      }
+            + "WHERE user_id = ? AND entity_type = ? AND entity_id = ?");
+    Rows.setUuid(statement, 1, profileId);
+    statement.setString(2, type.code());
+    Rows.setUuid(statement, 3, id);
+    try (ResultSet rs = statement.executeQuery()) {
+      return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
     }
   }
 
@@ -211,37 +222,34 @@ public final class SyncRepository {
    */
   public boolean removeOutbox(Tx tx, UUID profileId, EntityType type, UUID id, long localVersion)
       throws SQLException {
-    try (PreparedStatement statement = tx.connection().prepareStatement(
-        "DELETE FROM sync_outbox WHERE user_id = ? AND entity_type = ? AND entity_id = ? AND local_version = ?")) {
-      Rows.setUuid(statement, 1, profileId);
-      statement.setString(2, type.code());
-      Rows.setUuid(statement, 3, id);
-      statement.setLong(4, localVersion);
-      return statement.executeUpdate() == 1;
-    }
+    PreparedStatement statement = tx.statement(
+        "DELETE FROM sync_outbox WHERE user_id = ? AND entity_type = ? AND entity_id = ? AND local_version = ?");
+    Rows.setUuid(statement, 1, profileId);
+    statement.setString(2, type.code());
+    Rows.setUuid(statement, 3, id);
+    statement.setLong(4, localVersion);
+    return statement.executeUpdate() == 1;
   }
 
   /** Removes the entry whatever it says. */
   public void removeOutbox(Tx tx, UUID profileId, EntityType type, UUID id) throws SQLException {
-    try (PreparedStatement statement = tx.connection().prepareStatement(
-        "DELETE FROM sync_outbox WHERE user_id = ? AND entity_type = ? AND entity_id = ?")) {
-      Rows.setUuid(statement, 1, profileId);
-      statement.setString(2, type.code());
-      Rows.setUuid(statement, 3, id);
-      statement.executeUpdate();
-    }
+    PreparedStatement statement = tx.statement(
+        "DELETE FROM sync_outbox WHERE user_id = ? AND entity_type = ? AND entity_id = ?");
+    Rows.setUuid(statement, 1, profileId);
+    statement.setString(2, type.code());
+    Rows.setUuid(statement, 3, id);
+    statement.executeUpdate();
   }
 
   /** Notes why the server refused the entry ({@code null} clears it). */
   public void markFailed(Tx tx, UUID profileId, EntityType type, UUID id, String error) throws SQLException {
-    try (PreparedStatement statement = tx.connection().prepareStatement(
-        "UPDATE sync_outbox SET last_error = ? WHERE user_id = ? AND entity_type = ? AND entity_id = ?")) {
-      statement.setString(1, error);
-      Rows.setUuid(statement, 2, profileId);
-      statement.setString(3, type.code());
-      Rows.setUuid(statement, 4, id);
-      statement.executeUpdate();
-    }
+    PreparedStatement statement = tx.statement(
+        "UPDATE sync_outbox SET last_error = ? WHERE user_id = ? AND entity_type = ? AND entity_id = ?");
+    statement.setString(1, error);
+    Rows.setUuid(statement, 2, profileId);
+    statement.setString(3, type.code());
+    Rows.setUuid(statement, 4, id);
+    statement.executeUpdate();
   }
 
   /** The entries the server refused, oldest first. */
@@ -263,80 +271,75 @@ public final class SyncRepository {
   // ---- what device and server agreed on
 
   public Optional<SyncShadow> shadow(Tx tx, UUID profileId, EntityType type, UUID id) throws SQLException {
-    try (PreparedStatement statement = tx.connection().prepareStatement(
+    PreparedStatement statement = tx.statement(
         "SELECT remote_version, local_version, remote_state, content_hash FROM sync_entities "
-            + "WHERE user_id = ? AND entity_type = ? AND entity_id = ?")) {
-      Rows.setUuid(statement, 1, profileId);
-      statement.setString(2, type.code());
-      Rows.setUuid(statement, 3, id);
-      try (ResultSet rs = statement.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(new SyncShadow(rs.getLong("remote_version"), rs.getLong("local_version"),
-            RemoteState.fromCode(rs.getString("remote_state")), rs.getString("content_hash")));
+            + "WHERE user_id = ? AND entity_type = ? AND entity_id = ?");
+    Rows.setUuid(statement, 1, profileId);
+    statement.setString(2, type.code());
+    Rows.setUuid(statement, 3, id);
+    try (ResultSet rs = statement.executeQuery()) {
+      if (!rs.next()) {
+        return Optional.empty();
       }
+      return Optional.of(new SyncShadow(rs.getLong("remote_version"), rs.getLong("local_version"),
+          RemoteState.fromCode(rs.getString("remote_state")), rs.getString("content_hash")));
     }
   }
 
   public void putShadow(Tx tx, UUID profileId, EntityType type, UUID id, SyncShadow shadow) throws SQLException {
-    try (PreparedStatement statement = tx.connection().prepareStatement(
+    PreparedStatement statement = tx.statement(
         "INSERT INTO sync_entities (user_id, entity_type, entity_id, remote_version, local_version, remote_state, "
             + "content_hash) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, entity_type, entity_id) DO UPDATE "
             + "SET remote_version = excluded.remote_version, local_version = excluded.local_version, "
             + "remote_state = excluded.remote_state, content_hash = excluded.content_hash, "
-            + "sent_remote_version = NULL, sent_local_version = NULL, sent_hash = NULL")) {
-      Rows.setUuid(statement, 1, profileId);
-      statement.setString(2, type.code());
-      Rows.setUuid(statement, 3, id);
-      statement.setLong(4, shadow.remoteVersion());
-      statement.setLong(5, shadow.localVersion());
-      statement.setString(6, shadow.state().code());
-      if (shadow.contentHash() == null) {
-        statement.setNull(7, Types.VARCHAR);
-      } else {
-        statement.setString(7, shadow.contentHash());
-      }
-      statement.executeUpdate();
+            + "sent_remote_version = NULL, sent_local_version = NULL, sent_hash = NULL");
+    Rows.setUuid(statement, 1, profileId);
+    statement.setString(2, type.code());
+    Rows.setUuid(statement, 3, id);
+    statement.setLong(4, shadow.remoteVersion());
+    statement.setLong(5, shadow.localVersion());
+    statement.setString(6, shadow.state().code());
+    if (shadow.contentHash() == null) {
+      statement.setNull(7, Types.VARCHAR);
+    } else {
+      statement.setString(7, shadow.contentHash());
     }
+    statement.executeUpdate();
   }
 
   /** Notes an update on its way (see {@link SentMark}); the next {@link #putShadow} clears it. */
   public void markSent(Tx tx, UUID profileId, EntityType type, UUID id, SentMark mark) throws SQLException {
-    try (PreparedStatement statement = tx.connection().prepareStatement(
+    PreparedStatement statement = tx.statement(
         "UPDATE sync_entities SET sent_remote_version = ?, sent_local_version = ?, sent_hash = ? "
-            + "WHERE user_id = ? AND entity_type = ? AND entity_id = ?")) {
-      statement.setLong(1, mark.remoteVersion());
-      statement.setLong(2, mark.localVersion());
-      statement.setString(3, mark.hash());
-      Rows.setUuid(statement, 4, profileId);
-      statement.setString(5, type.code());
-      Rows.setUuid(statement, 6, id);
-      statement.executeUpdate();
-    }
+            + "WHERE user_id = ? AND entity_type = ? AND entity_id = ?");
+    statement.setLong(1, mark.remoteVersion());
+    statement.setLong(2, mark.localVersion());
+    statement.setString(3, mark.hash());
+    Rows.setUuid(statement, 4, profileId);
+    statement.setString(5, type.code());
+    Rows.setUuid(statement, 6, id);
+    statement.executeUpdate();
   }
 
   public Optional<SentMark> sent(Tx tx, UUID profileId, EntityType type, UUID id) throws SQLException {
-    try (PreparedStatement statement = tx.connection().prepareStatement(
+    PreparedStatement statement = tx.statement(
         "SELECT sent_remote_version, sent_local_version, sent_hash FROM sync_entities "
-            + "WHERE user_id = ? AND entity_type = ? AND entity_id = ? AND sent_remote_version IS NOT NULL")) {
-      Rows.setUuid(statement, 1, profileId);
-      statement.setString(2, type.code());
-      Rows.setUuid(statement, 3, id);
-      try (ResultSet rs = statement.executeQuery()) {
-        return rs.next() ? Optional.of(new SentMark(rs.getLong(1), rs.getLong(2), rs.getString(3))) : Optional.empty();
-      }
+            + "WHERE user_id = ? AND entity_type = ? AND entity_id = ? AND sent_remote_version IS NOT NULL");
+    Rows.setUuid(statement, 1, profileId);
+    statement.setString(2, type.code());
+    Rows.setUuid(statement, 3, id);
+    try (ResultSet rs = statement.executeQuery()) {
+      return rs.next() ? Optional.of(new SentMark(rs.getLong(1), rs.getLong(2), rs.getString(3))) : Optional.empty();
     }
   }
 
   public void removeShadow(Tx tx, UUID profileId, EntityType type, UUID id) throws SQLException {
-    try (PreparedStatement statement = tx.connection().prepareStatement(
-        "DELETE FROM sync_entities WHERE user_id = ? AND entity_type = ? AND entity_id = ?")) {
-      Rows.setUuid(statement, 1, profileId);
-      statement.setString(2, type.code());
-      Rows.setUuid(statement, 3, id);
-      statement.executeUpdate();
-    }
+    PreparedStatement statement = tx.statement(
+        "DELETE FROM sync_entities WHERE user_id = ? AND entity_type = ? AND entity_id = ?");
+    Rows.setUuid(statement, 1, profileId);
+    statement.setString(2, type.code());
+    Rows.setUuid(statement, 3, id);
+    statement.executeUpdate();
   }
 
   /** The ids of the profile's sessions of a plan that the server does not have yet. */
@@ -362,14 +365,13 @@ public final class SyncRepository {
    * (a deleted id can come back only above it).
    */
   public Optional<Long> tombstoneVersion(Tx tx, UUID profileId, EntityType type, UUID id) throws SQLException {
-    try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT version FROM changes WHERE entity_type = ? AND entity_id = ? AND user_id = ? AND deleted = 1")) {
-      statement.setString(1, type.code());
-      Rows.setUuid(statement, 2, id);
-      Rows.setUuid(statement, 3, profileId);
-      try (ResultSet rs = statement.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-      }
+    PreparedStatement statement = tx.statement(
+        "SELECT version FROM changes WHERE entity_type = ? AND entity_id = ? AND user_id = ? AND deleted = 1");
+    statement.setString(1, type.code());
+    Rows.setUuid(statement, 2, id);
+    Rows.setUuid(statement, 3, profileId);
+    try (ResultSet rs = statement.executeQuery()) {
+      return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
     }
   }
 

@@ -1,8 +1,12 @@
 package dev.setwise.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One open transaction. Repositories take it as their first argument, so a use case that spans
@@ -14,6 +18,8 @@ public final class Tx {
   private final boolean writable;
   private final Dialect dialect;
   private final List<Runnable> afterCommit = new ArrayList<>();
+  /** Statements prepared in this transaction, by their SQL, least recently used first (see {@link #statement}). */
+  private Map<String, PreparedStatement> statements;
 
   Tx(Connection connection, boolean writable) {
     this(connection, writable, Dialect.SQLITE);
@@ -36,6 +42,71 @@ public final class Tx {
   /** The SQL dialect of the database, for the few statements that differ (docs/decisions/0037). */
   public Dialect dialect() {
     return dialect;
+  }
+
+  /**
+   * A prepared statement for {@code sql} that stays open for the rest of the transaction: the
+   * first call prepares it, later calls hand back the same statement with its parameters cleared.
+   * Preparing is much of a small statement's cost (a statement on {@code sessions} compiles
+   * every trigger of the table), so the statements a use case repeats, once per session of a
+   * batch or of a page, are prepared once. The caller binds every parameter, closes the result
+   * sets it opens, and never closes the statement (the transaction does, when it ends). Not for a
+   * query whose rows are still being read while the same SQL runs again.
+   */
+  public PreparedStatement statement(String sql) throws SQLException {
+    if (statements == null) {
+      statements = new LinkedHashMap<>(16, 0.75f, true);
+    }
+    PreparedStatement statement = statements.get(sql);
+    if (statement != null) {
+      statement.clearParameters();
+      return statement;
+    }
+    if (statements.size() >= MAX_STATEMENTS) {
+      // the least recently used goes: a long transaction of many different statements stays bounded
+      var eldest = statements.entrySet().iterator();
+      PreparedStatement old = eldest.next().getValue();
+      eldest.remove();
+      old.close();
+    }
+    statement = connection.prepareStatement(sql);
+    statements.put(sql, statement);
+    return statement;
+  }
+
+  /** How many statements one transaction keeps prepared at most. */
+  static final int MAX_STATEMENTS = 64;
+
+  /** Closes the statements of {@link #statement}; called when the transaction ends, before it commits. */
+  void closeStatements() throws SQLException {
+    if (statements == null) {
+      return;
+    }
+    SQLException failure = null;
+    for (PreparedStatement statement : statements.values()) {
+      try {
+        statement.close();
+      } catch (SQLException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    statements = null;
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** Closes them after a failure, adding any problem to {@code failure}. */
+  void closeStatements(Throwable failure) {
+    try {
+      closeStatements();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
   }
 
   /** Runs {@code action} once the transaction has committed (never if it rolls back). */

@@ -127,15 +127,29 @@ final class HttpTransport {
    * tree, or the JSON bytes already written.
    */
   Answer sendOnce(String path, Object body) {
-    return send("POST", path, body, null, true, true);
+    return send("POST", path, body, null, true, true, null);
+  }
+
+  /**
+   * {@link #sendOnce} asking for a minimal answer ({@code Prefer: return=minimal}, RFC 7240): a
+   * server that knows the preference leaves out what the client sent; one that does not answers in
+   * full, so the caller reads either.
+   */
+  Answer sendOnceMinimal(String path, Object body) {
+    return send("POST", path, body, null, true, true, "return=minimal");
   }
 
   private Answer send(String method, String path, Object body, Long ifMatch, boolean authenticated) {
-    return send(method, path, body, ifMatch, authenticated, false);
+    return send(method, path, body, ifMatch, authenticated, false, null);
   }
 
   private Answer send(String method, String path, Object body, Long ifMatch, boolean authenticated,
       boolean idempotent) {
+    return send(method, path, body, ifMatch, authenticated, idempotent, null);
+  }
+
+  private Answer send(String method, String path, Object body, Long ifMatch, boolean authenticated,
+      boolean idempotent, String prefer) {
     byte[] payload = body == null ? null : body instanceof byte[] json ? json : codec.writeBytes(body);
     String key = idempotent && payload != null ? "sync-" + digest(payload) : null;
     String lastProblem = "no answer";
@@ -144,7 +158,7 @@ final class HttpTransport {
       cancellation.check();
       long started = System.nanoTime();
       try {
-        HttpResponse<byte[]> response = exchange(request(method, path, payload, ifMatch, authenticated, key));
+        HttpResponse<byte[]> response = exchange(request(method, path, payload, ifMatch, authenticated, key, prefer));
         int status = response.statusCode();
         LOG.debug("{} {} {} in {} ms (attempt {})", method, path, status,
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), attempt);
@@ -206,7 +220,7 @@ final class HttpTransport {
   }
 
   private HttpRequest request(String method, String path, byte[] payload, Long ifMatch, boolean authenticated,
-      String idempotencyKey) {
+      String idempotencyKey, String prefer) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
         .timeout(options.requestTimeout())
         .header("Accept", "application/json")
@@ -221,6 +235,9 @@ final class HttpTransport {
     }
     if (idempotencyKey != null) {
       builder.header("Idempotency-Key", idempotencyKey);
+    }
+    if (prefer != null) {
+      builder.header("Prefer", prefer);
     }
     if (authenticated) {
       builder.header("Authorization", "Bearer " + token.reveal());

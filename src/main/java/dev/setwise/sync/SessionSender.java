@@ -86,7 +86,7 @@ final class SessionSender {
       json.writeBytes(bodies.get(i));
     }
     json.writeBytes("]}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    HttpTransport.Answer answer = run.http.sendOnce("/api/sessions/batch", json.toByteArray());
+    HttpTransport.Answer answer = run.http.sendOnceMinimal("/api/sessions/batch", json.toByteArray());
     List<?> results = answer.status() == 200 && answer.body() instanceof java.util.Map<?, ?> map
         && map.get("data") instanceof List<?> list && list.size() == items.size() ? list : null;
     if (results == null) {
@@ -101,7 +101,9 @@ final class SessionSender {
       Object result = results.get(i);
       int status = result instanceof java.util.Map<?, ?> one && one.get("status") instanceof Number n ? n.intValue()
           : 500;
-      Object body = status == 201 ? ((java.util.Map<?, ?>) result).get("session") : result;
+      // 201: the whole session (a server that does not know the preference), or just its id and version
+      Object body = status == 201 && ((java.util.Map<?, ?>) result).containsKey("session")
+          ? ((java.util.Map<?, ?>) result).get("session") : result;
       outcomes.addAll(completed(item, item.local(), new HttpTransport.Answer(status, body, null)));
     }
     return outcomes;
@@ -197,8 +199,8 @@ final class SessionSender {
       HttpTransport.Answer created = alreadyCreated != null ? alreadyCreated
           : run.http.send("POST", "/api/sessions", Wire.sessionCreate(session, original.session()), null);
       if (created.status() == 201) {
-        Session remote = Wire.session(created);
-        shadow = new SyncShadow(remote.version(), original.version(), RemoteState.COMPLETED, null);
+        long version = Wire.createdVersion(created, session.id());
+        shadow = new SyncShadow(version, original.version(), RemoteState.COMPLETED, null);
       } else if (created.status() == 409 && !created.message().equals(Messages.SESSION_IN_PROGRESS)) {
         Optional<EntityCopy> remote = run.remoteSession(session.id());
         if (remote.isEmpty()) {

@@ -87,6 +87,11 @@ public final class SyncClient {
     return settings.status(profileId);
   }
 
+  /** Every profile of this data folder that has sync set up, oldest set-up first. Reads the database only. */
+  public List<UUID> profilesThatSync() {
+    return settings.profilesThatSync();
+  }
+
   /**
    * Checks a server without remembering anything: it answers its health check as a Setwise server
    * with a change feed, and accepts the token. Two attempts at most, so a wrong address fails fast.

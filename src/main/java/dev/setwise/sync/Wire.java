@@ -90,6 +90,31 @@ final class Wire {
     return ResourceJson.readSession(answer.body(), "$");
   }
 
+  /**
+   * The version of a session just created as {@code id}: from a whole SessionResponse (read and
+   * checked as {@link #session} does), or from a minimal answer {@code {"id", "version"}}
+   * ({@code Prefer: return=minimal}), whose id must be the one sent.
+   *
+   * @throws ValidationException when the answer is neither, or names another session
+   */
+  static long createdVersion(HttpTransport.Answer answer, UUID id) {
+    if (answer.body() instanceof Map<?, ?> map && !map.containsKey("session")) {
+      if (map.get("id") instanceof String text && id.equals(TreeObject.parseUuid(text))
+          && map.get("version") instanceof Number number && number.longValue() >= 1
+          && number.doubleValue() == number.longValue()) {
+        return number.longValue();
+      }
+      throw new ValidationException(ResourceJson.INVALID,
+          List.of(new dev.setwise.domain.Problem("$", "is not the session just created")));
+    }
+    Session created = session(answer);
+    if (!created.id().equals(id)) {
+      throw new ValidationException(ResourceJson.INVALID,
+          List.of(new dev.setwise.domain.Problem("$.id", "is not the session just created")));
+    }
+    return created.version();
+  }
+
   /** {@code {"data": [amendment]}}, the original first. */
   static List<SessionAmendment> amendments(HttpTransport.Answer answer) {
     List<SessionAmendment> history = new ArrayList<>();

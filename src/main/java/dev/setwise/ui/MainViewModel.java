@@ -100,7 +100,18 @@ public final class MainViewModel implements Navigator {
     this.export = Lazy.of(() -> new ExportViewModel(data.context().exports(), tasks, profile, services.clock()));
     this.importer = Lazy.of(() -> new ImportViewModel(data.context().imports(), tasks, profile,
         services.clock().getZone(), this::dataImported));
-    this.backups = Lazy.of(() -> new BackupsViewModel(data, tasks, services.clock().getZone()));
+    this.backups = Lazy.of(() -> new BackupsViewModel(data, tasks, services.clock().getZone(),
+        new BackupsViewModel.SyncHold() {
+          @Override
+          public void hold() {
+            sync.holdForRestore();
+          }
+
+          @Override
+          public void release() {
+            sync.release();
+          }
+        }));
     this.progress = new ProgressModels(() -> data.context().progress(), tasks, profile, services.clock(), workout);
     this.sync = new SyncViewModel(new SyncCalls(services.sync()), tasks, profile, services.clock(),
         this::changedBySync);

@@ -103,6 +103,14 @@ public final class SyncSettingsService {
     return normalized;
   }
 
+  /**
+   * Every profile that has sync set up (each with its own server, token and cursor), oldest set-up
+   * first. One read transaction; any thread but the JavaFX application thread.
+   */
+  public List<UUID> profilesThatSync() {
+    return database.read(sync::syncingProfiles);
+  }
+
   /** The profile's sync settings; empty when sync is off. One read transaction. */
   public Optional<SyncSettings> settings(UUID profileId) {
     return database.read(tx -> sync.settings(tx, profileId));

@@ -44,10 +44,37 @@ public final class BackupsViewModel {
   private final BooleanProperty loaded = new SimpleBooleanProperty(this, "loaded");
 
   public BackupsViewModel(DataFolder folder, BackgroundTasks tasks, ZoneId zone) {
+    this(folder, tasks, zone, SyncHold.NONE);
+  }
+
+  /**
+   * @param sync stops the background sync before a restore (which would otherwise wait behind it
+   *     until its requests end) and lets it start again after
+   */
+  public BackupsViewModel(DataFolder folder, BackgroundTasks tasks, ZoneId zone, SyncHold sync) {
     this.folder = folder;
     this.tasks = tasks;
     this.zone = zone;
+    this.sync = sync;
   }
+
+  /** What a restore asks of the background sync: to stop and stay stopped, then to go on. */
+  public interface SyncHold {
+    SyncHold NONE = new SyncHold() {
+      @Override
+      public void hold() {}
+
+      @Override
+      public void release() {}
+    };
+
+    /** Cancels the sync under way (it loses nothing and resumes later) and starts none meanwhile. */
+    void hold();
+
+    void release();
+  }
+
+  private final SyncHold sync;
 
   /** Lists the backups again, keeping the selection when it is still there. */
   public void refresh() {
@@ -119,7 +146,11 @@ public final class BackupsViewModel {
     restoring.set(true);
     error.set(null);
     status.set("Restoring " + file.getFileName() + "…");
+    // A sync holds the database shared for as long as it runs (minutes on a slow network): stopped
+    // first, so the restore waits for no request. Sync is resumable; it goes on after.
+    sync.hold();
     tasks.exclusive("restore the backup", () -> folder.restore(file), swap -> {
+      sync.release();
       folder.adopt(swap);
       busy.set(false);
       restoring.set(false);
@@ -132,6 +163,7 @@ public final class BackupsViewModel {
       }
       refresh();
     }, failure -> {
+      sync.release();
       busy.set(false);
       restoring.set(false);
       status.set(null);

@@ -51,6 +51,11 @@ public final class SyncCalls {
     return client.setUp(profileId, serverUrl, token);
   }
 
+  List<UUID> profilesThatSync() {
+    check.run();
+    return client.profilesThatSync();
+  }
+
   SyncReport syncNow(UUID profileId, Progress progress, Cancellation cancellation) {
     check.run();
     return client.syncNow(profileId, progress, cancellation);

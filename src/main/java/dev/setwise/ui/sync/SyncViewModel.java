@@ -10,6 +10,9 @@ import dev.setwise.ui.common.BackgroundTasks.Failure;
 import dev.setwise.ui.common.ErrorText;
 import dev.setwise.ui.common.ProgressRelay;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -26,9 +29,10 @@ import javafx.beans.value.ChangeListener;
 
 /**
  * Sync as the main window sees it, for the current profile: the indicator in the header, syncs in
- * the background (at start, after a completed workout, every few minutes) and on request, with
- * progress and Cancel. A sync runs on the sync lane of {@link BackgroundTasks}, never two at once:
- * one asked for while another runs is run once more after it. The status is read on a reader after
+ * the background (at start, after a completed workout, every few minutes: the current profile, then
+ * every other profile that syncs) and on request, with progress and Cancel. A sync runs on the sync
+ * lane of {@link BackgroundTasks}, never two at once: one asked for while another runs is run once
+ * more after it. The status is read on a reader after
  * every sync and every local write, coalesced (one read in flight, one more if something changed
  * meanwhile). Being offline is a normal outcome: it shows in the indicator, never as an error.
  * Methods are called on the FX thread (at once in tests).
@@ -55,8 +59,14 @@ public final class SyncViewModel {
   private UUID syncingProfile;
   private Cancellation cancellation = Cancellation.none();
   private boolean syncAgain;
+  /** Whether the sync due after the one under way is a background round of every profile. */
+  private boolean againEveryProfile;
+  /** The other profiles still to sync in this background round, in order (synced one at a time). */
+  private final Deque<UUID> round = new ArrayDeque<>();
   private String note;
   private boolean disposed;
+  /** True while a restore waits for the database: no sync starts. */
+  private boolean held;
 
   /**
    * @param changesReceived runs on the FX thread after a sync applied changes from the server here,
@@ -143,20 +153,23 @@ public final class SyncViewModel {
   }
 
   /**
-   * Syncs the current profile in the background when sync is set up for it (at start, after a
-   * completed workout, on the timer); does nothing when it is off. Never shows an error.
+   * Syncs in the background (at start, after a completed workout, on the timer): the current profile
+   * first, then every other profile that has sync set up, each with its own server, token and
+   * cursor, one after the other on the sync lane; a profile with sync off is skipped. Never shows an
+   * error; the indicator and the outcome speak of the current profile only.
    */
   public void syncInBackground() {
-    start();
+    start(true);
   }
 
-  /** Sync now, as asked for in the settings: the same sync, with its progress shown there. */
+  /** Sync now, as asked for in the settings: the current profile, with its progress shown there. */
   public void syncNow() {
-    start();
+    start(false);
   }
 
-  /** Asks the sync under way to stop between two requests; what it did stays done. */
+  /** Asks the sync under way to stop between two requests; what it did stays done. The round ends too. */
   public void cancel() {
+    round.clear();
     if (syncingProfile != null) {
       cancellation.cancel();
       syncAgain = false;
@@ -164,21 +177,38 @@ public final class SyncViewModel {
     }
   }
 
+  /**
+   * Before a restore replaces the database: cancels the sync under way (nothing is lost, sync
+   * resumes where it stopped) and starts none until {@link #release()}, so the restore never waits
+   * behind the network.
+   */
+  public void holdForRestore() {
+    held = true;
+    cancel();
+  }
+
+  /** After a restore (done or not): syncs may start again. */
+  public void release() {
+    held = false;
+  }
+
   /** True while a sync runs (of any profile). */
   public boolean running() {
     return syncingProfile != null;
   }
 
-  private void start() {
+  private void start(boolean everyProfile) {
     Profile owner = profile.get();
-    if (owner == null || disposed) {
+    if (owner == null || disposed || held) {
       return;
     }
     if (syncingProfile != null) {
       // Never two at once: this one runs once more when the one under way ends.
       syncAgain = true;
+      againEveryProfile |= everyProfile;
       return;
     }
+    round.clear();
     UUID id = owner.id();
     Cancellation cancel = new Cancellation();
     cancellation = cancel;
@@ -200,11 +230,74 @@ public final class SyncViewModel {
     });
     tasks.sync("sync with the server", () -> {
       // Off for this profile: nothing to do (a background sync asks without knowing).
+      SyncReport report = null;
+      SyncException refused = null;
+      try {
+        report = sync.status(id).enabled() ? sync.syncNow(id, relay, cancel) : null;
+      } catch (SyncException e) {
+        // refused, busy, another server's failure: the other profiles (other servers) still sync
+        refused = e;
+      }
+      // A background round goes on to the other profiles that sync, read here on the lane.
+      List<UUID> others = everyProfile
+          ? sync.profilesThatSync().stream().filter(other -> !other.equals(id)).toList() : List.of();
+      return new Synced(report, refused, others);
+    }, synced -> {
+      round.clear();
+      round.addAll(synced.others());
+      finished(id, synced.report(), synced.refused() == null ? null
+          : Failure.of("sync with the server", synced.refused()));
+    }, failure -> finished(id, null, failure));
+  }
+
+  /** What the current profile's sync came to, and the other profiles that sync (a background round). */
+  private record Synced(SyncReport report, SyncException refused, List<UUID> others) {}
+
+  /** Syncs the next profile of the round, if any and no other sync runs. */
+  private void next() {
+    if (syncingProfile != null || disposed || held) {
+      return;
+    }
+    UUID id = round.poll();
+    if (id == null) {
+      return;
+    }
+    Cancellation cancel = new Cancellation();
+    cancellation = cancel;
+    syncingProfile = id;
+    show();
+    tasks.sync("sync another profile with its server", () -> {
       if (!sync.status(id).enabled()) {
         return null;
       }
-      return sync.syncNow(id, relay, cancel);
-    }, report -> finished(id, report, null), failure -> finished(id, null, failure));
+      return sync.syncNow(id, dev.setwise.service.Progress.NONE, cancel);
+    }, report -> otherFinished(id, cancel, null), failure -> otherFinished(id, cancel, failure));
+  }
+
+  /** Another profile's sync ended: its outcome is its own (the indicator shows the current profile). */
+  private void otherFinished(UUID id, Cancellation cancel, Failure failure) {
+    syncingProfile = null;
+    if (failure != null) {
+      BackgroundTasks.log(failure);
+    }
+    if (cancel.isCancelled()) {
+      round.clear();
+      progressText.set("");
+    }
+    Profile owner = profile.get();
+    if (owner != null && owner.id().equals(id)) {
+      // the profile was switched to this one meanwhile: what it shows is now this sync's
+      refresh();
+    }
+    show();
+    if (syncAgain) {
+      syncAgain = false;
+      boolean every = againEveryProfile;
+      againEveryProfile = false;
+      start(every);
+      return;
+    }
+    next();
   }
 
   private void finished(UUID id, SyncReport report, Failure failure) {
@@ -228,7 +321,11 @@ public final class SyncViewModel {
     show();
     if (syncAgain) {
       syncAgain = false;
-      start();
+      boolean every = againEveryProfile;
+      againEveryProfile = false;
+      start(every);
+    } else {
+      next();
     }
   }
 
