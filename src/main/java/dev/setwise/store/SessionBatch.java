@@ -24,6 +24,13 @@ public final class SessionBatch implements AutoCloseable {
 
   /** Sessions per batch: large enough to amortise each round trip, small enough to bound memory. */
   public static final int SIZE = 500;
+  /**
+   * SQLite's page cache while the batch is open, in KiB (its default is 2,000). An import writes
+   * rows all over the indexes of sessions and of the progress tables; with the default cache most
+   * of those pages are written out to the WAL and read back many times within the transaction.
+   * A fixed bound: memory stays flat however large the file.
+   */
+  static final int CACHE_KIB = Integer.getInteger("setwise.import.cacheKiB", 131_072);
 
   private final Tx tx;
   private final UUID ownerId;
@@ -31,6 +38,8 @@ public final class SessionBatch implements AutoCloseable {
   private final PreparedStatement check;
   private final SetLogRepository.Writer derived;
   private final Set<UUID> queued = new HashSet<>();
+  /** The page cache setting to restore on close, or null when it was left alone. */
+  private final Long cacheBefore;
 
   SessionBatch(Tx tx, UUID ownerId) throws SQLException {
     this.tx = tx;
@@ -39,6 +48,20 @@ public final class SessionBatch implements AutoCloseable {
     this.check = tx.dialect() == Dialect.SQLITE ? tx.connection().prepareStatement(SessionRepository.WRITE_CHECK)
         : null;
     this.derived = new SetLogRepository.Writer(tx.connection());
+    this.cacheBefore = tx.dialect() == Dialect.SQLITE ? setCache(tx, -CACHE_KIB) : null;
+  }
+
+  /** Sets SQLite's page cache ({@code PRAGMA cache_size}, negative: KiB) and returns what it was. */
+  private static long setCache(Tx tx, long size) throws SQLException {
+    try (java.sql.Statement statement = tx.connection().createStatement()) {
+      long before;
+      try (java.sql.ResultSet rs = statement.executeQuery("PRAGMA cache_size")) {
+        rs.next();
+        before = rs.getLong(1);
+      }
+      statement.execute("PRAGMA cache_size = " + size);
+      return before;
+    }
   }
 
   /**
@@ -93,6 +116,10 @@ public final class SessionBatch implements AutoCloseable {
     try (insert; derived) {
       if (check != null) {
         check.close();
+      }
+    } finally {
+      if (cacheBefore != null) {
+        setCache(tx, cacheBefore);
       }
     }
   }
