@@ -248,6 +248,10 @@ public final class TreeObject {
 
   /** An ISO-8601 instant ({@code Z} or an offset), or {@code null}. */
   public static Instant parseInstant(String text) {
+    Instant canonical = InstantText.parseCanonical(text);
+    if (canonical != null) {
+      return canonical;
+    }
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {

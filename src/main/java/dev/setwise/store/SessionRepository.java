@@ -52,12 +52,9 @@ public final class SessionRepository {
   private static final String SESSION_COLUMNS_POSTGRESQL = SESSION_COLUMNS.replace("c.snapshot_check", "NULL");
   private static final String NEWEST_AMENDMENT_POSTGRESQL = NEWEST_AMENDMENT.replace(
       " LEFT JOIN session_checks c ON c.session_id = s.id", "");
-  private static final String INSERT = "INSERT INTO sessions (id, user_id, plan_id, date, started_at, ended_at, "
-      + "session, name, unit, exercise_count, set_count, completed_set_count, volume, created_at, updated_at, version) "
-      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String ID_TAKEN = "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?) "
       + "OR EXISTS (SELECT 1 FROM changes WHERE entity_type = 'session' AND entity_id = ?)";
-  private static final String WRITE_CHECK = "INSERT INTO session_checks (session_id, snapshot_check) VALUES (?, ?) "
+  static final String WRITE_CHECK = "INSERT INTO session_checks (session_id, snapshot_check) VALUES (?, ?) "
       + "ON CONFLICT (session_id) DO UPDATE SET snapshot_check = excluded.snapshot_check";
 
   /**
@@ -107,42 +104,26 @@ public final class SessionRepository {
 
   /** {@link #insert(Tx, UUID, Session)} with the snapshot already {@linkplain #prepare prepared}. */
   public void insert(Tx tx, UUID ownerId, Session session, Snapshot snapshot) throws SQLException {
-    StructureStats stats = snapshot.stats();
     try {
       PreparedStatement statement = tx.statement(INSERT);
-      Rows.setUuid(statement, 1, session.id());
-      Rows.setUuid(statement, 2, ownerId);
-      Rows.setUuid(statement, 3, session.planId());
-      Rows.setDate(statement, 4, session.date());
-      Rows.setInstant(statement, 5, session.startedAt());
-      Rows.setInstant(statement, 6, session.endedAt());
-      statement.setString(7, snapshot.text());
-      statement.setString(8, snapshot.summaryName());
-      statement.setString(9, snapshot.structure().unit().code());
-      statement.setInt(10, stats.exerciseCount());
-      statement.setInt(11, stats.setCount());
-      statement.setInt(12, stats.completedSetCount());
-      statement.setDouble(13, stats.volume());
-      Rows.setInstant(statement, 14, session.createdAt());
-      Rows.setInstant(statement, 15, session.updatedAt());
-      statement.setLong(16, session.version());
+      bindInsert(statement, ownerId, session, snapshot);
       statement.executeUpdate();
     } catch (SQLException e) {
-      if (tx.dialect().uniqueViolated(e, "sessions.user_id", "sessions_one_in_progress")) {
-        throw new ConflictException(Messages.SESSION_IN_PROGRESS);
-      }
-      String message = String.valueOf(e.getMessage());
-      if (tx.dialect().uniqueViolated(e, "sessions.id", "sessions_pkey", "changes_pkey")
-          || message.contains("used by a deleted session")) {
-        throw new ConflictException(Messages.SESSION_EXISTS);
-      }
-      throw e;
+      throw insertFailed(tx, e);
     }
     writeCheck(tx, session.id(), snapshot);
     if (session.completed()) {
       // a session just inserted has no derived rows yet (they go with their session): only add them
       derived.add(tx, ownerId, session);
     }
+  }
+
+  /**
+   * Many new sessions of {@code ownerId} inserted in JDBC batches, each with the rows {@link #insert}
+   * writes ({@link SessionBatch}); for an import. Close it in {@code tx}.
+   */
+  public SessionBatch batch(Tx tx, UUID ownerId) throws SQLException {
+    return new SessionBatch(tx, ownerId);
   }
 
   /**
@@ -203,6 +184,46 @@ public final class SessionRepository {
       derived.rederive(tx, id);
     }
     return true;
+  }
+
+  /** The SQL of {@link #insert}, also sent in batches by {@link SessionBatch}. */
+  static final String INSERT = "INSERT INTO sessions (id, user_id, plan_id, date, started_at, ended_at, session, "
+      + "name, unit, exercise_count, set_count, completed_set_count, volume, created_at, updated_at, version) "
+      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** Binds the parameters of {@link #INSERT}. */
+  static void bindInsert(PreparedStatement statement, UUID ownerId, Session session, Snapshot snapshot)
+      throws SQLException {
+    StructureStats stats = snapshot.stats();
+    Rows.setUuid(statement, 1, session.id());
+    Rows.setUuid(statement, 2, ownerId);
+    Rows.setUuid(statement, 3, session.planId());
+    Rows.setDate(statement, 4, session.date());
+    Rows.setInstant(statement, 5, session.startedAt());
+    Rows.setInstant(statement, 6, session.endedAt());
+    statement.setString(7, snapshot.text());
+    statement.setString(8, snapshot.summaryName());
+    statement.setString(9, snapshot.structure().unit().code());
+    statement.setInt(10, stats.exerciseCount());
+    statement.setInt(11, stats.setCount());
+    statement.setInt(12, stats.completedSetCount());
+    statement.setDouble(13, stats.volume());
+    Rows.setInstant(statement, 14, session.createdAt());
+    Rows.setInstant(statement, 15, session.updatedAt());
+    statement.setLong(16, session.version());
+  }
+
+  /** What a failed insert of a session means: a conflict the schema found, else the failure itself. */
+  static SQLException insertFailed(Tx tx, SQLException e) {
+    if (tx.dialect().uniqueViolated(e, "sessions.user_id", "sessions_one_in_progress")) {
+      throw new ConflictException(Messages.SESSION_IN_PROGRESS);
+    }
+    String message = String.valueOf(e.getMessage());
+    if (tx.dialect().uniqueViolated(e, "sessions.id", "sessions_pkey", "changes_pkey")
+        || message.contains("used by a deleted session")) {
+      throw new ConflictException(Messages.SESSION_EXISTS);
+    }
+    return e;
   }
 
   /** Keeps the check of the snapshot just written beside it (V15). */

@@ -164,8 +164,12 @@ public final class SetLogRepository {
       + "exercise_key, date, started_at, unit, type, reps, weight, rpe, working, e1rm, weight_kg) "
       + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-  /** Prepared inserts for the three tables, reused over many sessions (the rebuild, a transaction's own). */
-  private static final class Writer implements AutoCloseable {
+  /**
+   * Prepared inserts for the three tables, reused over many sessions (the rebuild, an import, a transaction's own).
+   * {@link #insert} writes one session's rows at once; {@link #add} queues them in the JDBC batches
+   * until {@link #flush}.
+   */
+  static final class Writer implements AutoCloseable {
     private final PreparedStatement session;
     private final PreparedStatement exercise;
     private final PreparedStatement set;
@@ -188,6 +192,19 @@ public final class SetLogRepository {
 
     void insert(String ownerId, String sessionId, String date, long startedAt, SessionStructure structure)
         throws SQLException {
+      add(ownerId, sessionId, date, startedAt, structure);
+      flush();
+    }
+
+    /** Sends what {@link #add} queued: the session rows first, then exercises, then sets. */
+    void flush() throws SQLException {
+      session.executeBatch();
+      exercise.executeBatch();
+      set.executeBatch();
+    }
+
+    void add(String ownerId, String sessionId, String date, long startedAt, SessionStructure structure)
+        throws SQLException {
       SessionDigest digest = SessionDigest.of(structure);
       Unit unit = structure.unit();
       long day = LocalDate.parse(date).toEpochDay();
@@ -200,7 +217,7 @@ public final class SetLogRepository {
       session.setInt(7, digest.workingSets());
       session.setDouble(8, digest.volume());
       session.setLong(9, day);
-      session.executeUpdate();
+      session.addBatch();
       for (SessionDigest.ExerciseLine line : digest.exercises()) {
         exercise.setString(1, sessionId);
         exercise.setString(2, line.key());
@@ -223,7 +240,6 @@ public final class SetLogRepository {
         exercise.setLong(19, day);
         exercise.addBatch();
       }
-      exercise.executeBatch();
       for (SessionDigest.SetLine line : digest.sets()) {
         set.setString(1, sessionId);
         set.setInt(2, line.exerciseIndex());
@@ -246,7 +262,6 @@ public final class SetLogRepository {
         setDouble(set, 15, Weights.convert(line.weight(), unit, Unit.KG));
         set.addBatch();
       }
-      set.executeBatch();
     }
 
     private static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {

@@ -14,6 +14,7 @@ import dev.setwise.service.ProfileService;
 import dev.setwise.store.ExchangeRepository;
 import dev.setwise.store.PlanRepository;
 import dev.setwise.store.ProfileRepository;
+import dev.setwise.store.SessionBatch;
 import dev.setwise.store.SessionRepository;
 import dev.setwise.store.Tx;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +22,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -33,6 +36,12 @@ import java.util.stream.Collectors;
  * {@link Mode#APPLY} inserts what is new. The same code checks (in a read transaction) and
  * imports (in the write transaction), so the dry run and the import cannot disagree.
  *
+ * <p>In {@link Mode#APPLY} new sessions go to the database in JDBC batches ({@link SessionBatch}),
+ * only while the file has shown no problem and no conflict: the first one makes
+ * {@link #checkpoint} throw {@link Abandoned}, the transaction is rolled back and the caller gets
+ * the full report from a dry run instead (a file the dry run finds clean is imported in this one
+ * pass, read and validated once).
+ *
  * <p>Ids: an item keeps its id unless another profile in this data folder already uses it (the
  * same file imported into a second profile); it then gets an id derived from the target profile
  * and the original id, the same on every run, so re-importing finds it again and skips it.
@@ -40,6 +49,13 @@ import java.util.stream.Collectors;
 final class ImportRun {
 
   enum Mode { ANALYZE, APPLY }
+
+  /** Thrown by {@link #checkpoint} in {@link Mode#APPLY} once the file has a problem or a conflict. */
+  static final class Abandoned extends RuntimeException {
+    Abandoned() {
+      super("the file has a problem or a conflict", null, false, false);
+    }
+  }
 
   /** More plans than any person keeps; bounds the id map. */
   static final int MAX_PLANS = 100_000;
@@ -69,7 +85,10 @@ final class ImportRun {
   LocalDate firstDate;
   LocalDate lastDate;
   private final Map<UUID, UUID> planIds = new HashMap<>();
-  private final IdList sessionIds;
+  private final IdList sessionIds = new IdList();
+  /** In {@link Mode#APPLY}: the new sessions not sent yet, and the plans already marked as used. */
+  private SessionBatch batch;
+  private final Set<UUID> plansMarked = new HashSet<>();
   private String inProgressPath;
   private Boolean targetHasInProgress;
   private boolean tooMany;
@@ -86,7 +105,6 @@ final class ImportRun {
     this.exchange = exchange;
     this.audit = audit;
     this.clock = clock;
-    this.sessionIds = mode == Mode.ANALYZE ? new IdList() : null;
     this.amendments = new AmendmentImport(tx, mode, sessions, exchange, problems, conflicts);
   }
 
@@ -102,6 +120,32 @@ final class ImportRun {
     return problems.isEmpty() && conflicts.isEmpty();
   }
 
+  /**
+   * In {@link Mode#APPLY}: stops the pass as soon as the file has a problem or a conflict, since
+   * nothing of it will be imported (the caller rolls back and reports from a dry run).
+   *
+   * @throws Abandoned then
+   */
+  void checkpoint() {
+    if (mode == Mode.APPLY && !clean()) {
+      throw new Abandoned();
+    }
+  }
+
+  /** Sends the sessions still queued (before anything reads them back, and at the end). */
+  void flush() throws SQLException {
+    if (batch != null) {
+      batch.flush();
+    }
+  }
+
+  /** Closes the statements of the pass (in its transaction); what was not flushed is dropped. */
+  void close() throws SQLException {
+    if (batch != null) {
+      batch.close();
+      batch = null;
+    }
+  }
   /**
    * The target of a Setwise export: the profile named by the user, else the file's own profile
    * (by id, then by name), created when it does not exist.
@@ -209,13 +253,11 @@ final class ImportRun {
       firstDate = firstDate == null || session.date().isBefore(firstDate) ? session.date() : firstDate;
       lastDate = lastDate == null || session.date().isAfter(lastDate) ? session.date() : lastDate;
     }
-    if (sessionIds != null) {
-      if (sessionIds.size() >= MAX_SESSIONS) {
-        tooMany("sessions", MAX_SESSIONS);
-        return;
-      }
-      sessionIds.add(session.id());
+    if (sessionIds.size() >= MAX_SESSIONS) {
+      tooMany("sessions", MAX_SESSIONS);
+      return;
     }
+    sessionIds.add(session.id());
     if (session.endedAt() == null) {
       amendments.inProgress(session.id());
     }
@@ -259,9 +301,13 @@ final class ImportRun {
     inProgress(path, session);
     if (mode == Mode.APPLY && clean()) {
       // at the version of its snapshot (1 from a version 1 file), so that its amendments follow it
-      sessions.insert(tx, target.id(), new Session(resolution.id, planId, session.date(), session.startedAt(),
-          session.endedAt(), session.structure(), session.createdAt(), session.updatedAt(), session.version()));
-      if (planId != null) {
+      if (batch == null) {
+        batch = sessions.batch(tx, target.id());
+      }
+      batch.add(new Session(resolution.id, planId, session.date(), session.startedAt(), session.endedAt(),
+          session.structure(), session.createdAt(), session.updatedAt(), session.version()),
+          sessions.prepare(session.structure()));
+      if (planId != null && plansMarked.add(planId)) {
         plans.markHasSessions(tx, target.id(), planId);
       }
     }
@@ -283,21 +329,22 @@ final class ImportRun {
 
   /** One item of a version 2 file's {@code amendments}. */
   void amendment(String path, ExportItems.Amendment amendment) throws SQLException {
+    flush();
     amendments.amendment(path, amendment, target == null ? null : target.id());
   }
 
   /** Checks what can only be checked once every item was seen. */
-  void finish(String sessionsPath) {
-    if (sessionIds != null) {
-      UUID repeated = sessionIds.firstDuplicate();
-      if (repeated != null) {
-        problems.add(sessionsPath, "holds session " + repeated + " more than once");
-      }
+  void finish(String sessionsPath) throws SQLException {
+    UUID repeated = sessionIds.firstDuplicate();
+    if (repeated != null) {
+      problems.add(sessionsPath, "holds session " + repeated + " more than once");
     }
+    flush();
   }
 
   /** In {@link Mode#APPLY}: creates the target profile when needed and audits the import. */
   void record(ImportFormat format, String fileName, String sha256, long skipped) throws SQLException {
+    flush();
     UUID importId = Ids.newId();
     exchange.insertImport(tx, new ExchangeRepository.ImportRecord(importId, target.id(), format.code(),
         shortName(fileName), sha256, (int) plansNew, sessionsNew, plansDuplicate + sessionsDuplicate + skipped,
@@ -365,6 +412,10 @@ final class ImportRun {
   private Resolution resolve(UUID id, boolean plan) throws SQLException {
     UUID candidate = id;
     for (int i = 0; i < ID_CANDIDATES; i++) {
+      if (!plan && batch != null && batch.isQueued(candidate)) {
+        // this pass queued it (the file holds it twice): the target's already, as if sent
+        return new Resolution(candidate, true, i > 0);
+      }
       Optional<UUID> owner = plan ? exchange.planOwner(tx, candidate) : exchange.sessionOwner(tx, candidate);
       if (owner.isPresent() && owner.get().equals(target.id())) {
         return new Resolution(candidate, true, i > 0);

@@ -40,10 +40,12 @@ import java.util.concurrent.CancellationException;
  *
  * <p>{@link #analyze} is the dry run: it reads the whole file as a stream in one read transaction
  * and says what an import would do, listing every problem with its path and every conflict; it
- * changes nothing. {@link #importData} does the same check first, refuses a file with any
- * problem or conflict, makes a backup, then reads the file again and inserts everything new in one
- * write transaction (rolled back on any failure, cancellation or a change of the file in between).
- * Items already in the profile are skipped, so importing the same file twice changes nothing.
+ * changes nothing. {@link #importData} reads the file once, in one write transaction, checking
+ * every item as the dry run does and inserting what is new as it goes (in batches); at the first
+ * problem or conflict it rolls back and refuses the file with the dry run's full report. A clean
+ * file is backed up against (the database as it was: the transaction is not committed yet) and
+ * committed; any failure or cancellation rolls everything back. Items already in the profile are
+ * skipped, so importing the same file twice changes nothing.
  *
  * <p>Memory stays bounded whatever the file: a Setwise export is read item by item under
  * {@link SetwiseDocument#LIMITS}; a CSV row by row (Apache Commons CSV behind {@link CsvGuard}),
@@ -100,18 +102,24 @@ public final class ImportService {
       Cancellation cancellation) {
     return database.read(tx -> {
       Pass pass = pass(tx, ImportRun.Mode.ANALYZE, source, options, progress, "Checking the file", cancellation);
-      Instant previous = null;
-      if (pass.run.target() != null && !pass.run.createsProfile()) {
-        previous = exchange.lastImportOf(tx, pass.run.target().id(), pass.sha256)
-            .map(ExchangeRepository.ImportRecord::importedAt).orElse(null);
-      }
-      return pass.summary(source, previous);
+      return pass.summary(source, previousImport(tx, pass));
     });
   }
 
+  /** When the same file was last imported into the target profile, or null. */
+  private Instant previousImport(Tx tx, Pass pass) throws SQLException {
+    if (pass.run.target() == null || pass.run.createsProfile()) {
+      return null;
+    }
+    return exchange.lastImportOf(tx, pass.run.target().id(), pass.sha256)
+        .map(ExchangeRepository.ImportRecord::importedAt).orElse(null);
+  }
+
   /**
-   * Imports {@code source}: checks it as {@link #analyze} does, then adds everything new in one
-   * transaction. When nothing is new, nothing is changed (no backup, no audit entry).
+   * Imports {@code source}: checks it as {@link #analyze} does and adds everything new, in one
+   * transaction and one reading of the file. When nothing is new, nothing is changed (no backup, no
+   * audit entry). A file with a problem or a conflict is refused with the full report of
+   * {@link #analyze}, which is then run (without holding the writer) to make it.
    *
    * @throws ValidationException {@value #INVALID_FILE} with every problem (nothing imported)
    * @throws ConflictException when the data clashes with the profile's (nothing imported)
@@ -121,26 +129,42 @@ public final class ImportService {
    */
   public ImportResult importData(ImportSource source, ImportOptions options, Progress progress,
       Cancellation cancellation) {
-    ImportSummary checked = analyze(source, options, progress, cancellation);
-    refuseUnlessImportable(checked);
-    if (checked.changesNothing()) {
-      return new ImportResult(checked, false, null);
+    Applied applied;
+    try {
+      applied = database.write(tx -> {
+        Pass pass = pass(tx, ImportRun.Mode.APPLY, source, options, progress, "Importing", cancellation);
+        pass.run.checkpoint();
+        ImportSummary summary = pass.summary(source, previousImport(tx, pass));
+        if (summary.changesNothing()) {
+          throw new NothingNew(summary);
+        }
+        cancellation.check();
+        // Not committed yet: the backup, on a connection of its own, copies the database as it was.
+        BackupInfo backup = backups.create(BackupReason.BEFORE_IMPORT);
+        pass.run.record(pass.format, source.name(), pass.sha256, summary.skippedRowCount());
+        return new Applied(summary, backup);
+      });
+    } catch (ImportRun.Abandoned refused) {
+      // Rolled back. The full report comes from a dry run, in a read transaction.
+      refuseUnlessImportable(analyze(source, options, progress, cancellation));
+      throw new ValidationException(INVALID_FILE,
+          List.of(new Problem("$", "changed while it was being imported; nothing was imported")));
+    } catch (NothingNew nothing) {
+      return new ImportResult(nothing.summary, false, null);
     }
-    cancellation.check();
-    BackupInfo backup = backups.create(BackupReason.BEFORE_IMPORT);
-    ImportSummary done = database.write(tx -> {
-      Pass pass = pass(tx, ImportRun.Mode.APPLY, source, options, progress, "Importing", cancellation);
-      if (!pass.sha256.equals(checked.sha256())) {
-        throw new ValidationException(INVALID_FILE,
-            List.of(new Problem("$", "changed while it was being imported; nothing was imported")));
-      }
-      ImportSummary summary = pass.summary(source, checked.previousImport());
-      refuseUnlessImportable(summary);
-      cancellation.check();
-      pass.run.record(pass.format, source.name(), pass.sha256, summary.skippedRowCount());
-      return summary;
-    });
-    return new ImportResult(done, true, backup.file());
+    return new ImportResult(applied.summary, true, applied.backup.file());
+  }
+
+  private record Applied(ImportSummary summary, BackupInfo backup) {}
+
+  /** A file with nothing new: the transaction is rolled back (it changed nothing anyway). */
+  private static final class NothingNew extends RuntimeException {
+    final transient ImportSummary summary;
+
+    NothingNew(ImportSummary summary) {
+      super("nothing new", null, false, false);
+      this.summary = summary;
+    }
   }
 
   private static void refuseUnlessImportable(ImportSummary summary) {
@@ -183,7 +207,7 @@ public final class ImportService {
     Pass pass = new Pass(new ImportRun(tx, mode, profiles, plans, sessions, exchange, audit, clock));
     MessageDigest digest = sha256();
     progress.update(step, 0, -1);
-    try (InputStream raw = source.open()) {
+    try (InputStream raw = source.open(); Closing closing = pass.run::close) {
       BufferedInputStream in = new BufferedInputStream(new DigestInputStream(raw, digest), SNIFF_BYTES);
       boolean json = looksLikeJson(in);
       try {
@@ -232,6 +256,7 @@ public final class ImportService {
       for (int i = 0; i < total; i++) {
         cancellation.check();
         pass.run.session(result.paths().get(i), result.sessions().get(i));
+        pass.run.checkpoint();
         if (i % 100 == 0) {
           progress.update(step, i, total);
         }
@@ -239,6 +264,12 @@ public final class ImportService {
       pass.run.finish("$");
       progress.update(step, total, total);
     }
+  }
+
+  /** Closes the statements of a pass at its end. */
+  private interface Closing extends AutoCloseable {
+    @Override
+    void close() throws SQLException;
   }
 
   /** A Setwise export starts with '{' after white space (and maybe a byte-order mark); a CSV does not. */

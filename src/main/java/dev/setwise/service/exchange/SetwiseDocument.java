@@ -88,6 +88,7 @@ final class SetwiseDocument {
             profileSeen = true;
             Profile profile = ExportItems.profile(reader.readValue(), name, problems);
             run.targetFromFile(profile, requestedProfile);
+            run.checkpoint();
           }
           case ExportFormat.F_COUNTS -> {
             Problems own = new Problems();
@@ -125,6 +126,7 @@ final class SetwiseDocument {
                   && TreeObject.parseUuid(id) != null) {
                 run.invalidPlan(TreeObject.parseUuid(id));
               }
+              run.checkpoint();
               if (++planCount % PROGRESS_EVERY == 0) {
                 progress.update(step, planCount, total);
               }
@@ -151,6 +153,7 @@ final class SetwiseDocument {
               } else {
                 run.invalidSession(tree);
               }
+              run.checkpoint();
               if (++sessionCount % PROGRESS_EVERY == 0) {
                 progress.update(step, planCount + sessionCount, total);
               }
@@ -176,6 +179,7 @@ final class SetwiseDocument {
               if (amendment != null) {
                 run.amendment(reader.path(), amendment);
               }
+              run.checkpoint();
               if (++amendmentCount % PROGRESS_EVERY == 0) {
                 progress.update(step, planCount + sessionCount + amendmentCount, -1);
               }
