@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-  private static final int READERS = 4;
+  /** As many as the REST server runs requests at once, so that a read never waits for a connection; opened when first needed. */
+  private static final int READERS = 16;
 
   private final Path file;
   /** Null when the database is open for reading only (a full disk). */
