@@ -89,10 +89,13 @@ final class ProfileCommand extends GroupCommand {
    * {@code setwise profile delete NAME [--yes]}: deletes a profile and everything in it, after a
    * backup; never the last one. Without {@code --yes} it asks on the terminal, and refuses when there
    * is no terminal to ask on. Refused while the desktop app has the data folder open (it would go on
-   * showing the profile): the app's Profile menu deletes it there.
+   * showing the profile): the app's Profile menu deletes it there. With {@code --database} it deletes
+   * from that PostgreSQL database by the same rules, without a backup (Setwise makes none there),
+   * which the confirmation says.
    */
-  @Command(name = "delete", description = "Delete a profile and everything in it (plans, sessions, tokens, "
-      + "its activity log), after a backup. The last profile cannot be deleted.", mixinStandardHelpOptions = true)
+  @Command(name = "delete", description = {"Delete a profile and everything in it (plans, sessions, tokens, "
+      + "its activity log), after a backup. The last profile cannot be deleted.",
+      "With --database, from that PostgreSQL database: no backup is made there."}, mixinStandardHelpOptions = true)
   static final class Delete implements Callable<Integer> {
 
     @ParentCommand
@@ -107,15 +110,23 @@ final class ProfileCommand extends GroupCommand {
     @Option(names = {"--yes", "-y"}, description = "Do not ask (also deletes a workout in progress).")
     boolean yes;
 
+    @Mixin
+    DatabaseOption database;
+
     @Override
     public Integer call() {
       SetwiseCommand root = parent.root;
-      FolderLease lease = root.lease(FolderLease.Kind.COMMAND);
-      lease.otherHolder(FolderLease.Kind.APP).ifPresent(app -> {
-        throw new ConflictException(app.describe(root.clock().getZone(), root.clock().instant())
-            + " (or delete the profile from the app's Profile menu)");
-      });
-      try (AppContext context = root.openContext()) {
+      // On PostgreSQL the data folder holds only the logs: no lease, and the desktop app is not on it.
+      AppContext onServer = root.openDatabaseServer(database.url, true);
+      if (onServer == null) {
+        FolderLease lease = root.lease(FolderLease.Kind.COMMAND);
+        lease.otherHolder(FolderLease.Kind.APP).ifPresent(app -> {
+          throw new ConflictException(app.describe(root.clock().getZone(), root.clock().instant())
+              + " (or delete the profile from the app's Profile menu)");
+        });
+      }
+      try (AppContext context = onServer != null ? onServer : root.openContext()) {
+        boolean backedUp = !context.onDatabaseServer();
         Profile profile = context.profiles().findByName(name).orElseThrow(() -> new NotFoundException(
             "No profile is named \"" + name.strip() + "\""));
         ProfileContents contents = context.profiles().contents(profile.id());
@@ -128,7 +139,8 @@ final class ProfileCommand extends GroupCommand {
           }
           String answer = terminal.ask("Delete profile " + profile.name() + " and everything in it (" + what(contents)
               + ")?" + (contents.workoutInProgress() ? " Its workout in progress is deleted too." : "")
-              + " A backup is made first. [y/N] ");
+              + (backedUp ? " A backup is made first. [y/N] "
+                  : " No backup is made on PostgreSQL: this cannot be undone from Setwise. [y/N] "));
           if (answer == null || !List.of("y", "yes").contains(answer.strip().toLowerCase(Locale.ROOT))) {
             spec.commandLine().getErr().println("setwise: Not deleted");
             spec.commandLine().getErr().flush();
@@ -136,8 +148,9 @@ final class ProfileCommand extends GroupCommand {
           }
         }
         ProfileDeleted deleted = context.profiles().delete(profile.id(), true);
-        spec.commandLine().getOut().println("Deleted profile " + profile.name() + " (" + what(contents)
-            + "); the backup made before is " + deleted.backup().getFileName());
+        spec.commandLine().getOut().println("Deleted profile " + profile.name() + " (" + what(contents) + ")"
+            + (deleted.backup() != null ? "; the backup made before is " + deleted.backup().getFileName()
+                : " from " + context.databaseName() + "; no backup was made (PostgreSQL)"));
       }
       return 0;
     }

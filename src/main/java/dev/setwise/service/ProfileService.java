@@ -156,7 +156,8 @@ public final class ProfileService {
    * audit log (docs/decisions/0036). First a backup of the whole database is made (kept until you
    * delete it; it is the way back); then everything goes in one write transaction. The last profile
    * is never deleted. Nothing is recorded in another profile's audit log; the app log says what was
-   * deleted and where the backup is.
+   * deleted and where the backup is. On PostgreSQL Setwise makes no backups (the server's own
+   * backups are the way back, decision 0049): the same rules, the same transaction, no backup.
    *
    * <p>Makes a backup (reads the whole database), then one write transaction: call from a
    * background thread, never the JavaFX application thread.
@@ -170,7 +171,7 @@ public final class ProfileService {
    */
   public ProfileDeleted delete(UUID id, boolean workoutInProgressConfirmed) {
     checkDeletable(contents(id), workoutInProgressConfirmed);
-    BackupInfo backup = backups.create(BackupReason.BEFORE_PROFILE_DELETE);
+    BackupInfo backup = database.file() == null ? null : backups.create(BackupReason.BEFORE_PROFILE_DELETE);
     ProfileContents removed = database.write(tx -> {
       // Checked again: another process may have started a workout or deleted a profile meanwhile.
       ProfileContents now = contents(tx, id);
@@ -181,8 +182,8 @@ public final class ProfileService {
     afterDeletion.accept(id);
     LOG.info("Deleted profile {} ({}) with {} plans, {} sessions and {} amendments; the backup before is {}",
         removed.profile().name(), id, removed.plans(), removed.sessions(), removed.amendments(),
-        backup.file().getFileName());
-    return new ProfileDeleted(removed, backup.file());
+        backup == null ? "none (PostgreSQL)" : backup.file().getFileName());
+    return new ProfileDeleted(removed, backup == null ? null : backup.file());
   }
 
   /**

@@ -226,11 +226,13 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * What makes the database unusable now (its file was replaced or removed since it was opened),
-   * or null while it is fine. One {@code stat}; any thread.
+   * What makes the database unusable now, or null while it is fine. On SQLite: its file was
+   * replaced or removed since it was opened (one {@code stat}). On PostgreSQL: the server cannot be
+   * reached or does not answer a query (one round trip on a connection of its own, a few seconds
+   * at most). Any thread but the JavaFX one.
    */
   public String problem() {
-    return postgres == null ? identity.problem() : null;
+    return postgres == null ? identity.problem() : postgres.problem();
   }
 
   /**

@@ -47,11 +47,13 @@ final class PostgresEngine implements AutoCloseable {
   private final ThreadLocal<UUID> caller = new ThreadLocal<>();
   private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
   private final ThreadLocal<Tx> unit = new ThreadLocal<>();
+  private final HealthProbe health;
 
-  private PostgresEngine(HikariDataSource pool, Role role, String name) {
+  private PostgresEngine(HikariDataSource pool, Role role, String name, HealthProbe health) {
     this.pool = pool;
     this.role = role;
     this.name = name;
+    this.health = health;
   }
 
   /**
@@ -83,7 +85,7 @@ final class PostgresEngine implements AutoCloseable {
       pool.close();
       throw e;
     }
-    return new PostgresEngine(pool, role, target.toString());
+    return new PostgresEngine(pool, role, target.toString(), new HealthProbe(target));
   }
 
   private static StorageException unreachable(PostgresTarget target, Throwable e) {
@@ -246,8 +248,17 @@ final class PostgresEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether the database answers a query now: null when it does, else why not, in one line. Asks
+   * on a connection of its own (never waits for the pool), within {@value HealthProbe#SECONDS} s.
+   */
+  String problem() {
+    return health.problem();
+  }
+
   @Override
   public void close() {
+    health.close();
     pool.close();
     LOG.info("Closed the connections to the database {}", name);
   }

@@ -154,6 +154,19 @@ public final class PostgresTarget {
     return source;
   }
 
+  /**
+   * A driver data source like {@link #dataSource()} whose connections give up after
+   * {@code seconds} (connecting and each answer): for the health probe, which must answer in time
+   * when the server is gone.
+   */
+  javax.sql.DataSource dataSource(int seconds) {
+    org.postgresql.ds.PGSimpleDataSource source = (org.postgresql.ds.PGSimpleDataSource) dataSource();
+    source.setConnectTimeout(seconds);
+    source.setLoginTimeout(seconds);
+    source.setSocketTimeout(seconds);
+    return source;
+  }
+
   public String user() {
     return user;
   }

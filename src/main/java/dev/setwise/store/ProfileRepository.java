@@ -72,13 +72,15 @@ public final class ProfileRepository {
 
   public Contents contents(Tx tx, UUID id) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT (SELECT count(*) FROM plans WHERE user_id = ?1), (SELECT count(*) FROM sessions WHERE user_id = ?1), "
-            + "(SELECT count(*) FROM session_amendments WHERE user_id = ?1), "
-            + "EXISTS (SELECT 1 FROM sessions WHERE user_id = ?1 AND ended_at IS NULL)")) {
-      Rows.setUuid(statement, 1, id);
+        "SELECT (SELECT count(*) FROM plans WHERE user_id = ?), (SELECT count(*) FROM sessions WHERE user_id = ?), "
+            + "(SELECT count(*) FROM session_amendments WHERE user_id = ?), "
+            + "EXISTS (SELECT 1 FROM sessions WHERE user_id = ? AND ended_at IS NULL)")) {
+      for (int i = 1; i <= 4; i++) {
+        Rows.setUuid(statement, i, id);
+      }
       try (ResultSet rs = statement.executeQuery()) {
         rs.next();
-        return new Contents(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4) == 1);
+        return new Contents(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4));
       }
     }
   }
@@ -88,8 +90,10 @@ public final class ProfileRepository {
    * amendments and derived progress rows go with them), then plans, then every other table that
    * names the profile (found in the schema, so a table added later is not forgotten), then the
    * profile, whose change feed goes with it (cascade), and last its audit log, which the schema lets
-   * go only once the profile is gone (V16). Foreign keys are checked when the transaction commits, so
-   * the order only has to satisfy the triggers.
+   * go only once the profile is gone (V16). On SQLite foreign keys are checked when the transaction
+   * commits, so the order only has to satisfy the triggers. On PostgreSQL they are checked at once:
+   * the same order satisfies them, and the profile's feed head, change feed and audit log go with
+   * the profile's row (cascades; V22 lets the audit log's rows go only then).
    *
    * @return false when there is no such profile
    */
@@ -97,16 +101,21 @@ public final class ProfileRepository {
     if (find(tx, id).isEmpty()) {
       return false;
     }
-    try (Statement statement = tx.connection().createStatement()) {
-      statement.execute("PRAGMA defer_foreign_keys = ON");
+    boolean sqlite = tx.dialect() == Dialect.SQLITE;
+    if (sqlite) {
+      try (Statement statement = tx.connection().createStatement()) {
+        statement.execute("PRAGMA defer_foreign_keys = ON");
+      }
     }
     deleteWhere(tx, "sessions", "user_id", id);
     deleteWhere(tx, "plans", "user_id", id);
-    for (String[] reference : referencesToProfiles(tx)) {
+    for (String[] reference : sqlite ? referencesToProfiles(tx) : referencesToProfilesPostgres(tx)) {
       deleteWhere(tx, reference[0], reference[1], id);
     }
     deleteWhere(tx, "profiles", "id", id);
-    deleteWhere(tx, "audit_log", "user_id", id);
+    if (sqlite) {
+      deleteWhere(tx, "audit_log", "user_id", id);
+    }
     return true;
   }
 
@@ -117,6 +126,26 @@ public final class ProfileRepository {
         "SELECT m.name, f.\"from\" FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) f "
             + "WHERE m.type = 'table' AND f.\"table\" = 'profiles' "
             + "AND m.name NOT IN ('sessions', 'plans', 'audit_log', 'changes') ORDER BY m.name")) {
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          found.add(new String[] {rs.getString(1), rs.getString(2)});
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * PostgreSQL: every (table, column) whose foreign key to {@code profiles} does not cascade, but
+   * sessions and plans (deleted first, in their own order).
+   */
+  private static List<String[]> referencesToProfilesPostgres(Tx tx) throws SQLException {
+    List<String[]> found = new ArrayList<>();
+    try (PreparedStatement statement = tx.connection().prepareStatement(
+        "SELECT c.conrelid::regclass::text, a.attname FROM pg_constraint c "
+            + "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] "
+            + "WHERE c.contype = 'f' AND c.confrelid = 'profiles'::regclass AND c.confdeltype <> 'c' "
+            + "AND c.conrelid::regclass::text NOT IN ('sessions', 'plans') ORDER BY 1")) {
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
           found.add(new String[] {rs.getString(1), rs.getString(2)});

@@ -27,13 +27,17 @@ import java.util.UUID;
  * when it matches (at most one: the one-in-progress rule), and the in-progress count is that one.
  *
  * <p>A name search first finds the names that hold the text ({@link #NAME_CANDIDATES}: SQLite's
- * FTS5 trigram index over the names of the totals, then the exact {@code LIKE}). Its page is then
+ * FTS5 trigram index over the names of the totals, then the exact {@code LIKE}; on PostgreSQL,
+ * {@code ILIKE} over the same totals, narrowed by their pg_trgm index). Its page is then
  * read from an index of names that holds every column a search filters and sorts on: in the
  * default order, newest first, the first rows of each name found are taken from
  * {@code sessions_by_name} in order and merged, so a page reads about as many entries as it shows,
  * however common or rare the name; with dates, or in another order, the entries of the names found
  * (in the range of {@code sessions_by_name_and_date}) are sorted. Only the rows of the page itself
  * are then read from the table.
+ *
+ * <p>Both dialects keep the same totals and indexes (SQLite V14, PostgreSQL V21, decision
+ * 0049); only SQLite needs its planner told which index to read ({@code INDEXED BY}).
  */
 final class SessionList {
 
@@ -54,6 +58,13 @@ final class SessionList {
   private static final String NAME_CANDIDATES = "SELECT t.plan_key, t.name, t.sessions "
       + "FROM session_names f JOIN session_totals t ON t.id = f.rowid "
       + "WHERE session_names MATCH ? AND t.user_id = ? AND t.name LIKE ? ESCAPE '\\'";
+  /**
+   * PostgreSQL: the ILIKE decides and the planner narrows with the trigram index of the names
+   * ({@code session_totals_by_name_trigrams}) when the text has trigrams. Parameters: the owner,
+   * the pattern.
+   */
+  private static final String NAME_CANDIDATES_POSTGRESQL = "SELECT t.plan_key, t.name, t.sessions "
+      + "FROM session_totals t WHERE t.user_id = ? AND t.name ILIKE ? ESCAPE '\\'";
   /** The same without the index, for a text of fewer than three characters (no trigram to look up). */
   private static final String NAME_CANDIDATES_SHORT = "SELECT t.plan_key, t.name, t.sessions FROM session_totals t "
       + "WHERE t.user_id = ? AND t.name LIKE ? ESCAPE '\\'";
@@ -114,10 +125,11 @@ final class SessionList {
 
   private static List<NameTotal> names(Tx tx, UUID ownerId, SessionQuery query) throws SQLException {
     String text = query.nameContains();
-    boolean indexed = text.codePointCount(0, text.length()) >= 3;
+    boolean sqlite = tx.dialect() == Dialect.SQLITE;
+    boolean indexed = sqlite && text.codePointCount(0, text.length()) >= 3;
     List<NameTotal> found = new ArrayList<>();
-    try (PreparedStatement statement = tx.connection().prepareStatement(indexed ? NAME_CANDIDATES
-        : NAME_CANDIDATES_SHORT)) {
+    String sql = !sqlite ? NAME_CANDIDATES_POSTGRESQL : indexed ? NAME_CANDIDATES : NAME_CANDIDATES_SHORT;
+    try (PreparedStatement statement = tx.connection().prepareStatement(sql)) {
       int i = 1;
       if (indexed) {
         statement.setString(i++, ftsPhrase(text));
@@ -167,7 +179,8 @@ final class SessionList {
       return names.stream().mapToLong(NameTotal::sessions).sum();
     }
     if (!datesGiven) {
-      StringBuilder sql = new StringBuilder("SELECT ifnull(sum(sessions), 0) FROM session_totals WHERE user_id = ?");
+      StringBuilder sql = new StringBuilder("SELECT " + tx.dialect().ifNull()
+          + "(sum(sessions), 0) FROM session_totals WHERE user_id = ?");
       List<Object> arguments = new ArrayList<>(List.of(ownerId.toString()));
       if (query.planId() != null) {
         sql.append(" AND plan_key = ?");
@@ -184,8 +197,8 @@ final class SessionList {
       where.and("s.plan_id = ?", query.planId().toString());
     }
     dates(where, query);
-    return count(tx, "SELECT count(*) FROM " + (names != null ? BY_NAME_AND_DATE : "sessions s") + " WHERE "
-        + where.sql(), where.arguments());
+    return count(tx, "SELECT count(*) FROM " + (names != null ? table(tx, BY_NAME_AND_DATE) : "sessions s")
+        + " WHERE " + where.sql(), where.arguments());
   }
 
   /** Whether the owner's session in progress (at most one) matches every filter but the status. */
@@ -196,9 +209,10 @@ final class SessionList {
     }
     dates(where, query);
     if (query.nameContains() != null) {
-      where.and("s.name LIKE ? ESCAPE '\\'", Rows.likeContains(query.nameContains()));
+      where.and("s.name " + tx.dialect().like() + " ? ESCAPE '\\'", Rows.likeContains(query.nameContains()));
     }
-    return count(tx, "SELECT count(*) FROM " + IN_PROGRESS + " WHERE " + where.sql() + " AND s.ended_at IS NULL",
+    return count(tx, "SELECT count(*) FROM " + table(tx, IN_PROGRESS) + " WHERE " + where.sql()
+        + " AND s.ended_at IS NULL",
         where.arguments()) > 0;
   }
 
@@ -209,13 +223,13 @@ final class SessionList {
       where.and("s.plan_id = ?", query.planId().toString());
     }
     dates(where, query);
-    status(where, query);
+    status(tx, where, query);
     List<Object> arguments = new ArrayList<>(where.arguments());
     arguments.add(query.limit());
     arguments.add((long) query.offset());
     List<SessionSummary> items = new ArrayList<>();
     try (PreparedStatement statement = tx.connection().prepareStatement("SELECT " + SUMMARY_COLUMNS
-        + " FROM sessions s WHERE " + where.sql() + " ORDER BY " + orderBy(query) + " LIMIT ? OFFSET ?")) {
+        + " FROM sessions s WHERE " + where.sql() + " ORDER BY " + orderBy(tx, query) + " LIMIT ? OFFSET ?")) {
       bind(statement, arguments);
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
@@ -241,14 +255,15 @@ final class SessionList {
     } else {
       Where where = new Where(ownerId);
       inNames(where, names);
-      filters(where, query);
+      filters(tx, where, query);
       List<Object> arguments = new ArrayList<>(where.arguments());
       arguments.add(query.limit());
       arguments.add((long) query.offset());
       ids = new ArrayList<>();
       // sessions_by_name_and_date holds every sort key (and the date range, when there is one)
-      try (PreparedStatement statement = tx.connection().prepareStatement("SELECT s.id FROM " + BY_NAME_AND_DATE
-          + " WHERE " + where.sql() + " ORDER BY " + orderBy(query) + " LIMIT ? OFFSET ?")) {
+      try (PreparedStatement statement = tx.connection().prepareStatement("SELECT s.id FROM "
+          + table(tx, BY_NAME_AND_DATE)
+          + " WHERE " + where.sql() + " ORDER BY " + orderBy(tx, query) + " LIMIT ? OFFSET ?")) {
         bind(statement, arguments);
         try (ResultSet rs = statement.executeQuery()) {
           while (rs.next()) {
@@ -267,9 +282,10 @@ final class SessionList {
     boolean ascending = query.order() == SessionQuery.Order.ASC;
     String direction = ascending ? " ASC" : " DESC";
     Where where = new Where(ownerId).and("s.name = ?", "");
-    filters(where, query);
+    filters(tx, where, query);
     List<Entry> entries = new ArrayList<>();
-    try (PreparedStatement statement = tx.connection().prepareStatement("SELECT s.started_at, s.id FROM " + BY_NAME
+    try (PreparedStatement statement = tx.connection().prepareStatement("SELECT s.started_at, s.id FROM "
+        + table(tx, BY_NAME)
         + " WHERE " + where.sql() + " ORDER BY s.started_at" + direction + ", s.id" + direction + " LIMIT ?")) {
       for (String name : names) {
         List<Object> arguments = new ArrayList<>(where.arguments());
@@ -322,12 +338,17 @@ final class SessionList {
   }
 
   /** Plan, dates and status: every filter but the name, on columns {@code sessions_by_name} holds. */
-  private static void filters(Where where, SessionQuery query) {
+  private static void filters(Tx tx, Where where, SessionQuery query) {
     if (query.planId() != null) {
       where.and("s.plan_id = ?", query.planId().toString());
     }
     dates(where, query);
-    status(where, query);
+    status(tx, where, query);
+  }
+
+  /** {@code sessions s} read through {@code indexed} on SQLite; PostgreSQL's planner chooses well alone. */
+  private static String table(Tx tx, String indexed) {
+    return tx.dialect() == Dialect.SQLITE ? indexed : "sessions s";
   }
 
   private static void dates(Where where, SessionQuery query) {
@@ -345,10 +366,11 @@ final class SessionList {
    * key and stops after one page instead of sorting every completed session. "In progress"
    * matches the partial unique index (at most one row).
    */
-  private static void status(Where where, SessionQuery query) {
+  private static void status(Tx tx, Where where, SessionQuery query) {
     if (Boolean.TRUE.equals(query.completed())) {
       where.and(query.sort() == SessionQuery.Sort.ENDED_AT
-          ? "ifnull(s.ended_at, " + STILL_RUNNING + ") < " + STILL_RUNNING : "s.ended_at IS NOT NULL");
+          ? tx.dialect().ifNull() + "(s.ended_at, " + STILL_RUNNING + ") < " + STILL_RUNNING
+          : "s.ended_at IS NOT NULL");
     } else if (Boolean.FALSE.equals(query.completed())) {
       where.and("s.ended_at IS NULL");
     }
@@ -362,12 +384,13 @@ final class SessionList {
     where.and(in.append(')').toString(), names.toArray());
   }
 
-  private static String orderBy(SessionQuery query) {
+  private static String orderBy(Tx tx, SessionQuery query) {
     String direction = query.order() == SessionQuery.Order.ASC ? " ASC" : " DESC";
     return switch (query.sort()) {
       case STARTED_AT -> "s.started_at" + direction + ", s.id" + direction;
       case DATE -> "s.date" + direction + ", s.started_at" + direction + ", s.id" + direction;
-      case ENDED_AT -> "ifnull(s.ended_at, " + STILL_RUNNING + ")" + direction + ", s.started_at" + direction
+      case ENDED_AT -> tx.dialect().ifNull() + "(s.ended_at, " + STILL_RUNNING + ")" + direction
+          + ", s.started_at" + direction
           + ", s.id" + direction;
     };
   }

@@ -10,7 +10,6 @@ import dev.setwise.domain.SessionStructure;
 import dev.setwise.domain.SessionSummary;
 import dev.setwise.domain.StoredSession;
 import dev.setwise.domain.StructureStats;
-import dev.setwise.domain.Unit;
 import dev.setwise.json.StructureJson;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -75,16 +74,6 @@ public final class SessionRepository {
       return endedAt != null;
     }
   }
-
-  /** PostgreSQL's list (SQLite's is SessionList): whether the session of the row has amendments. */
-  private static final String AMENDED =
-      "EXISTS (SELECT 1 FROM session_amendments a WHERE a.session_id = sessions.id) AS amended";
-  private static final String SUMMARY_COLUMNS = "id, plan_id, date, started_at, ended_at, name, unit, "
-      + "exercise_count, set_count, completed_set_count, volume, created_at, updated_at, version, " + AMENDED;
-  /** Sort key of ended_at: a session still in progress sorts as the latest (see sessions_by_ended). */
-  private static final String STILL_RUNNING = "9223372036854775807";
-  /** Its arguments: the function is the dialect's (SQLite's index names ifnull, PostgreSQL's coalesce). */
-  private static final String ENDED_KEY_ARGUMENTS = "(ended_at, " + STILL_RUNNING + ")";
 
   private final StructureJson json;
   /** The progress tables derived from completed sessions: kept right here, in the same transaction. */
@@ -458,80 +447,12 @@ public final class SessionRepository {
    * comes from counters and covering indexes, not from counting rows ({@link SessionList}).
    */
   public Page<SessionSummary> list(Tx tx, UUID ownerId, SessionQuery query) throws SQLException {
-    if (tx.dialect() == Dialect.SQLITE) {
-      // counters kept by the SQLite schema's triggers, its covering indexes, FTS5 (decision 32)
-      return SessionList.list(tx, ownerId, query, true);
-    }
-    StringBuilder where = new StringBuilder(" WHERE user_id = ?");
-    List<Object> arguments = new ArrayList<>();
-    arguments.add(ownerId.toString());
-    if (query.planId() != null) {
-      where.append(" AND plan_id = ?");
-      arguments.add(query.planId().toString());
-    }
-    if (query.dateFrom() != null) {
-      where.append(" AND date >= ?");
-      arguments.add(query.dateFrom().toString());
-    }
-    if (query.dateTo() != null) {
-      where.append(" AND date <= ?");
-      arguments.add(query.dateTo().toString());
-    }
-
-    if (query.nameContains() != null) {
-      where.append(" AND name ").append(tx.dialect().like()).append(" ? ESCAPE '\\'");
-      arguments.add(Rows.likeContains(query.nameContains()));
-    }
-    // "Completed" is written two ways on purpose. The total uses the indexed ended_at expression
-    // (sessions_by_ended), so it is counted from the index alone; the page uses the plain test,
-    // so the planner walks the index of the sort key and stops after one page instead of sorting
-    // every completed session. "In progress" matches the partial unique index (at most one row).
-    String endedKey = tx.dialect().ifNull() + ENDED_KEY_ARGUMENTS;
-    String countWhere = where.toString();
-    String pageWhere = where.toString();
-    if (Boolean.TRUE.equals(query.completed())) {
-      countWhere += " AND " + endedKey + " < " + STILL_RUNNING;
-      pageWhere += query.sort() == SessionQuery.Sort.ENDED_AT
-          ? " AND " + endedKey + " < " + STILL_RUNNING : " AND ended_at IS NOT NULL";
-    } else if (Boolean.FALSE.equals(query.completed())) {
-      countWhere += " AND ended_at IS NULL";
-      pageWhere += " AND ended_at IS NULL";
-    }
-    long total;
-    try (PreparedStatement statement = tx.connection().prepareStatement("SELECT count(*) FROM sessions" + countWhere)) {
-      bind(statement, arguments);
-      try (ResultSet rs = statement.executeQuery()) {
-        rs.next();
-        total = rs.getLong(1);
-      }
-    }
-    String direction = query.order() == SessionQuery.Order.ASC ? " ASC" : " DESC";
-    String orderBy = switch (query.sort()) {
-      case STARTED_AT -> "started_at" + direction + ", id" + direction;
-      case DATE -> "date" + direction + ", started_at" + direction + ", id" + direction;
-      case ENDED_AT -> endedKey + direction + ", started_at" + direction
-          + ", id" + direction;
-    };
-    List<SessionSummary> items = new ArrayList<>();
-    try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT " + SUMMARY_COLUMNS + " FROM sessions" + pageWhere + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?")) {
-      bind(statement, arguments);
-      statement.setInt(arguments.size() + 1, query.limit());
-      statement.setLong(arguments.size() + 2, query.offset());
-      try (ResultSet rs = statement.executeQuery()) {
-        while (rs.next()) {
-          items.add(summary(rs));
-        }
-      }
-    }
-    return new Page<>(items, total, query.limit(), query.offset());
+    // counters kept by the schema's triggers, its covering indexes, trigram name search (decisions 32, 49)
+    return SessionList.list(tx, ownerId, query, true);
   }
 
   /** One page of summaries without its total (which is then -1): the next page of filters already counted. */
   public Page<SessionSummary> listPage(Tx tx, UUID ownerId, SessionQuery query) throws SQLException {
-    if (tx.dialect() != Dialect.SQLITE) {
-      return list(tx, ownerId, query);
-    }
     return SessionList.list(tx, ownerId, query, false);
   }
 
@@ -551,21 +472,6 @@ public final class SessionRepository {
   private SessionStructure structure(ResultSet rs) throws SQLException {
     Rows.StoredText stored = Rows.checkedText(rs, "session", "session_check");
     return stored.trusted() ? json.readTrusted(stored.text()) : json.read(stored.text());
-  }
-
-  private static SessionSummary summary(ResultSet rs) throws SQLException {
-    return new SessionSummary(Rows.uuid(rs, "id"), Rows.uuid(rs, "plan_id"), Rows.date(rs, "date"),
-        Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), rs.getString("name"),
-        Unit.fromCode(rs.getString("unit")).orElseThrow(), rs.getInt("exercise_count"), rs.getInt("set_count"),
-        rs.getInt("completed_set_count"), rs.getDouble("volume"),
-        Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version"),
-        rs.getBoolean("amended"));
-  }
-
-  private static void bind(PreparedStatement statement, List<Object> arguments) throws SQLException {
-    for (int i = 0; i < arguments.size(); i++) {
-      statement.setObject(i + 1, arguments.get(i));
-    }
   }
 
   private static String sessionColumns(Tx tx) {

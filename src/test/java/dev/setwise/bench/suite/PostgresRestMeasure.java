@@ -127,7 +127,8 @@ public final class PostgresRestMeasure implements Measure {
   /**
    * The same history in PostgreSQL: profiles, plans and sessions copied row by row from the cached
    * SQLite file (as the superuser, past row-level security; the schema's triggers run, so the
-   * change feed holds every session as it would had the API made them).
+   * change feed and the totals hold every session as they would had the API made them), committed
+   * 2,000 rows at a time.
    */
   private static void copyHistory(Bench bench, HistoryData.History history, PostgresServer postgres, String db)
       throws Exception {
@@ -170,10 +171,15 @@ public final class PostgresRestMeasure implements Measure {
         write.addBatch();
         if (++pending == 2000) {
           write.executeBatch();
+          // A commit per batch: in one transaction every row's triggers would update the same feed
+          // head and totals rows again and again, and each update walks the versions left by the
+          // ones before it (quadratic); committed, they are pruned.
+          to.commit();
           pending = 0;
         }
       }
       write.executeBatch();
+      to.commit();
     }
   }
 
