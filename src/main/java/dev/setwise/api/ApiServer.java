@@ -19,6 +19,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -36,6 +37,16 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  /** A read that takes this long is logged as any write is. */
+  static final long SLOW_REQUEST_MS = 1_000;
+  /**
+   * The most threads of the server (Jetty's acceptor and selector among them; Javalin's default is
+   * 250). A request is mostly work for the processor, so threads beyond a few per core only wait:
+   * 64 connections on 2 cores with a thread each spent more time switching and queuing behind
+   * locks whose holder had been descheduled than answering (docs/decisions/0047). Jetty queues
+   * what it cannot run yet in order, and waiting for headers or idling on keep-alive takes no thread.
+   */
+  static final int MAX_THREADS = 16;
   /** How long {@link #stop()} waits for requests in flight. */
   static final long STOP_TIMEOUT_MS = 15_000;
 
@@ -100,6 +111,7 @@ public final class ApiServer {
       config.http.maxRequestSize = Bodies.LIMIT;
       config.http.prefer405over404 = true;
       config.http.generateEtags = false;
+      config.jetty.threadPool = threadPool();
       config.router.ignoreTrailingSlashes = true;
       config.jetty.addConnector((server, httpConfiguration) -> connector(server, httpConfiguration, host, port, limits));
       config.jetty.modifyServer(server -> {
@@ -117,8 +129,7 @@ public final class ApiServer {
           error.addSuppressed(e);
         }
       });
-      config.requestLogger.http((ctx, millis) ->
-          LOG.info("{} {} {} {} ms", ctx.method().name(), ctx.path(), ctx.statusCode(), Math.round(millis)));
+      config.requestLogger.http(ApiServer::logRequest);
 
       config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e, codec));
       config.routes.exception(Exception.class, (e, ctx) -> fail(ctx, e, codec));
@@ -179,6 +190,29 @@ public final class ApiServer {
     ApiServer server = new ApiServer(app, "http://" + hostAndPort(host, app.port()));
     LOG.info("Serving the Setwise API on {}", server.url());
     return server;
+  }
+
+  /**
+   * One line per request that changed something, failed or was slow; a quick successful read is
+   * logged at DEBUG only: at thousands of reads a second, a line each would fill the log's 100 MB
+   * in minutes and roll away the lines worth keeping, and its lock would queue every request
+   * (docs/decisions/0047).
+   */
+  private static void logRequest(Context ctx, Float millis) {
+    HandlerType method = ctx.method();
+    boolean read = method == HandlerType.GET || method == HandlerType.HEAD;
+    if (!read || ctx.statusCode() >= 400 || millis >= SLOW_REQUEST_MS) {
+      LOG.info("{} {} {} {} ms", method.name(), ctx.path(), ctx.statusCode(), Math.round(millis));
+    } else if (LOG.isDebugEnabled()) {
+      LOG.debug("{} {} {} {} ms", method.name(), ctx.path(), ctx.statusCode(), Math.round(millis));
+    }
+  }
+
+  /** Request threads: see {@link #MAX_THREADS}. */
+  private static QueuedThreadPool threadPool() {
+    QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 8, 60_000);
+    pool.setName("api");
+    return pool;
   }
 
   /**

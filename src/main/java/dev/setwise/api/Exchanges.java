@@ -88,6 +88,11 @@ final class Exchanges {
     send(ctx, resource(status, null, tree, version));
   }
 
+  /** Sends one plan or session at {@code version} whose JSON is written already, with its {@code ETag}. */
+  static void sendResource(Context ctx, int status, byte[] body, long version) {
+    send(ctx, new Answer(status, null, IfMatch.etag(version), body));
+  }
+
   static void send(Context ctx, Answer answer) {
     ctx.status(answer.status());
     if (answer.location() != null) {

@@ -173,7 +173,7 @@ final class SessionEndpoints {
     UUID caller = exchanges.caller(ctx);
     UUID id = Exchanges.id(ctx, Messages.SESSION_NOT_FOUND);
     StoredSession session = sessions.getStored(caller, id);
-    exchanges.sendResource(ctx, 200, Views.session(session), session.version());
+    Exchanges.sendResource(ctx, 200, Views.sessionBytes(session), session.version());
   }
 
   /** {@code DELETE /api/sessions/{id}}: 204; discards one in progress or removes a completed one; If-Match optional. */

@@ -90,27 +90,34 @@ final class SlowClients extends Handler.Wrapper implements Connection.Listener {
     return watches.size();
   }
 
-  /** One connection: closed when no request is under way and none has begun in time. */
+  /**
+   * One connection: closed when no request is under way and none has begun in time. The timer is
+   * not moved on every request (the scheduler's queue is one lock that every request thread would
+   * take twice): the connection notes when it became idle, and a check that fires early because a
+   * request came and went since is scheduled again for the time that is left.
+   */
   private final class Watch {
 
     private final Connection connection;
     private int active;
-    private long generation;
-    private Scheduler.Task deadline;
+    /** When the connection last became idle (opened, or its last exchange ended), {@link NanoTime}. */
+    private long idleSince;
+    private Scheduler.Task check;
+    private boolean closed;
 
     Watch(Connection connection) {
       this.connection = connection;
     }
 
     synchronized void waitForHeaders() {
-      long armed = ++generation;
-      deadline = scheduler.schedule(() -> expire(armed), limits.headerMillis(), TimeUnit.MILLISECONDS);
+      idleSince = NanoTime.now();
+      if (check == null && !closed) {
+        check = scheduler.schedule(this::check, limits.headerMillis(), TimeUnit.MILLISECONDS);
+      }
     }
 
     synchronized void requestStarted() {
       active++;
-      generation++;
-      cancel();
     }
 
     synchronized void requestEnded() {
@@ -121,23 +128,24 @@ final class SlowClients extends Handler.Wrapper implements Connection.Listener {
     }
 
     synchronized void closed() {
-      generation++;
-      cancel();
-    }
-
-    private void cancel() {
-      if (deadline != null) {
-        deadline.cancel();
-        deadline = null;
+      closed = true;
+      if (check != null) {
+        check.cancel();
+        check = null;
       }
     }
 
-    private void expire(long armed) {
+    private void check() {
       synchronized (this) {
-        if (active > 0 || armed != generation) {
+        check = null;
+        if (closed || active > 0) {
+          return; // the end of the request under way starts the wait again
+        }
+        long left = limits.headerMillis() - NanoTime.millisSince(idleSince);
+        if (left > 0) {
+          check = scheduler.schedule(this::check, left, TimeUnit.MILLISECONDS);
           return;
         }
-        deadline = null;
       }
       LOG.debug("Closing {}: no complete request headers within {} ms", connection, limits.headerMillis());
       connection.getEndPoint().close(new TimeoutException("request headers not complete in time"));

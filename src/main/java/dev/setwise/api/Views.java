@@ -14,6 +14,7 @@ import dev.setwise.domain.StoredSession;
 import dev.setwise.domain.StructureTree;
 import dev.setwise.domain.Timestamps;
 import dev.setwise.json.JsonCodec;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,6 +52,48 @@ final class Views {
     node.put("version", session.version());
     node.put("amended", session.amended());
     return node;
+  }
+
+  /**
+   * The bytes the codec writes for {@link #session(StoredSession)}, written without building the
+   * tree: every field but the snapshot is text that needs no escaping (ids, ISO dates and times,
+   * status codes), and the snapshot is copied as it is. A GET answers with these.
+   */
+  static byte[] sessionBytes(StoredSession session) {
+    StringBuilder head = new StringBuilder(256);
+    head.append("{\"id\":\"").append(session.id()).append("\",\"plan_id\":");
+    if (session.planId() == null) {
+      head.append("null");
+    } else {
+      head.append('"').append(session.planId()).append('"');
+    }
+    head.append(",\"date\":\"").append(session.date()).append("\",\"started_at\":");
+    quotedOrNull(head, Timestamps.format(session.startedAt()));
+    head.append(",\"ended_at\":");
+    quotedOrNull(head, Timestamps.format(session.endedAt()));
+    head.append(",\"status\":\"").append(session.status().code()).append("\",\"session\":");
+    StringBuilder tail = new StringBuilder(128);
+    tail.append(",\"created_at\":");
+    quotedOrNull(tail, Timestamps.format(session.createdAt()));
+    tail.append(",\"updated_at\":");
+    quotedOrNull(tail, Timestamps.format(session.updatedAt()));
+    tail.append(",\"version\":").append(session.version()).append(",\"amended\":").append(session.amended()).append('}');
+    byte[] before = head.toString().getBytes(StandardCharsets.US_ASCII);
+    byte[] snapshot = session.structureJson().getBytes(StandardCharsets.UTF_8);
+    byte[] after = tail.toString().getBytes(StandardCharsets.US_ASCII);
+    byte[] bytes = new byte[before.length + snapshot.length + after.length];
+    System.arraycopy(before, 0, bytes, 0, before.length);
+    System.arraycopy(snapshot, 0, bytes, before.length, snapshot.length);
+    System.arraycopy(after, 0, bytes, before.length + snapshot.length, after.length);
+    return bytes;
+  }
+
+  private static void quotedOrNull(StringBuilder text, String value) {
+    if (value == null) {
+      text.append("null");
+    } else {
+      text.append('"').append(value).append('"');
+    }
   }
 
   static Map<String, Object> summary(SessionSummary summary) {

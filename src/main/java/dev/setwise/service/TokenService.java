@@ -53,6 +53,17 @@ public final class TokenService {
   private final ProfileRepository profiles;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+  /**
+   * Token rows read by {@link #authenticate}, each with the database's commit stamp taken before
+   * it was read: used only while the stamp is still the same, that is while nothing at all was
+   * committed (docs/decisions/0047). Only rows that exist are kept, so unknown ids cannot fill it.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, Known> known = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The most token rows kept; past that the map starts again (a server has a handful). */
+  private static final int MAX_KNOWN = 1024;
+
+  private record Known(Object stamp, TokenRepository.Stored stored) {}
 
   public TokenService(Database database, TokenRepository tokens, ProfileRepository profiles, Clock clock) {
     this.database = database;
@@ -124,7 +135,8 @@ public final class TokenService {
 
   /**
    * The profile a presented token belongs to; empty for text that is not a token, an unknown or
-   * revoked token, or a wrong secret. One read transaction. From then on the calling thread's
+   * revoked token, or a wrong secret. One read transaction, or none when nothing was committed to
+   * the database since this token's row was last read (see {@link Database#commitStamp}). From then on the calling thread's
    * transactions act for that profile (on PostgreSQL, row-level security admits only its rows)
    * until {@link #endRequest} or the next authentication; after a failed one they act for nobody.
    */
@@ -139,13 +151,38 @@ public final class TokenService {
     }
     String id = matcher.group(1);
     byte[] presented = hash(text);
-    Optional<UUID> caller = database.read(tx -> tokens.find(tx, id))
+    Optional<UUID> caller = row(id)
         .filter(stored -> MessageDigest.isEqual(stored.hash(), presented))
         .map(TokenRepository.Stored::token)
         .filter(token -> !token.revoked())
         .map(ApiToken::profileId);
     caller.ifPresent(database::actFor);
     return caller;
+  }
+
+  /**
+   * The token row with this id as the database has it now: read in a transaction, or taken from
+   * {@link #known} when nothing was committed to the database since it was read there (a
+   * revocation, by this process or any other, is a commit, so it is never missed).
+   */
+  private Optional<TokenRepository.Stored> row(String id) {
+    Object stamp = database.commitStamp();
+    if (stamp != null) {
+      Known entry = known.get(id);
+      if (entry != null && entry.stamp().equals(stamp)) {
+        return Optional.of(entry.stored());
+      }
+    }
+    Optional<TokenRepository.Stored> row = database.read(tx -> tokens.find(tx, id));
+    if (stamp == null || row.isEmpty()) {
+      known.remove(id);
+    } else {
+      if (known.size() >= MAX_KNOWN) {
+        known.clear();
+      }
+      known.put(id, new Known(stamp, row.get()));
+    }
+    return row;
   }
 
   /**

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-  private static final int READERS = 4;
+  /** As many as the REST server runs requests at once, so that a read never waits for a connection; opened when first needed. */
+  private static final int READERS = 16;
 
   private final Path file;
   /** Null when the database is open for reading only (a full disk). */
@@ -51,6 +52,8 @@ public final class Database implements AutoCloseable {
   /** The transaction of a {@link #writeUnit} running on this thread, which writes and reads join. */
   private final ThreadLocal<Tx> unit = new ThreadLocal<>();
   private final ReaderPool readers;
+  /** Null on PostgreSQL and when open for reading only (no WAL index SQLite shares then). */
+  private final CommitStamps stamps;
   private volatile boolean closed;
   private volatile Runnable callerCheck = () -> {};
   /** Non-null on PostgreSQL: every transaction goes there, and none of the SQLite fields is used. */
@@ -70,6 +73,7 @@ public final class Database implements AutoCloseable {
       readers.openOne();
     }
     this.identity = FileIdentity.of(file);
+    this.stamps = readOnly ? null : new CommitStamps(file);
   }
 
   private Database(PostgresEngine postgres, String schemaVersion) {
@@ -81,6 +85,7 @@ public final class Database implements AutoCloseable {
     this.databaseId = 0;
     this.identity = null;
     this.readers = null;
+    this.stamps = null;
   }
 
   /**
@@ -304,6 +309,26 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Something that changes whenever anything is committed to the database, by any connection of
+   * this process or of another, read without a transaction (one positional read of the WAL index,
+   * no lock): two equal answers mean nothing was committed in between, so what a transaction read
+   * after the first is still true. Null when that cannot be told (PostgreSQL, a database open for
+   * reading only, a WAL index being written): read the database then. Checks first, as every
+   * read does, that the file at the path is still the one opened.
+   *
+   * @throws StorageException {@link StorageException.Reason#REPLACED} when it is not
+   */
+  public Object commitStamp() {
+    callerCheck.run();
+    ensureOpen();
+    if (stamps == null) {
+      return null;
+    }
+    identity.check();
+    return stamps.now();
+  }
+
   /** Runs {@code work} in one read transaction on a snapshot of the database. */
   public <T> T read(TxWork<T> work) {
     callerCheck.run();
@@ -409,6 +434,9 @@ public final class Database implements AutoCloseable {
     writeLock.lock();
     try {
       closed = true;
+      if (stamps != null) {
+        stamps.close();
+      }
       readers.closeAll();
       if (writer != null) {
         if (identity.problem() == null) {

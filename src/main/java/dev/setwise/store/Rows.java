@@ -69,7 +69,37 @@ final class Rows {
 
   static LocalDate date(ResultSet rs, String column) throws SQLException {
     String text = rs.getString(column);
-    return text == null ? null : LocalDate.parse(text);
+    return text == null ? null : date(text);
+  }
+
+  /**
+   * {@link LocalDate#parse} of a stored date: {@code yyyy-MM-dd} is read digit by digit (the
+   * general parser was a tenth of a REST read); anything else, or a day that does not exist, goes
+   * to {@link LocalDate#parse}, which refuses it as before.
+   */
+  static LocalDate date(String text) {
+    if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+      int year = digits(text, 0, 4);
+      int month = digits(text, 5, 2);
+      int day = digits(text, 8, 2);
+      if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 28) {
+        return LocalDate.of(year, month, day);
+      }
+    }
+    return LocalDate.parse(text);
+  }
+
+  /** The number written by {@code count} ASCII digits at {@code at}, or -1 when one is not a digit. */
+  private static int digits(String text, int at, int count) {
+    int value = 0;
+    for (int i = at; i < at + count; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   static void setUuid(PreparedStatement statement, int index, UUID value) throws SQLException {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.UUID;
@@ -93,6 +94,60 @@ class TokenServiceTest {
     t.clock.advance(Duration.ofHours(1));
     assertThat(tokens.revoke(issued.token().id().toUpperCase()).revokedAt())
         .as("revoking again changes nothing").isEqualTo(revoked.revokedAt());
+  }
+
+  @Test
+  void aTokenRevokedThroughAnotherConnectionToTheFileIsRefusedAtOnceThoughItWasJustUsed() throws Exception {
+    TokenService.Issued issued = tokens.create(alex.id(), null);
+    assertThat(tokens.authenticate(issued.text())).contains(alex.id());
+    assertThat(tokens.authenticate(issued.text())).as("nothing changed: the row read before holds").contains(alex.id());
+
+    // Another process on the same folder (setwise token revoke) is another connection to the file.
+    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("setwise.db"));
+        PreparedStatement revoke = other.prepareStatement("UPDATE api_tokens SET revoked_at = ? WHERE id = ?")) {
+      revoke.setLong(1, TestContext.START.plusSeconds(60).toEpochMilli());
+      revoke.setString(2, issued.token().id());
+      assertThat(revoke.executeUpdate()).isEqualTo(1);
+    }
+
+    assertThat(tokens.authenticate(issued.text())).isEmpty();
+    assertThat(tokens.authenticate(issued.text())).isEmpty();
+  }
+
+  @Test
+  void aTokenWhoseRowIsDeletedElsewhereIsRefusedAtOnce() throws Exception {
+    TokenService.Issued issued = tokens.create(alex.id(), null);
+    assertThat(tokens.authenticate(issued.text())).contains(alex.id());
+
+    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("setwise.db"));
+        PreparedStatement delete = other.prepareStatement("DELETE FROM api_tokens WHERE id = ?")) {
+      delete.setString(1, issued.token().id());
+      assertThat(delete.executeUpdate()).isEqualTo(1);
+    }
+
+    assertThat(tokens.authenticate(issued.text())).isEmpty();
+  }
+
+  @Test
+  void aWrongSecretIsRefusedAlsoRightAfterTheRightOneWasAccepted() {
+    TokenService.Issued issued = tokens.create(alex.id(), null);
+    String text = issued.text();
+    char last = text.charAt(text.length() - 1);
+    String wrong = text.substring(0, text.length() - 1) + (last == 'A' ? 'B' : 'A');
+
+    assertThat(tokens.authenticate(text)).contains(alex.id());
+    assertThat(tokens.authenticate(wrong)).isEmpty();
+    assertThat(tokens.authenticate(text)).contains(alex.id());
+  }
+
+  @Test
+  void aTokenRevokedByThisServiceIsRefusedAtOnceThoughItWasJustUsed() {
+    TokenService.Issued issued = tokens.create(alex.id(), null);
+    assertThat(tokens.authenticate(issued.text())).contains(alex.id());
+
+    tokens.revoke(issued.token().id());
+
+    assertThat(tokens.authenticate(issued.text())).isEmpty();
   }
 
   @Test
