@@ -41,7 +41,8 @@ public final class Logging {
     }
   }
 
-  private static void configure(LoggerContext context, Path logs) {
+  /** Points {@code context} at the rolling file in {@code logs} (package-private for tests). */
+  static void configure(LoggerContext context, Path logs) {
     context.reset();
     FileOnFirstEvent appender = new FileOnFirstEvent(() -> fileAppender(context, logs));
     appender.setContext(context);
