@@ -15,9 +15,16 @@ class LoggingTest {
   @TempDir
   Path dir;
 
+  /** A context as SLF4J's binding sets it up (logback's own has an MDC adapter). */
+  private static LoggerContext context() {
+    LoggerContext context = new LoggerContext();
+    context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
+    return context;
+  }
+
   @Test
   void nothingIsMadeUntilSomethingIsLogged() {
-    LoggerContext context = new LoggerContext();
+    LoggerContext context = context();
     try {
       Logging.configure(context, dir.resolve("logs"));
 
@@ -34,7 +41,7 @@ class LoggingTest {
 
   @Test
   void theFirstEventMakesTheFileAndEveryEventReachesIt() throws Exception {
-    LoggerContext context = new LoggerContext();
+    LoggerContext context = context();
     try {
       Logging.configure(context, dir.resolve("logs"));
 
