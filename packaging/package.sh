@@ -3,11 +3,14 @@
 #
 #   packaging/package.sh [app-image|deb|rpm]     (default: app-image, into target/dist/)
 #
-# The image carries an AppCDS archive (lib/app/setwise.jsa, docs/decisions/0045): the classes a
-# start loads, parsed and laid out once here, so each start maps them instead. It is made from the
-# classes that training runs of the image itself load: commands on a scratch data folder, and the
-# window for a few seconds when a display (or xvfb-run) is there. SETWISE_NO_CDS=1 leaves it out.
-# A JVM that cannot use the archive (another runtime, moved files) ignores it and starts as usual.
+# The app image carries an AppCDS archive (lib/app/setwise.jsa, docs/decisions/0045): the classes
+# a start loads, parsed and laid out once here, so each start maps them instead. It is made from
+# the classes that training runs of the image itself load: commands on a scratch data folder, and
+# the window for a few seconds when a display (or xvfb-run) is there. SETWISE_NO_CDS=1 leaves it
+# out. Java 17 ties the archive to the absolute paths of the jars it was made from: a moved folder
+# makes the JVM refuse it, and then it maps no archive at all, not even the JDK's own. So the
+# archive is made for the app image only, where it is built; a deb or rpm (installed elsewhere)
+# is made without it.
 #
 # JavaFX goes on the module path of the bundled runtime (jlink links its modules, natives
 # included); everything else stays on the class path beside setwise.jar.
@@ -49,7 +52,7 @@ jpackage --type app-image \
 
 image=target/dist/Setwise
 cfg=$image/lib/app/Setwise.cfg
-if [[ ${SETWISE_NO_CDS:-0} != 1 ]]; then
+if [[ ${SETWISE_NO_CDS:-0} != 1 && $type == app-image ]]; then
   train=$(mktemp -d)
   trap 'rm -rf "$train"' EXIT
   cp "$cfg" "$train/Setwise.cfg"
