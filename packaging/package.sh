@@ -83,6 +83,7 @@ if [[ ${SETWISE_NO_CDS:-0} != 1 && $type == app-image ]]; then
 fi
 
 if [[ $type != app-image ]]; then
-  jpackage --type "$type" --app-image "$image" --name Setwise --app-version "$app_version" --dest target/dist
+  jpackage --type "$type" --app-image "$image" --name Setwise --app-version "$app_version" \
+    --vendor "Setwise" --description "Offline-first strength-training log" --dest target/dist
 fi
 echo "built target/dist ($type)"
