@@ -65,23 +65,36 @@ public final class AppContext implements AutoCloseable {
   private final Path dataDir;
   private final Clock clock;
   private final Database database;
-  private final AuditLog audit;
-  private final ProfileService profiles;
-  private final PlanService plans;
-  private final SessionService sessions;
-  private final RestTimerService rests;
   private final BackupService backups;
-  private final ExportService exports;
-  private final ImportService imports;
-  private final TokenService tokens;
-  private final IdempotencyService idempotency;
-  private final ChangeFeedService changes;
-  private final SyncSettingsService syncSettings;
-  private final SyncOutboxService syncOutbox;
-  private final SyncApplyService syncApply;
-  private final SyncConflictService syncConflicts;
-  private final SyncClient sync;
-  private final Progress progress;
+  // Each repository and service is built the first time something asks for it (docs/decisions/0045):
+  // `profile list` builds the profiles' service and nothing of plans, sessions, sync or Jackson.
+  private final Once<StructureJson> structureJson = new Once<>(StructureJson::new);
+  private final Once<PlanRepository> planRepository = new Once<>(() -> new PlanRepository(structureJson.get()));
+  private final Once<SessionRepository> sessionRepository =
+      new Once<>(() -> new SessionRepository(structureJson.get()));
+  private final Once<ProfileRepository> profileRepository = new Once<>(ProfileRepository::new);
+  private final Once<SyncRepository> syncRepository = new Once<>(SyncRepository::new);
+  private final Once<SyncConflictRepository> conflictRepository =
+      new Once<>(() -> new SyncConflictRepository(new ResourceJson()));
+  private final Once<ExchangeRepository> exchange = new Once<>(ExchangeRepository::new);
+  private final Once<ProgressRepository> progressRepository = new Once<>(ProgressRepository::new);
+  private final Once<AuditLog> audit;
+  private final Once<ProfileService> profiles;
+  private final Once<PlanService> plans;
+  private final Once<SessionService> sessions;
+  private final Once<RestTimerService> rests;
+  private final Once<ExportService> exports;
+  private final Once<ImportService> imports;
+  private final Once<TokenService> tokens;
+  private final Once<IdempotencyService> idempotency;
+  private final Once<ChangeFeedService> changes;
+  private final Once<SyncSettingsService> syncSettings;
+  private final Once<SyncOutboxService> syncOutbox;
+  private final Once<SyncApplyService> syncApply;
+  private final Once<SyncConflictService> syncConflicts;
+  private final Once<SyncClient> sync;
+  private final Once<StatsService> stats;
+  private final Once<Progress> progress;
 
   /** The progress side (issue 10): numbers, exercise names, settings and progression. */
   public record Progress(StatsService stats, ExerciseService exercises, ProgressSettingsService settings,
@@ -91,40 +104,38 @@ public final class AppContext implements AutoCloseable {
     this.dataDir = dataDir;
     this.clock = clock;
     this.database = database;
-    StructureJson structureJson = new StructureJson();
-    PlanRepository planRepository = new PlanRepository(structureJson);
-    this.audit = new AuditLog(database, new AuditRepository(), clock);
-    ProfileRepository profileRepository = new ProfileRepository();
-    SyncRepository syncRepository = new SyncRepository();
-    SyncConflictRepository conflictRepository = new SyncConflictRepository(new ResourceJson());
-    this.syncSettings = new SyncSettingsService(database, syncRepository, conflictRepository, dataDir, clock);
-    // A deleted profile's sync token file goes too: a secret nothing could use any more.
-    this.profiles = new ProfileService(database, profileRepository, audit, clock, backups, syncSettings::forgetToken);
-    this.plans = new PlanService(database, planRepository, audit, clock);
-    SessionRepository sessionRepository = new SessionRepository(structureJson);
-    this.sessions = new SessionService(database, sessionRepository, planRepository, audit, clock);
-    this.rests = new RestTimerService(database, new RestTimerRepository(), sessionRepository);
     this.backups = backups;
-    ExchangeRepository exchange = new ExchangeRepository();
-    this.exports = new ExportService(database, profileRepository, exchange, clock, Version.current());
-    this.imports = new ImportService(database, profileRepository, planRepository, sessionRepository, exchange, audit,
-        backups, clock);
-    this.tokens = new TokenService(database, new TokenRepository(), profileRepository, clock);
-    this.idempotency = new IdempotencyService(database, new IdempotencyRepository(), clock);
-    this.changes = new ChangeFeedService(database, new ChangeRepository(), planRepository, sessionRepository);
-    this.syncOutbox = new SyncOutboxService(database, planRepository, sessionRepository, syncRepository,
-        conflictRepository, audit, clock);
-    this.syncApply = new SyncApplyService(database, planRepository, sessionRepository, syncRepository,
-        conflictRepository, audit, clock);
-    this.syncConflicts = new SyncConflictService(database, planRepository, sessionRepository, syncRepository,
-        conflictRepository, audit, backups, clock);
-    this.sync = new SyncClient(syncSettings, syncOutbox, syncApply, syncConflicts, backups, dataDir,
-        Version.current(), SyncOptions.defaults());
-    ProgressRepository progressRepository = new ProgressRepository();
-    StatsService stats = new StatsService(database, progressRepository, profileRepository);
-    this.progress = new Progress(stats, new ExerciseService(database, progressRepository, stats, audit, clock),
-        new ProgressSettingsService(database, new ProfileSettingsRepository(), profileRepository, audit),
-        new ProgressionService(database, sessionRepository, planRepository, audit, clock));
+    this.audit = new Once<>(() -> new AuditLog(database, new AuditRepository(), clock));
+    this.syncSettings = new Once<>(() -> new SyncSettingsService(database, syncRepository.get(),
+        conflictRepository.get(), dataDir, clock));
+    // A deleted profile's sync token file goes too: a secret nothing could use any more.
+    this.profiles = new Once<>(() -> new ProfileService(database, profileRepository.get(), audit.get(), clock, backups,
+        profileId -> syncSettings.get().forgetToken(profileId)));
+    this.plans = new Once<>(() -> new PlanService(database, planRepository.get(), audit.get(), clock));
+    this.sessions = new Once<>(() -> new SessionService(database, sessionRepository.get(), planRepository.get(),
+        audit.get(), clock));
+    this.rests = new Once<>(() -> new RestTimerService(database, new RestTimerRepository(), sessionRepository.get()));
+    this.exports = new Once<>(() -> new ExportService(database, profileRepository.get(), exchange.get(), clock,
+        Version.current()));
+    this.imports = new Once<>(() -> new ImportService(database, profileRepository.get(), planRepository.get(),
+        sessionRepository.get(), exchange.get(), audit.get(), backups, clock));
+    this.tokens = new Once<>(() -> new TokenService(database, new TokenRepository(), profileRepository.get(), clock));
+    this.idempotency = new Once<>(() -> new IdempotencyService(database, new IdempotencyRepository(), clock));
+    this.changes = new Once<>(() -> new ChangeFeedService(database, new ChangeRepository(), planRepository.get(),
+        sessionRepository.get()));
+    this.syncOutbox = new Once<>(() -> new SyncOutboxService(database, planRepository.get(), sessionRepository.get(),
+        syncRepository.get(), conflictRepository.get(), audit.get(), clock));
+    this.syncApply = new Once<>(() -> new SyncApplyService(database, planRepository.get(), sessionRepository.get(),
+        syncRepository.get(), conflictRepository.get(), audit.get(), clock));
+    this.syncConflicts = new Once<>(() -> new SyncConflictService(database, planRepository.get(),
+        sessionRepository.get(), syncRepository.get(), conflictRepository.get(), audit.get(), backups, clock));
+    this.sync = new Once<>(() -> new SyncClient(syncSettings.get(), syncOutbox.get(), syncApply.get(),
+        syncConflicts.get(), backups, dataDir, Version.current(), SyncOptions.defaults()));
+    this.stats = new Once<>(() -> new StatsService(database, progressRepository.get(), profileRepository.get()));
+    this.progress = new Once<>(() -> new Progress(stats.get(),
+        new ExerciseService(database, progressRepository.get(), stats.get(), audit.get(), clock),
+        new ProgressSettingsService(database, new ProfileSettingsRepository(), profileRepository.get(), audit.get()),
+        new ProgressionService(database, sessionRepository.get(), planRepository.get(), audit.get(), clock)));
   }
 
   /**
@@ -233,24 +244,24 @@ public final class AppContext implements AutoCloseable {
   }
 
   public ProfileService profiles() {
-    return profiles;
+    return profiles.get();
   }
 
   public PlanService plans() {
-    return plans;
+    return plans.get();
   }
 
   public SessionService sessions() {
-    return sessions;
+    return sessions.get();
   }
 
   /** The workout screen's rest countdowns and warm-up rest (local state, not in the snapshot). */
   public RestTimerService rests() {
-    return rests;
+    return rests.get();
   }
 
   public AuditLog audit() {
-    return audit;
+    return audit.get();
   }
 
   /** Backups of this data folder (the app calls {@code createDailyIfDue()} once at start). */
@@ -259,31 +270,31 @@ public final class AppContext implements AutoCloseable {
   }
 
   public ExportService exports() {
-    return exports;
+    return exports.get();
   }
 
   public ImportService imports() {
-    return imports;
+    return imports.get();
   }
 
   /** API tokens (the REST server's authentication). */
   public TokenService tokens() {
-    return tokens;
+    return tokens.get();
   }
 
   /** Progress: stats, exercises (aliases), profile settings, progression. */
   public Progress progress() {
-    return progress;
+    return progress.get();
   }
 
   /** Idempotency keys of the REST server. */
   public IdempotencyService idempotency() {
-    return idempotency;
+    return idempotency.get();
   }
 
   /** The change feed of plans and sessions (contract §5.1), for sync. */
   public ChangeFeedService changes() {
-    return changes;
+    return changes.get();
   }
 
   /**
@@ -291,27 +302,27 @@ public final class AppContext implements AutoCloseable {
    * line and the desktop app call; see {@link SyncClient} for its threads and errors.
    */
   public SyncClient sync() {
-    return sync;
+    return sync.get();
   }
 
   /** Sync settings, token and status per profile (contract §5.2). */
   public SyncSettingsService syncSettings() {
-    return syncSettings;
+    return syncSettings.get();
   }
 
   /** The outbox of local changes to send, for the sync client. */
   public SyncOutboxService syncOutbox() {
-    return syncOutbox;
+    return syncOutbox.get();
   }
 
   /** Applies what the server sends, for the sync client. */
   public SyncApplyService syncApply() {
-    return syncApply;
+    return syncApply.get();
   }
 
   /** Sync conflicts: both versions, and settling them. */
   public SyncConflictService syncConflicts() {
-    return syncConflicts;
+    return syncConflicts.get();
   }
 
   /**

@@ -4,6 +4,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
@@ -15,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * Points logging at a rolling file in the data folder ({@code logs/setwise.log}, daily and at
  * 10 MB, 14 days, 100 MB at most). Until this runs, log events go nowhere: nothing but CLI output
  * may reach stdout.
+ *
+ * <p>The file appender (its pattern, its rolling policy: most of logback's classes) is built when
+ * the first event is logged, not before (docs/decisions/0045): a command that logs nothing, which
+ * is most of them, never pays for it; one that logs gets the same file, pattern and rolling.
  */
 public final class Logging {
 
@@ -35,9 +41,23 @@ public final class Logging {
     }
   }
 
-  private static void configure(LoggerContext context, Path logs) {
+  /** Points {@code context} at the rolling file in {@code logs} (package-private for tests). */
+  static void configure(LoggerContext context, Path logs) {
     context.reset();
+    FileOnFirstEvent appender = new FileOnFirstEvent(() -> fileAppender(context, logs));
+    appender.setContext(context);
+    appender.setName("file");
+    appender.start();
 
+    ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.INFO);
+    root.addAppender(appender);
+    context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
+    context.getLogger("org.flywaydb").setLevel(Level.WARN);
+  }
+
+  /** The rolling file of the data folder, started. */
+  private static Appender<ILoggingEvent> fileAppender(LoggerContext context, Path logs) {
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
     encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n");
@@ -59,11 +79,52 @@ public final class Logging {
     policy.start();
     appender.setRollingPolicy(policy);
     appender.start();
+    return appender;
+  }
 
-    ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.INFO);
-    root.addAppender(appender);
-    context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
-    context.getLogger("org.flywaydb").setLevel(Level.WARN);
+  /**
+   * Hands every event to the file appender, which it builds on the first one. Logback calls
+   * {@link #doAppend} under this appender's lock, so the file is built once; it is stopped with
+   * the context (a reset or the JVM's end).
+   */
+  static final class FileOnFirstEvent extends AppenderBase<ILoggingEvent> {
+
+    private final java.util.function.Supplier<Appender<ILoggingEvent>> build;
+    private Appender<ILoggingEvent> file;
+
+    FileOnFirstEvent(java.util.function.Supplier<Appender<ILoggingEvent>> build) {
+      this.build = build;
+    }
+
+    /** True once an event made it build the file appender. */
+    synchronized boolean built() {
+      return file != null;
+    }
+
+    @Override
+    protected void append(ILoggingEvent event) {
+      if (file == null) {
+        try {
+          file = build.get();
+        } catch (RuntimeException e) {
+          // No log file can be made (a full disk, a file in the way): the app goes on without one.
+          stop();
+          return;
+        }
+      }
+      file.doAppend(event);
+    }
+
+    @Override
+    public void stop() {
+      Appender<ILoggingEvent> built;
+      synchronized (this) {
+        built = file;
+      }
+      if (built != null) {
+        built.stop();
+      }
+      super.stop();
+    }
   }
 }

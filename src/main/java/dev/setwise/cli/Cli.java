@@ -39,6 +39,10 @@ public final class Cli {
       DesktopStarter desktop, Terminal terminal) {
     SetwiseCommand root = new SetwiseCommand(environment, desktop, terminal);
     CommandLine commandLine = new CommandLine(root);
+    // Before the settings below, which picocli hands down to the subcommands present.
+    for (Class<?> command : SetwiseCommand.commandsFor(args)) {
+      commandLine.addSubcommand(command);
+    }
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(false);

@@ -24,11 +24,53 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Setwise: an offline-first strength-training log.%n"
         + "With no command, opens the desktop app.",
-    subcommands = {ProfileCommand.class, ServeCommand.class, TokenCommand.class, ExportCommand.class,
-        ImportCommand.class, BackupCommand.class, RestoreCommand.class, StatsCommand.class, SyncCommand.class,
-        MigrateCommand.class},
+    // The subcommands are added by Cli, only those the arguments need (see COMMANDS).
     sortOptions = false)
 public final class SetwiseCommand implements Callable<Integer>, AutoCloseable {
+
+  /**
+   * Every command, in the order {@code setwise --help} lists them, by name. Picocli reads a
+   * command's annotations (and its subcommands') when it is added, which for all of them took
+   * about half the time of {@code profile list}; so Cli adds only the command named, and all of
+   * them for help, a mistyped name or anything else it cannot tell (docs/decisions/0045).
+   */
+  static final Map<String, Class<?>> COMMANDS = commands();
+
+  private static Map<String, Class<?>> commands() {
+    Map<String, Class<?>> commands = new java.util.LinkedHashMap<>();
+    commands.put("profile", ProfileCommand.class);
+    commands.put("serve", ServeCommand.class);
+    commands.put("token", TokenCommand.class);
+    commands.put("export", ExportCommand.class);
+    commands.put("import", ImportCommand.class);
+    commands.put("backup", BackupCommand.class);
+    commands.put("restore", RestoreCommand.class);
+    commands.put("stats", StatsCommand.class);
+    commands.put("sync", SyncCommand.class);
+    commands.put("migrate", MigrateCommand.class);
+    return java.util.Collections.unmodifiableMap(commands);
+  }
+
+  /**
+   * The commands {@code args} needs: none when they name no command (the desktop app), the one they
+   * name, or every command when they ask for help or version, or when anything in them is not
+   * plainly {@code [--data-dir DIR] COMMAND …} (an unknown option, an {@code @file}, a mistyped
+   * command: picocli then says what it always said, suggestions included).
+   */
+  static java.util.Collection<Class<?>> commandsFor(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--data-dir") && i + 1 < args.length) {
+        i++;
+      } else if (arg.startsWith("--data-dir=")) {
+        continue;
+      } else {
+        Class<?> named = COMMANDS.get(arg);
+        return named != null ? List.of(named) : COMMANDS.values();
+      }
+    }
+    return List.of();
+  }
 
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "Data folder (default: $" + DataDirectory.ENVIRONMENT_VARIABLE

@@ -33,7 +33,8 @@ public final class ResourceJson {
   /** Message of the exception for a resource that breaks the rules. */
   public static final String INVALID = "The server sent data that is not valid";
 
-  private final JsonCodec codec = new JsonCodec(JsonLimits.STORED);
+  /** Built on first use (docs/decisions/0045). */
+  private final LazyCodec codec = new LazyCodec(JsonLimits.STORED);
 
   public static Map<String, Object> planTree(Plan plan) {
     Map<String, Object> node = new LinkedHashMap<>();
@@ -168,7 +169,7 @@ public final class ResourceJson {
       copy.history().forEach(entry -> history.add(amendmentTree(entry)));
       node.put("history", history);
     }
-    return codec.writeString(node);
+    return codec.get().writeString(node);
   }
 
   /**
@@ -178,7 +179,7 @@ public final class ResourceJson {
    */
   public EntityCopy readCopy(String json) {
     try {
-      Object tree = codec.read(json.getBytes(StandardCharsets.UTF_8), INVALID);
+      Object tree = codec.get().read(json.getBytes(StandardCharsets.UTF_8), INVALID);
       if (!(tree instanceof Map<?, ?> node)) {
         throw new IllegalStateException("A kept copy is not an object");
       }

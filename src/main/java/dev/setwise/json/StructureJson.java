@@ -29,14 +29,13 @@ import tools.jackson.core.JsonToken;
  */
 public final class StructureJson {
 
-  private final JsonCodec codec;
+  /** Built on first use: a command or a window that reads no structure loads no Jackson (docs/decisions/0045). */
+  private final LazyCodec codec = new LazyCodec(JsonLimits.STORED);
 
-  public StructureJson() {
-    this.codec = new JsonCodec(JsonLimits.STORED);
-  }
+  public StructureJson() {}
 
   public String write(SessionStructure structure) {
-    return codec.writeString(StructureTree.toTree(structure));
+    return codec.get().writeString(StructureTree.toTree(structure));
   }
 
   /**
@@ -61,7 +60,7 @@ public final class StructureJson {
    */
   public SessionStructure readTrusted(String json) {
     if (json != null) {
-      try (JsonParser parser = codec.mapper().createParser(json)) {
+      try (JsonParser parser = codec.get().mapper().createParser(json)) {
         SessionStructure structure = TrustedBinder.structure(parser);
         if (structure != null && parser.nextToken() == null) {
           return structure;
@@ -96,7 +95,7 @@ public final class StructureJson {
     }
     Object tree;
     try {
-      tree = codec.readText(json, "Stored structure is corrupt");
+      tree = codec.get().readText(json, "Stored structure is corrupt");
     } catch (ValidationException e) {
       e.problems().forEach(p -> problems.add(p.path(), p.message()));
       return null;

@@ -3,7 +3,7 @@ package dev.setwise.store;
 import dev.setwise.domain.AuditEntry;
 import dev.setwise.domain.Page;
 import dev.setwise.domain.ValidationException;
-import dev.setwise.json.JsonCodec;
+import dev.setwise.json.LazyCodec;
 import dev.setwise.json.JsonLimits;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +18,8 @@ import java.util.UUID;
 /** The append-only audit log (the schema refuses updates and deletes). */
 public final class AuditRepository {
 
-  private final JsonCodec codec = new JsonCodec(JsonLimits.STORED);
+  /** Built when an audit row is first written or read: a command that reads only needs no Jackson. */
+  private final LazyCodec codec = new LazyCodec(JsonLimits.STORED);
 
   public void append(Tx tx, UUID ownerId, String action, String entityType, String entityId, Instant at,
       Map<String, Object> details) throws SQLException {
@@ -29,7 +30,7 @@ public final class AuditRepository {
     statement.setString(3, entityType);
     statement.setString(4, entityId);
     Rows.setInstant(statement, 5, at);
-    statement.setString(6, codec.writeString(details == null ? Map.of() : details));
+    statement.setString(6, codec.get().writeString(details == null ? Map.of() : details));
     statement.executeUpdate();
   }
 
@@ -69,7 +70,7 @@ public final class AuditRepository {
     }
     Object tree;
     try {
-      tree = codec.readText(json, "Stored audit details are corrupt");
+      tree = codec.get().readText(json, "Stored audit details are corrupt");
     } catch (ValidationException e) {
       throw new IllegalStateException("Stored audit details are corrupt: " + e.problems(), e);
     }

@@ -106,6 +106,9 @@ public final class DesktopApp {
     javafxLog.setLevel(java.util.logging.Level.SEVERE);
     CountDownLatch closed = new CountDownLatch(1);
     FxToolkit toolkit = new FxToolkit();
+    // The toolkit starts, and the FX thread prepares the window, while this thread opens the database.
+    WindowWarmUp warmUp = new WindowWarmUp(UiPreferences.load(dataDir).dark());
+    toolkit.startInBackground(warmUp::run);
     Thread hook = null;
     try {
       DataFolder opened = FolderOpening.open(dataDir, Clock.systemDefaultZone(),
@@ -125,6 +128,7 @@ public final class DesktopApp {
           stage.setOnHidden(event -> closed.countDown());
           DesktopApp app = show(data, stage, tasks, preferences, AudioChime.load(tasks), files);
           app.answerSecondStarts(window);
+          warmUp.release();
           // A bug in a view must not pass silently: log it and say so in the window.
           Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> {
             LOG.error("Uncaught exception on the UI thread", error);

@@ -1,0 +1,115 @@
+package dev.setwise.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line adds only the subcommand its arguments name (docs/decisions/0045); what it
+ * prints must be what the whole tree prints: the same help, the same errors, the same output.
+ */
+class CommandTreeTest {
+
+  @TempDir
+  Path dir;
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Cli.run(args, Map.of(), new PrintWriter(out), new PrintWriter(err), (data, console) -> {
+      throw new AssertionError("the desktop app must not open");
+    });
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  /** The whole tree, every command added, as it was before the commands were added lazily. */
+  private static CommandLine wholeTree() {
+    CommandLine commandLine = new CommandLine(new SetwiseCommand(Map.of(), (data, console) -> 0, Terminal.system()));
+    SetwiseCommand.COMMANDS.values().forEach(commandLine::addSubcommand);
+    return commandLine;
+  }
+
+  @Test
+  void everyCommandIsInTheTableUnderItsOwnName() {
+    List<String> names = new ArrayList<>();
+    SetwiseCommand.COMMANDS.forEach((name, type) -> {
+      assertThat(type.getAnnotation(Command.class).name()).as(type.getSimpleName()).isEqualTo(name);
+      names.add(name);
+    });
+    assertThat(names).containsExactly("profile", "serve", "token", "export", "import", "backup", "restore", "stats",
+        "sync", "migrate");
+  }
+
+  @Test
+  void argumentsThatNameACommandNeedOnlyThatCommand() {
+    assertThat(SetwiseCommand.commandsFor(new String[] {"profile", "list"})).containsExactly(ProfileCommand.class);
+    assertThat(SetwiseCommand.commandsFor(new String[] {"--data-dir", "/d", "export", "-o", "x"}))
+        .containsExactly(ExportCommand.class);
+    assertThat(SetwiseCommand.commandsFor(new String[] {"--data-dir=/d", "stats", "records"}))
+        .containsExactly(StatsCommand.class);
+  }
+
+  @Test
+  void noCommandNeedsNoneAndAnythingUnclearNeedsAll() {
+    assertThat(SetwiseCommand.commandsFor(new String[0])).isEmpty();
+    assertThat(SetwiseCommand.commandsFor(new String[] {"--data-dir", "profile"})).isEmpty();
+    for (String[] unclear : List.of(new String[] {"--help"}, new String[] {"-V"}, new String[] {"profil", "list"},
+        new String[] {"@args.txt"}, new String[] {"--data-dir"}, new String[] {"--unknown", "profile"},
+        new String[] {"-h", "profile"})) {
+      assertThat(SetwiseCommand.commandsFor(unclear)).as(String.join(" ", unclear))
+          .containsExactlyElementsOf(SetwiseCommand.COMMANDS.values());
+    }
+  }
+
+  @Test
+  void helpListsEveryCommandAsTheWholeTreeDoes() {
+    Result help = run("--help");
+
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).isEqualTo(wholeTree().getUsageMessage());
+    for (String name : SetwiseCommand.COMMANDS.keySet()) {
+      assertThat(help.out()).contains("  " + name + " ");
+    }
+  }
+
+  @Test
+  void aCommandsHelpIsTheWholeTreesHelpOfIt() {
+    for (String name : SetwiseCommand.COMMANDS.keySet()) {
+      Result help = run(name, "--help");
+
+      assertThat(help.code()).as(name).isZero();
+      assertThat(help.out()).as(name).isEqualTo(wholeTree().getSubcommands().get(name).getUsageMessage());
+    }
+  }
+
+  @Test
+  void aMistypedCommandIsStillAUsageErrorNamingIt() {
+    Result typo = run("--data-dir", dir.resolve("data").toString(), "profil", "list");
+
+    assertThat(typo.code()).isEqualTo(2);
+    assertThat(typo.out()).isEmpty();
+    assertThat(typo.err()).startsWith("setwise: ").contains("'profil'").endsWith("(see 'setwise --help')\n");
+  }
+
+  @Test
+  void aCommandAddedAloneStillReachesItsParent() {
+    String data = dir.resolve("data").toString();
+
+    Result added = run("--data-dir", data, "profile", "add", "Alex");
+    Result listed = run("--data-dir", data, "profile", "list");
+
+    assertThat(added).isEqualTo(new Result(0, "Created profile Alex (kg)\n", ""));
+    assertThat(listed).isEqualTo(new Result(0, "Alex\tkg\n", ""));
+  }
+}
