@@ -4,6 +4,7 @@ import dev.setwise.domain.Problem;
 import dev.setwise.domain.SetEntry;
 import dev.setwise.domain.SetType;
 import dev.setwise.ui.common.NumberText;
+import dev.setwise.ui.common.SetRowForm;
 import java.time.Instant;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
@@ -18,7 +19,7 @@ import javafx.beans.property.StringProperty;
  * was done. Its targets, time done, duration and distance stay as they were recorded; a set added
  * here has none of them.
  */
-public final class AmendSetForm {
+public final class AmendSetForm implements SetRowForm {
 
   private final ObjectProperty<SetType> type = new SimpleObjectProperty<>(this, "type", SetType.NORMAL);
   private final StringProperty reps = new SimpleStringProperty(this, "reps", "");
@@ -55,7 +56,8 @@ public final class AmendSetForm {
   }
 
   /** The set as corrected; text that is not a number is reported to {@code problems}. */
-  SetEntry toEntry(String path, List<Problem> problems) {
+  @Override
+  public SetEntry toEntry(String path, List<Problem> problems) {
     Integer repsValue = parsed(NumberText.integer(reps.get()), path + ".reps", problems);
     Double weightValue = parsed(NumberText.decimal(weight.get()), path + ".weight", problems);
     Double rpeValue = parsed(NumberText.decimal(rpe.get()), path + ".rpe", problems);
@@ -73,7 +75,8 @@ public final class AmendSetForm {
     return value.value();
   }
 
-  StringProperty errorFor(String field) {
+  @Override
+  public StringProperty errorFor(String field) {
     return switch (field) {
       case "reps" -> repsError;
       case "weight" -> weightError;
@@ -82,7 +85,8 @@ public final class AmendSetForm {
     };
   }
 
-  void clearErrors() {
+  @Override
+  public void clearErrors() {
     repsError.set(null);
     weightError.set(null);
     rpeError.set(null);

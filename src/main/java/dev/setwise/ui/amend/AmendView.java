@@ -1,11 +1,16 @@
 package dev.setwise.ui.amend;
 
+import static dev.setwise.ui.common.FormFields.columnHead;
+import static dev.setwise.ui.common.FormFields.labeled;
+import static dev.setwise.ui.common.FormFields.text;
+
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.setwise.domain.Session;
 import dev.setwise.domain.SetType;
 import dev.setwise.ui.common.Formats;
+import dev.setwise.ui.common.FormFields;
 import dev.setwise.ui.common.Views;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +36,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -313,8 +317,9 @@ public final class AmendView {
     notes.setAccessibleText("Notes of exercise " + (index + 1));
 
     VBox sets = new VBox(6);
-    HBox heads = new HBox(10, head("Set", 40), head("Type", 120), head("Target", 150), head("Reps", 80),
-        head("Weight (" + vm.unit() + ")", 100), head("RPE", 70), head("Done", 52));
+    HBox heads = new HBox(10, columnHead("Set", 40), columnHead("Type", 120), columnHead("Target", 150),
+        columnHead("Reps", 80), columnHead("Weight (" + vm.unit() + ")", 100), columnHead("RPE", 70),
+        columnHead("Done", 52));
     heads.setAlignment(Pos.CENTER_LEFT);
     sets.getChildren().add(heads);
     int shown = 0;
@@ -352,17 +357,7 @@ public final class AmendView {
     ChoiceBox<SetType> type = new ChoiceBox<>();
     type.getItems().setAll(SetType.values());
     type.setValue(set.typeProperty().get());
-    type.setConverter(new StringConverter<>() {
-      @Override
-      public String toString(SetType value) {
-        return value == null ? "" : Formats.setType(value);
-      }
-
-      @Override
-      public SetType fromString(String text) {
-        return null;
-      }
-    });
+    type.setConverter(FormFields.setTypeNames());
     type.setMinWidth(120);
     type.setPrefWidth(120);
     String where = "exercise " + (vm.exercises().indexOf(exercise) + 1) + ", set " + (index + 1);
@@ -426,30 +421,5 @@ public final class AmendView {
       }
     });
     return field;
-  }
-
-  private static TextField text(StringProperty property, String prompt, int columns) {
-    TextField field = new TextField();
-    field.textProperty().bindBidirectional(property);
-    field.setPromptText(prompt);
-    if (columns > 0) {
-      field.setPrefColumnCount(columns);
-    }
-    return field;
-  }
-
-  private static VBox labeled(String caption, TextField field, StringProperty error) {
-    Label label = new Label(caption);
-    label.getStyleClass().add("column-head");
-    label.setLabelFor(field);
-    return new VBox(4, label, field, Views.errorLabel(error, field));
-  }
-
-  private static Label head(String text, double width) {
-    Label label = new Label(text);
-    label.getStyleClass().add("column-head");
-    label.setMinWidth(width);
-    label.setPrefWidth(width);
-    return label;
   }
 }

@@ -13,12 +13,11 @@ import dev.setwise.domain.StructureValidator;
 import dev.setwise.ui.common.BackgroundTasks;
 import dev.setwise.ui.common.FieldNames;
 import dev.setwise.ui.common.NumberText;
+import dev.setwise.ui.common.StructureErrors;
 import dev.setwise.ui.common.UiServices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -41,8 +40,7 @@ import javafx.collections.ObservableList;
  */
 public final class AmendViewModel {
 
-  private static final Pattern EXERCISE_PATH =
-      Pattern.compile("session\\.exercises\\[(\\d+)](?:\\.sets\\[(\\d+)])?\\.(\\w+)(?:\\[\\d+])?");
+  private static final StructureErrors ERRORS = new StructureErrors("session");
 
   private final UiServices services;
   private final BackgroundTasks tasks;
@@ -149,15 +147,7 @@ public final class AmendViewModel {
     exercisesError.set(null);
     reasonError.set(null);
     exercises.forEach(AmendExerciseForm::clearErrors);
-    List<String> unplaced = new ArrayList<>();
-    for (Problem problem : found) {
-      StringProperty target = errorFor(problem.path());
-      if (target == null) {
-        unplaced.add(FieldNames.describe(problem));
-      } else if (target.get() == null) {
-        target.set(FieldNames.inline(problem));
-      }
-    }
+    List<String> unplaced = StructureErrors.place(found, this::errorFor);
     List<String> described = new ArrayList<>(found.stream().map(FieldNames::describe).toList());
     if (!reasonOk && (reasonTouched || length > 0)) {
       reasonError.set("Reason must be 1 to " + SessionRequests.MAX_REASON + " characters");
@@ -210,20 +200,7 @@ public final class AmendViewModel {
       default:
         break;
     }
-    Matcher matcher = EXERCISE_PATH.matcher(path);
-    if (!matcher.matches()) {
-      return null;
-    }
-    int e = Integer.parseInt(matcher.group(1));
-    if (e >= exercises.size()) {
-      return null;
-    }
-    AmendExerciseForm exercise = exercises.get(e);
-    if (matcher.group(2) == null) {
-      return exercise.errorFor(matcher.group(3));
-    }
-    int s = Integer.parseInt(matcher.group(2));
-    return s < exercise.sets().size() ? exercise.sets().get(s).errorFor(matcher.group(3)) : null;
+    return ERRORS.exerciseError(exercises, path);
   }
 
   // ---- structure commands ----

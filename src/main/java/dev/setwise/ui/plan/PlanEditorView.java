@@ -1,12 +1,16 @@
 package dev.setwise.ui.plan;
 
+import static dev.setwise.ui.common.FormFields.columnHead;
+import static dev.setwise.ui.common.FormFields.labeled;
+import static dev.setwise.ui.common.FormFields.text;
+
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.setwise.domain.SetType;
 import dev.setwise.domain.Unit;
 import dev.setwise.domain.Supersets;
-import dev.setwise.ui.common.Formats;
+import dev.setwise.ui.common.FormFields;
 import dev.setwise.ui.common.NumberText;
 import dev.setwise.ui.common.Shortcuts;
 import dev.setwise.ui.common.SupersetFrame;
@@ -298,9 +302,9 @@ public final class PlanEditorView {
     fieldOf.put(List.of(exercise, "notes"), notes);
 
     VBox sets = new VBox(6);
-    HBox heads = new HBox(10, head("Set", 40), head("Type", 130), head("Target reps", 110),
-        head("Target weight (" + (vm.unitProperty().get() == null ? "" : vm.unitProperty().get().code()) + ")", 150),
-        head("Target RPE", 110));
+    String unit = vm.unitProperty().get() == null ? "" : vm.unitProperty().get().code();
+    HBox heads = new HBox(10, columnHead("Set", 40), columnHead("Type", 130), columnHead("Target reps", 110),
+        columnHead("Target weight (" + unit + ")", 150), columnHead("Target RPE", 110));
     sets.getChildren().add(heads);
     for (int s = 0; s < exercise.sets().size(); s++) {
       sets.getChildren().add(setRow(exercise, exercise.sets().get(s), s));
@@ -329,17 +333,7 @@ public final class PlanEditorView {
     ChoiceBox<SetType> type = new ChoiceBox<>();
     type.getItems().setAll(SetType.values());
     type.valueProperty().bindBidirectional(set.typeProperty());
-    type.setConverter(new StringConverter<>() {
-      @Override
-      public String toString(SetType value) {
-        return value == null ? "" : Formats.setType(value);
-      }
-
-      @Override
-      public SetType fromString(String text) {
-        return null;
-      }
-    });
+    type.setConverter(FormFields.setTypeNames());
     type.setPrefWidth(130);
     type.setMinWidth(130);
     type.setAccessibleText("Type of set " + (index + 1));
@@ -370,30 +364,5 @@ public final class PlanEditorView {
     field.setAccessibleText(what);
     field.setAlignment(Pos.CENTER_RIGHT);
     return field;
-  }
-
-  private static TextField text(StringProperty property, String prompt, int columns) {
-    TextField field = new TextField();
-    field.textProperty().bindBidirectional(property);
-    field.setPromptText(prompt);
-    if (columns > 0) {
-      field.setPrefColumnCount(columns);
-    }
-    return field;
-  }
-
-  private static VBox labeled(String caption, TextField field, StringProperty error) {
-    Label label = new Label(caption);
-    label.getStyleClass().add("column-head");
-    label.setLabelFor(field);
-    return new VBox(4, label, field, Views.errorLabel(error, field));
-  }
-
-  private static Label head(String text, double width) {
-    Label label = new Label(text);
-    label.getStyleClass().add("column-head");
-    label.setMinWidth(width);
-    label.setPrefWidth(width);
-    return label;
   }
 }

@@ -12,13 +12,12 @@ import dev.setwise.domain.Unit;
 import dev.setwise.service.PlanService;
 import dev.setwise.ui.common.BackgroundTasks;
 import dev.setwise.ui.common.FieldNames;
+import dev.setwise.ui.common.StructureErrors;
 import dev.setwise.ui.common.UiServices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -37,8 +36,7 @@ import javafx.collections.ObservableList;
  */
 public final class PlanEditorViewModel {
 
-  private static final Pattern EXERCISE_PATH =
-      Pattern.compile("structure\\.exercises\\[(\\d+)](?:\\.sets\\[(\\d+)])?\\.(\\w+)(?:\\[\\d+])?");
+  private static final StructureErrors ERRORS = new StructureErrors("structure");
 
   private final UiServices services;
   private final BackgroundTasks tasks;
@@ -166,15 +164,7 @@ public final class PlanEditorViewModel {
       problems.clear();
       return structure;
     }
-    List<String> unplaced = new ArrayList<>();
-    for (Problem problem : found) {
-      StringProperty target = errorFor(problem.path());
-      if (target == null) {
-        unplaced.add(FieldNames.describe(problem));
-      } else if (target.get() == null) {
-        target.set(FieldNames.inline(problem));
-      }
-    }
+    List<String> unplaced = StructureErrors.place(found, this::errorFor);
     problems.setAll(found.stream().map(FieldNames::describe).toList());
     if (!unplaced.isEmpty()) {
       exercisesError.set(String.join("\n", unplaced));
@@ -202,20 +192,7 @@ public final class PlanEditorViewModel {
       default:
         break;
     }
-    Matcher matcher = EXERCISE_PATH.matcher(path);
-    if (!matcher.matches()) {
-      return null;
-    }
-    int e = Integer.parseInt(matcher.group(1));
-    if (e >= exercises.size()) {
-      return null;
-    }
-    ExerciseForm exercise = exercises.get(e);
-    if (matcher.group(2) == null) {
-      return exercise.errorFor(matcher.group(3));
-    }
-    int s = Integer.parseInt(matcher.group(2));
-    return s < exercise.sets().size() ? exercise.sets().get(s).errorFor(matcher.group(3)) : null;
+    return ERRORS.exerciseError(exercises, path);
   }
 
   // ---- structure commands ----

@@ -4,6 +4,7 @@ import dev.setwise.domain.Problem;
 import dev.setwise.domain.SetEntry;
 import dev.setwise.domain.SetType;
 import dev.setwise.ui.common.NumberText;
+import dev.setwise.ui.common.SetRowForm;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -11,7 +12,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /** One planned set in the editor: its type and targets as typed, each with its inline error. */
-public final class SetForm {
+public final class SetForm implements SetRowForm {
 
   private final ObjectProperty<SetType> type = new SimpleObjectProperty<>(this, "type", SetType.NORMAL);
   private final StringProperty targetReps = new SimpleStringProperty(this, "targetReps", "");
@@ -32,7 +33,8 @@ public final class SetForm {
     targetRpe.addListener((obs, old, now) -> onEdit.run());
   }
 
-  SetEntry toEntry(String path, List<Problem> problems) {
+  @Override
+  public SetEntry toEntry(String path, List<Problem> problems) {
     NumberText.Parsed<Integer> reps = NumberText.integer(targetReps.get());
     NumberText.Parsed<Double> weight = NumberText.decimal(targetWeight.get());
     NumberText.Parsed<Double> rpe = NumberText.decimal(targetRpe.get());
@@ -48,7 +50,8 @@ public final class SetForm {
     return SetEntry.target(type.get(), reps.value(), weight.value(), rpe.value());
   }
 
-  StringProperty errorFor(String field) {
+  @Override
+  public StringProperty errorFor(String field) {
     return switch (field) {
       case "target_reps" -> targetRepsError;
       case "target_weight" -> targetWeightError;
@@ -57,7 +60,8 @@ public final class SetForm {
     };
   }
 
-  void clearErrors() {
+  @Override
+  public void clearErrors() {
     targetRepsError.set(null);
     targetWeightError.set(null);
     targetRpeError.set(null);

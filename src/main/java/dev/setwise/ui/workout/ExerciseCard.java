@@ -1,5 +1,7 @@
 package dev.setwise.ui.workout;
 
+import static dev.setwise.ui.common.FormFields.columnHead;
+
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
@@ -95,20 +97,12 @@ final class ExerciseCard {
   }
 
   private static HBox columnHeads(String unit) {
-    HBox heads = new HBox(10, head("Set", SetRowView.BADGE), head("Target", SetRowView.TARGET),
-        head("Reps", SetRowView.REPS), head("Weight (" + unit + ")", SetRowView.WEIGHT), head("RPE", SetRowView.RPE),
-        head("Done", SetRowView.DONE));
+    HBox heads = new HBox(10, columnHead("Set", SetRowView.BADGE), columnHead("Target", SetRowView.TARGET),
+        columnHead("Reps", SetRowView.REPS), columnHead("Weight (" + unit + ")", SetRowView.WEIGHT),
+        columnHead("RPE", SetRowView.RPE), columnHead("Done", SetRowView.DONE));
     heads.setAlignment(Pos.CENTER_LEFT);
     heads.getStyleClass().add("set-heads");
     return heads;
-  }
-
-  private static Label head(String text, double width) {
-    Label label = new Label(text);
-    label.getStyleClass().add("column-head");
-    label.setMinWidth(width);
-    label.setPrefWidth(width);
-    return label;
   }
 
   private static VBox setRows(ActiveWorkoutViewModel vm, ExerciseRow exercise, ZoneId zone, SetFields fields,
