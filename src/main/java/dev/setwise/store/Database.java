@@ -4,9 +4,7 @@ import dev.setwise.domain.StorageException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * <p>Durability first: WAL with {@code synchronous=FULL}, so a committed write survives a crash or
  * a power cut. One writer: {@link #write} runs under a fair lock on the single write connection and
  * begins {@code IMMEDIATE}, so writers in this process queue in order and another process waits on
- * {@code busy_timeout}. Reads run on a small pool of separate connections and see a consistent
+ * {@code busy_timeout}. Writers that queue up behind each other share one commit ({@link
+ * GroupCommit}, docs/decisions/0046): each runs in a savepoint of its own, and none is answered
+ * before the commit that holds its change. Reads run on a small pool of separate connections and see a consistent
  * snapshot while a write is under way.
  *
  * <p>Opening checks the file first and writes nothing until it passes ({@link OpenChecks}: not a
@@ -47,7 +47,8 @@ public final class Database implements AutoCloseable {
   private final FileIdentity identity;
   /** This database's random id, written into page 1 ({@code user_version}) by the first write of each WAL: see {@link WalFile}. */
   private final int databaseId;
-  private final ReentrantLock writeLock = new ReentrantLock(true);
+  /** The write connection's transactions (null on PostgreSQL and when open for reading only). */
+  private final GroupCommit writes;
   private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
   /** The transaction of a {@link #writeUnit} running on this thread, which writes and reads join. */
   private final ThreadLocal<Tx> unit = new ThreadLocal<>();
@@ -74,6 +75,23 @@ public final class Database implements AutoCloseable {
     }
     this.identity = FileIdentity.of(file);
     this.stamps = readOnly ? null : new CommitStamps(file);
+
+    this.writes = readOnly ? null : new GroupCommit(file, writer, databaseId, new GroupCommit.Checks() {
+      @Override
+      public void beforeBegin() {
+        ensureOpen();
+      }
+
+      @Override
+      public boolean mayStartAfresh() {
+        return WalIndex.mayStartAfresh(file);
+      }
+
+      @Override
+      public void afterCommit() {
+        identity.check();
+      }
+    });
   }
 
   private Database(PostgresEngine postgres, String schemaVersion) {
@@ -86,6 +104,8 @@ public final class Database implements AutoCloseable {
     this.identity = null;
     this.readers = null;
     this.stamps = null;
+
+    this.writes = null;
   }
 
   /**
@@ -284,7 +304,10 @@ public final class Database implements AutoCloseable {
   /**
    * Runs {@code work} in one write transaction ({@code BEGIN IMMEDIATE}); commits when it returns,
    * rolls back when it throws. Business exceptions pass through unchanged; {@link SQLException}
-   * becomes {@link StoreException}. Blocks while another write runs. Not re-entrant.
+   * becomes {@link StoreException}. Blocks while another write runs. Not re-entrant. On SQLite,
+   * concurrent writers may share one transaction and its commit ({@link GroupCommit}): {@code work}
+   * still runs on the calling thread, alone on the connection, undone alone when it throws, and
+   * this method returns only once its change is committed.
    */
   public <T> T write(TxWork<T> work) {
     callerCheck.run();
@@ -297,15 +320,19 @@ public final class Database implements AutoCloseable {
     if (enclosing != null) {
       return joined(enclosing, work);
     }
+    return grouped(work);
+  }
+
+  /** A write on SQLite: one unit of a group's transaction, on this thread, answered after the commit. */
+  private <T> T grouped(TxWork<T> work) {
     if (inTransaction.get()) {
       throw new IllegalStateException("Nested transaction: one use case, one transaction");
     }
-    writeLock.lock();
+    inTransaction.set(true);
     try {
-      ensureOpen();
-      return inTransaction(writer, true, work);
+      return writes.write(work);
     } finally {
-      writeLock.unlock();
+      inTransaction.set(false);
     }
   }
 
@@ -346,7 +373,7 @@ public final class Database implements AutoCloseable {
     }
     Connection connection = readers.borrow();
     try {
-      return inTransaction(connection, false, work);
+      return inTransaction(connection, work);
     } finally {
       readers.giveBack(connection);
     }
@@ -367,23 +394,14 @@ public final class Database implements AutoCloseable {
       return postgres.writeUnit(work);
     }
     ensureWritable();
-    if (inTransaction.get()) {
-      throw new IllegalStateException("Nested transaction: one use case, one transaction");
-    }
-    writeLock.lock();
-    try {
-      ensureOpen();
-      return inTransaction(writer, true, tx -> {
-        unit.set(tx);
-        try {
-          return work.run(tx);
-        } finally {
-          unit.remove();
-        }
-      });
-    } finally {
-      writeLock.unlock();
-    }
+    return grouped(tx -> {
+      unit.set(tx);
+      try {
+        return work.run(tx);
+      } finally {
+        unit.remove();
+      }
+    });
   }
 
   /**
@@ -405,14 +423,21 @@ public final class Database implements AutoCloseable {
       throw new UnsupportedOperationException("A raw write connection is a SQLite file's (VACUUM INTO, checkpoints)");
     }
     ensureWritable();
-    writeLock.lock();
     try {
-      work.run(writer);
+      writes.exclusive(work);
     } catch (SQLException e) {
       throw SqliteErrors.translate(e, file, "Database operation failed");
-    } finally {
-      writeLock.unlock();
     }
+  }
+
+  /** How many writers wait for the write lock now (tests of group commit); 0 on PostgreSQL. */
+  int queuedWriters() {
+    return writes == null ? 0 : writes.queued();
+  }
+
+  /** How many write transactions have committed since opening (tests of group commit); 0 on PostgreSQL. */
+  long commits() {
+    return writes == null ? 0 : writes.commits();
   }
 
   /** Work on a raw connection outside any transaction. */
@@ -431,42 +456,47 @@ public final class Database implements AutoCloseable {
       postgres.close();
       return;
     }
-    writeLock.lock();
-    try {
+    if (writes == null) {
       closed = true;
       if (stamps != null) {
         stamps.close();
       }
       readers.closeAll();
-      if (writer != null) {
+      LOG.info("Closed database {}", file);
+      return;
+    }
+    try {
+      writes.exclusive(connection -> {
+        closed = true;
+        if (stamps != null) {
+          stamps.close();
+        }
+        readers.closeAll();
+        writes.closeStatements();
         if (identity.problem() == null) {
-          try (Statement statement = writer.createStatement()) {
+          try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA optimize");
             statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
           } catch (SQLException e) {
             LOG.warn("Could not checkpoint the database on close", e);
           }
         }
-        ReaderPool.close(writer);
-      }
-      LOG.info("Closed database {}", file);
-    } finally {
-      writeLock.unlock();
+        ReaderPool.close(connection);
+      });
+    } catch (SQLException e) {
+      LOG.warn("Could not close the database cleanly", e);
     }
+    LOG.info("Closed database {}", file);
   }
 
-  private <T> T inTransaction(Connection connection, boolean writable, TxWork<T> work) {
-    Tx tx = new Tx(connection, writable);
+  /** A read transaction on {@code connection} (writes go through {@link GroupCommit}). */
+  private <T> T inTransaction(Connection connection, TxWork<T> work) {
+    Tx tx = new Tx(connection, false);
     inTransaction.set(true);
     try {
       connection.setAutoCommit(false);
       T result;
       try {
-        // BEGIN IMMEDIATE has run (setAutoCommit): the writer's lock is held, so the WAL index
-        // says whether this transaction may start a new WAL, even if its pages spill early
-        if (writable && WalIndex.mayStartAfresh(file)) {
-          stamp(connection);
-        }
         result = work.run(tx);
         tx.closeStatements();
         connection.commit();
@@ -477,11 +507,6 @@ public final class Database implements AutoCloseable {
       } finally {
         connection.setAutoCommit(true);
       }
-      if (writable) {
-        // Committed into the file opened; if that is no longer the one at the path, say so
-        // instead of reporting the change as saved.
-        identity.check();
-      }
       for (Runnable action : tx.afterCommitActions()) {
         try {
           action.run();
@@ -491,38 +516,29 @@ public final class Database implements AutoCloseable {
       }
       return result;
     } catch (SQLException e) {
-      throw SqliteErrors.translate(e, file, writable ? "Could not save the change" : "Could not read the data");
+      throw SqliteErrors.translate(e, file, "Could not read the data");
     } finally {
       inTransaction.set(false);
     }
   }
 
   /**
-   * Writes page 1 with the database's id in it, so that any WAL this database leaves behind holds
-   * a copy of page 1 that names it (see {@link WalFile}). Called first in a transaction that may
-   * start the WAL afresh ({@link WalIndex}): a commit that appends to a WAL whose first commit
-   * wrote page 1 already leaves that copy in place, and skips the extra page.
+   * A write or read inside a {@link #writeUnit}: a savepoint on the unit's transaction (in SQL:
+   * the driver's own savepoints would take the connection out of the autocommit mode that
+   * {@link GroupCommit} runs its transactions in).
    */
-  private void stamp(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("PRAGMA user_version = " + databaseId);
-    }
-  }
-
-  /** A write or read inside a {@link #writeUnit}: a savepoint on the unit's transaction. */
   private <T> T joined(Tx tx, TxWork<T> work) {
-    Connection connection = tx.connection();
     int actionsBefore = tx.afterCommitActions().size();
     try {
-      Savepoint savepoint = connection.setSavepoint();
+      tx.run("SAVEPOINT joined");
       try {
         T result = work.run(tx);
-        connection.releaseSavepoint(savepoint);
+        tx.run("RELEASE joined");
         return result;
       } catch (Throwable failure) {
         try {
-          connection.rollback(savepoint);
-          connection.releaseSavepoint(savepoint);
+          tx.run("ROLLBACK TO joined");
+          tx.run("RELEASE joined");
         } catch (SQLException e) {
           failure.addSuppressed(e);
         }

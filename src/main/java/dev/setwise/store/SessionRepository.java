@@ -157,7 +157,8 @@ public final class SessionRepository {
       sql.append(", ended_at = ?");
     }
     sql.append(" WHERE id = ? AND user_id = ? AND ended_at IS NULL AND version = ?");
-    try (PreparedStatement statement = tx.connection().prepareStatement(sql.toString())) {
+    // the save path: compiled once on the write connection (Tx.prepare), where every trigger comes with it
+    try (PreparedStatement statement = tx.prepare(sql.toString())) {
       int i = 1;
       statement.setString(i++, snapshot.text());
       statement.setString(i++, snapshot.structure().unit().code());
@@ -231,10 +232,11 @@ public final class SessionRepository {
     if (tx.dialect() != Dialect.SQLITE) {
       return;
     }
-    PreparedStatement statement = tx.statement(WRITE_CHECK);
-    Rows.setUuid(statement, 1, id);
-    statement.setLong(2, snapshot.check());
-    statement.executeUpdate();
+    try (PreparedStatement statement = tx.prepare(WRITE_CHECK)) {
+      Rows.setUuid(statement, 1, id);
+      statement.setLong(2, snapshot.check());
+      statement.executeUpdate();
+    }
   }
 
   /**
@@ -388,7 +390,7 @@ public final class SessionRepository {
    * of summary columns.
    */
   public Optional<Head> head(Tx tx, UUID ownerId, UUID id) throws SQLException {
-    try (PreparedStatement statement = tx.connection().prepareStatement(
+    try (PreparedStatement statement = tx.prepare(
         "SELECT id, plan_id, date, started_at, ended_at, created_at, updated_at, version, name, "
             + "EXISTS (SELECT 1 FROM session_amendments a WHERE a.session_id = sessions.id) AS amended "
             + "FROM sessions WHERE id = ? AND user_id = ?")) {

@@ -20,15 +20,22 @@ public final class Tx {
   private final List<Runnable> afterCommit = new ArrayList<>();
   /** Statements prepared in this transaction, by their SQL, least recently used first (see {@link #statement}). */
   private Map<String, PreparedStatement> statements;
+  /** The write connection's compiled statements, kept across transactions; null elsewhere (readers, PostgreSQL). */
+  private final WriterStatements writerStatements;
 
   Tx(Connection connection, boolean writable) {
     this(connection, writable, Dialect.SQLITE);
   }
 
   Tx(Connection connection, boolean writable, Dialect dialect) {
+    this(connection, writable, dialect, null);
+  }
+
+  Tx(Connection connection, boolean writable, Dialect dialect, WriterStatements writerStatements) {
     this.connection = connection;
     this.writable = writable;
     this.dialect = dialect;
+    this.writerStatements = writerStatements;
   }
 
   public Connection connection() {
@@ -51,7 +58,8 @@ public final class Tx {
    * every trigger of the table), so the statements a use case repeats, once per session of a
    * batch or of a page, are prepared once. The caller binds every parameter, closes the result
    * sets it opens, and never closes the statement (the transaction does, when it ends). Not for a
-   * query whose rows are still being read while the same SQL runs again.
+   * query whose rows are still being read while the same SQL runs again. For the few statements
+   * every save runs, {@link #prepare} keeps them compiled from one transaction to the next.
    */
   public PreparedStatement statement(String sql) throws SQLException {
     if (statements == null) {
@@ -106,6 +114,23 @@ public final class Tx {
       closeStatements();
     } catch (SQLException e) {
       failure.addSuppressed(e);
+    }
+  }
+
+  /**
+   * {@code connection().prepareStatement(sql)}, except on SQLite's write connection, where the
+   * statement compiled for an earlier transaction is handed out again (compiling one that fires
+   * triggers costs more than running it: docs/decisions/0046). Close it as any statement; for the
+   * statements a write runs on every save.
+   */
+  public PreparedStatement prepare(String sql) throws SQLException {
+    return writerStatements != null ? writerStatements.prepare(sql) : connection.prepareStatement(sql);
+  }
+
+  /** Runs a statement without parameters or rows (a savepoint). */
+  void run(String sql) throws SQLException {
+    try (PreparedStatement statement = prepare(sql)) {
+      statement.execute();
     }
   }
 
