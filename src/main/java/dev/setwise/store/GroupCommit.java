@@ -76,6 +76,20 @@ final class GroupCommit {
    * the group are safe, or the group's failure.
    */
   <T> T write(TxWork<T> work) {
+    return writeClosing(unit -> {
+      try {
+        T done = work.run(unit);
+        unit.closeStatements();
+        return done;
+      } catch (SQLException | RuntimeException | Error failure) {
+        // the statements this unit prepared for itself end with it (Tx#statement)
+        unit.closeStatements(failure);
+        throw failure;
+      }
+    });
+  }
+
+  private <T> T writeClosing(TxWork<T> work) {
     Group group;
     Tx tx = new Tx(writer, true, Dialect.SQLITE, statements);
     T result = null;
