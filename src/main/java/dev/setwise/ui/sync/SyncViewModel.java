@@ -290,14 +290,7 @@ public final class SyncViewModel {
       refresh();
     }
     show();
-    if (syncAgain) {
-      syncAgain = false;
-      boolean every = againEveryProfile;
-      againEveryProfile = false;
-      start(every);
-      return;
-    }
-    next();
+    startAgainOrNext();
   }
 
   private void finished(UUID id, SyncReport report, Failure failure) {
@@ -319,6 +312,11 @@ public final class SyncViewModel {
     progressText.set("");
     refresh();
     show();
+    startAgainOrNext();
+  }
+
+  /** After a sync: the one asked for meanwhile starts now, else the round goes on to the next profile. */
+  private void startAgainOrNext() {
     if (syncAgain) {
       syncAgain = false;
       boolean every = againEveryProfile;
