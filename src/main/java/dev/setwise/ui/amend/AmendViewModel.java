@@ -11,6 +11,7 @@ import dev.setwise.domain.SetEntry;
 import dev.setwise.domain.SetType;
 import dev.setwise.domain.StructureValidator;
 import dev.setwise.ui.common.BackgroundTasks;
+import dev.setwise.ui.common.ExerciseFormBase;
 import dev.setwise.ui.common.FieldNames;
 import dev.setwise.ui.common.NumberText;
 import dev.setwise.ui.common.StructureErrors;
@@ -222,18 +223,17 @@ public final class AmendViewModel {
   }
 
   public void moveExercise(AmendExerciseForm form, int delta) {
-    int from = exercises.indexOf(form);
-    int to = from + delta;
-    if (from < 0 || to < 0 || to >= exercises.size()) {
-      return;
-    }
+    ExerciseFormBase.move(exercises, form, delta, this::quietly);
+  }
+
+  /** Runs a change of the form lists that is not an edit of its own (half of a move). */
+  private void quietly(Runnable change) {
     loading = true;
     try {
-      exercises.remove(from);
+      change.run();
     } finally {
       loading = false;
     }
-    exercises.add(to, form);
   }
 
   /** Adds a set after the last one, of its type (a warm-up is followed by a normal set), not yet filled in. */

@@ -5,6 +5,7 @@ import dev.setwise.domain.Problem;
 import dev.setwise.domain.SetEntry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -29,6 +30,21 @@ public abstract class ExerciseFormBase<S extends SetRowForm> {
   private final StringProperty notesError = new SimpleStringProperty(this, "notesError");
   private final StringProperty setsError = new SimpleStringProperty(this, "setsError");
   private final ObservableList<S> sets = FXCollections.observableArrayList();
+
+  /**
+   * Moves {@code form} by {@code delta} places within {@code forms}, nothing when that leaves the
+   * list. The removal, the first half of the move, runs inside {@code quietly} so that an editor
+   * counting list changes as edits sees one edit, not two. FX thread.
+   */
+  public static <F> void move(ObservableList<F> forms, F form, int delta, Consumer<Runnable> quietly) {
+    int from = forms.indexOf(form);
+    int to = from + delta;
+    if (from < 0 || to < 0 || to >= forms.size()) {
+      return;
+    }
+    quietly.accept(() -> forms.remove(from));
+    forms.add(to, form);
+  }
 
   /**
    * @param setRow makes the row of one of {@code exercise}'s sets

@@ -11,6 +11,7 @@ import dev.setwise.domain.StructureValidator;
 import dev.setwise.domain.Unit;
 import dev.setwise.service.PlanService;
 import dev.setwise.ui.common.BackgroundTasks;
+import dev.setwise.ui.common.ExerciseFormBase;
 import dev.setwise.ui.common.FieldNames;
 import dev.setwise.ui.common.StructureErrors;
 import dev.setwise.ui.common.UiServices;
@@ -212,18 +213,17 @@ public final class PlanEditorViewModel {
   }
 
   public void moveExercise(ExerciseForm form, int delta) {
-    int from = exercises.indexOf(form);
-    int to = from + delta;
-    if (from < 0 || to < 0 || to >= exercises.size()) {
-      return;
-    }
+    ExerciseFormBase.move(exercises, form, delta, this::quietly);
+  }
+
+  /** Runs a change of the form lists that is not an edit of its own (half of a move). */
+  private void quietly(Runnable change) {
     loading = true;
     try {
-      exercises.remove(from);
+      change.run();
     } finally {
       loading = false;
     }
-    exercises.add(to, form);
   }
 
   /** Adds a set copying the last one's type and targets (a new first set is a normal set of 8). */

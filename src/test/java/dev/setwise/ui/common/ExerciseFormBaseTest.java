@@ -117,4 +117,30 @@ class ExerciseFormBaseTest {
     exercises.get(1).clearErrors();
     assertThat(exercises.get(1).sets().get(0).repsError.get()).as("clearing reaches the set rows").isNull();
   }
+
+  @Test
+  void aMoveStaysInsideTheListAndItsRemovalHalfRunsQuietly() {
+    javafx.collections.ObservableList<String> forms = javafx.collections.FXCollections.observableArrayList("A", "B", "C");
+    List<String> loud = new ArrayList<>();
+    boolean[] quiet = {false};
+    forms.addListener((javafx.collections.ListChangeListener<String>) change -> loud.add(quiet[0] ? "quiet" : "edit"));
+    java.util.function.Consumer<Runnable> quietly = change -> {
+      quiet[0] = true;
+      try {
+        change.run();
+      } finally {
+        quiet[0] = false;
+      }
+    };
+
+    ExerciseFormBase.move(forms, "C", -2, quietly);
+    assertThat(forms).containsExactly("C", "A", "B");
+    assertThat(loud).containsExactly("quiet", "edit");
+
+    ExerciseFormBase.move(forms, "C", -1, quietly);
+    ExerciseFormBase.move(forms, "B", 1, quietly);
+    ExerciseFormBase.move(forms, "missing", 1, quietly);
+    assertThat(forms).as("moves past either end, or of a form not in the list, do nothing").containsExactly("C", "A", "B");
+    assertThat(loud).hasSize(2);
+  }
 }
