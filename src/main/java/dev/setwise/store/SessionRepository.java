@@ -368,7 +368,7 @@ public final class SessionRepository {
    * @throws IllegalStateException when the snapshot does not hold a valid structure (a corrupt row)
    */
   public Optional<StoredSession> findStored(Tx tx, UUID ownerId, UUID id) throws SQLException {
-    try (PreparedStatement statement = tx.connection().prepareStatement(
+    try (PreparedStatement statement = tx.prepare(
         "SELECT " + sessionColumns(tx) + " FROM sessions s" + newestAmendment(tx) + " WHERE s.id = ? AND s.user_id = ?")) {
       Rows.setUuid(statement, 1, id);
       Rows.setUuid(statement, 2, ownerId);
