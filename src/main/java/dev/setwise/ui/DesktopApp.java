@@ -129,21 +129,14 @@ public final class DesktopApp {
     UiPreferences first = UiPreferences.load(dataDir);
     OpeningWindow opening = new OpeningWindow(dataDir, first);
     WindowWarmUp warmUp = new WindowWarmUp();
-    CountDownLatch firstFrame = new CountDownLatch(1);
     toolkit.startInBackground(() -> {
-      opening.show(() -> {
-        firstFrame.countDown();
-        warmUp.run();
-      });
+      opening.show(warmUp::run);
       window.onShowRequest(() -> Platform.runLater(opening::bringToFront));
     });
     // Logged once the toolkit is starting: the first line of a run builds the log file's appender.
     LOG.info("Desktop window of {} answers second starts on port {}", dataDir, window.port());
     Thread hook = null;
     try {
-      if (Boolean.getBoolean("ff")) {
-        firstFrame.await(1, java.util.concurrent.TimeUnit.SECONDS);
-      }
       DataFolder opened = opener.open(dataDir, new OpeningQuestion(opening, toolkit,
           new OpenFailureDialog(toolkit, files, ZoneId.systemDefault())));
       if (opened == null) {

@@ -59,9 +59,10 @@ public final class WindowMeasure implements Measure {
       // A B, then B A: a drift in the machine's load falls on both sides alike.
       for (int side : i % 2 == 0 ? new int[] {0, 1} : new int[] {1, 0}) {
         Launch launch = launch(bench, side == 0 ? setwise : baseline, (side == 0 ? "setwise" : "baseline") + i);
-        bench.log("window %s %s: first frame %.3f s, first screen filled %.3f s (%.2f s of CPU by then),"
-            + " peak RSS %.0f MiB", keep ? "run" : "warm-up", side == 0 ? "setwise " : "baseline",
-            launch.firstFrameSeconds, launch.filledSeconds, launch.cpuSecondsAtFilled, launch.peakKiB / 1024.0);
+        bench.log("window %s %s: first frame %.3f s (%.2f s of CPU by then), first screen filled %.3f s (%.2f s"
+            + " of CPU), peak RSS %.0f MiB", keep ? "run" : "warm-up", side == 0 ? "setwise " : "baseline",
+            launch.firstFrameSeconds, launch.cpuSecondsAtFrame, launch.filledSeconds, launch.cpuSecondsAtFilled,
+            launch.peakKiB / 1024.0);
         if (keep) {
           (side == 0 ? setwiseFrame : baselineFrame).add(launch.firstFrameSeconds);
           (side == 0 ? setwiseFilled : baselineFilled).add(launch.filledSeconds);
@@ -86,7 +87,12 @@ public final class WindowMeasure implements Measure {
   }
 
   /** CPU time is logged, not judged: on a loaded machine it says more about the work than wall time. */
-  private record Launch(double firstFrameSeconds, double filledSeconds, double cpuSecondsAtFilled, double peakKiB) {}
+  private record Launch(double firstFrameSeconds, double filledSeconds, double cpuSecondsAtFrame,
+      double cpuSecondsAtFilled, double peakKiB) {}
+
+  private static double cpuSeconds(Process process) {
+    return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+  }
 
   private static Launch launch(Bench bench, List<String> template, String name) throws Exception {
     Path marker = bench.work().resolve(name + ".first-frame");
@@ -98,7 +104,11 @@ public final class WindowMeasure implements Measure {
       long deadline = t0 + TimeUnit.SECONDS.toNanos(60);
       Path filledMarker = marker.resolveSibling(marker.getFileName() + FirstFrameAgent.FILLED);
       Files.deleteIfExists(filledMarker);
+      double cpuAtFrame = Double.NaN;
       while (!Files.exists(marker) || !Files.exists(filledMarker)) {
+        if (Double.isNaN(cpuAtFrame) && Files.exists(marker)) {
+          cpuAtFrame = cpuSeconds(process);
+        }
         if (!process.isAlive() || System.nanoTime() > deadline) {
           throw new IllegalStateException("no first frame from " + name + " (" + (process.isAlive() ? "timed out"
               : "exit " + process.exitValue()) + "): " + Processes.tail(bench.work().resolve(name + ".log.err")));
@@ -112,7 +122,10 @@ public final class WindowMeasure implements Measure {
       }
       long frame = Long.parseLong(Files.readString(marker).strip());
       long filled = Long.parseLong(Files.readString(filledMarker).strip());
-      double cpu = process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+      double cpu = cpuSeconds(process);
+      if (Double.isNaN(cpuAtFrame)) {
+        cpuAtFrame = cpu;
+      }
       long untilRss = t0 + RSS_AT_NANOS - System.nanoTime();
       if (untilRss > 0) {
         TimeUnit.NANOSECONDS.sleep(untilRss);
@@ -120,7 +133,7 @@ public final class WindowMeasure implements Measure {
       if (!process.isAlive()) {
         throw new IllegalStateException(name + " exited before 10 s: " + process.exitValue());
       }
-      return new Launch((frame - t0) / 1e9, (filled - t0) / 1e9, cpu, Processes.peakRssKiB(process.pid()));
+      return new Launch((frame - t0) / 1e9, (filled - t0) / 1e9, cpuAtFrame, cpu, Processes.peakRssKiB(process.pid()));
     } finally {
       Processes.stop(process);
     }
