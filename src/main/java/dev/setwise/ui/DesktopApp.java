@@ -129,14 +129,25 @@ public final class DesktopApp {
     UiPreferences first = UiPreferences.load(dataDir);
     OpeningWindow opening = new OpeningWindow(dataDir, first);
     WindowWarmUp warmUp = new WindowWarmUp();
+    CountDownLatch firstFrame = new CountDownLatch(1);
     toolkit.startInBackground(() -> {
-      opening.show(warmUp::run);
+      try {
+        opening.show(() -> {
+          firstFrame.countDown();
+          warmUp.run();
+        });
+      } catch (RuntimeException e) {
+        firstFrame.countDown();
+        throw e;
+      }
       window.onShowRequest(() -> Platform.runLater(opening::bringToFront));
     });
     // Logged once the toolkit is starting: the first line of a run builds the log file's appender.
     LOG.info("Desktop window of {} answers second starts on port {}", dataDir, window.port());
     Thread hook = null;
     try {
+      // On two cores the database's work would halve what the first frame gets: it waits for it.
+      awaitFirstFrame(toolkit, firstFrame);
       DataFolder opened = opener.open(dataDir, new OpeningQuestion(opening, toolkit,
           new OpenFailureDialog(toolkit, files, ZoneId.systemDefault())));
       if (opened == null) {
@@ -179,6 +190,16 @@ public final class DesktopApp {
       removeQuietly(hook);
       toolkit.exit();
       java.lang.ref.Reference.reachabilityFence(javafxLog);
+    }
+  }
+
+  /** Until the opening window's first frame is drawn, the toolkit failed, or 3 s passed. */
+  private static void awaitFirstFrame(FxToolkit toolkit, CountDownLatch firstFrame) throws InterruptedException {
+    long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
+    while (!firstFrame.await(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      if (toolkit.failed() || System.nanoTime() > giveUp) {
+        return;
+      }
     }
   }
 

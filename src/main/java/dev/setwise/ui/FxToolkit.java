@@ -26,6 +26,11 @@ final class FxToolkit {
   private volatile boolean ours;
   private volatile Throwable failure;
 
+  /** True once the toolkit could not start (no display). */
+  boolean failed() {
+    return failure != null;
+  }
+
   /** True once the toolkit runs. */
   boolean started() {
     return started;
