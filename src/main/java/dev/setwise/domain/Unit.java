@@ -8,15 +8,20 @@ public enum Unit {
   KG,
   LB;
 
+  private static final Unit[] ALL = values();
+  /** Spelled once: a page of the REST list reads one for each of its 50 rows. */
+  private final String code = name().toLowerCase(Locale.ROOT);
+  private final Optional<Unit> found = Optional.of(this);
+
   /** The JSON and database spelling: {@code "kg"} or {@code "lb"}. */
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
   }
 
   public static Optional<Unit> fromCode(String code) {
-    for (Unit unit : values()) {
-      if (unit.code().equals(code)) {
-        return Optional.of(unit);
+    for (Unit unit : ALL) {
+      if (unit.code.equals(code)) {
+        return unit.found;
       }
     }
     return Optional.empty();

@@ -29,6 +29,10 @@ final class Connections {
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
     config.setTransactionMode(forWriting
         ? SQLiteConfig.TransactionMode.IMMEDIATE : SQLiteConfig.TransactionMode.DEFERRED);
+    if (!forWriting) {
+      // a reader inserts nothing: without this the driver matches every statement it runs against an INSERT pattern
+      config.setGetGeneratedKeys(false);
+    }
     return config.createConnection(url(file));
   }
 
@@ -50,6 +54,7 @@ final class Connections {
     SQLiteConfig config = new SQLiteConfig();
     config.setLockingMode(SQLiteConfig.LockingMode.EXCLUSIVE);
     config.enforceForeignKeys(true);
+    config.setGetGeneratedKeys(false);
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
     Connection connection = config.createConnection(url(file));
     try (Statement statement = connection.createStatement()) {

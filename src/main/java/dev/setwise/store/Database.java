@@ -270,13 +270,13 @@ public final class Database implements AutoCloseable {
       return null; // the server keeps its own pages; there is no file here to check
     }
     identity.check();
-    Connection connection = readers.borrow();
+    ReaderPool.Reader reader = readers.borrow();
     try {
-      return Integrity.quickCheckReused(connection);
+      return Integrity.quickCheckReused(reader.connection());
     } catch (SQLException e) {
       throw SqliteErrors.translate(e, file, "Could not check the database");
     } finally {
-      readers.giveBack(connection);
+      readers.giveBack(reader);
     }
   }
 
@@ -371,11 +371,11 @@ public final class Database implements AutoCloseable {
     if (inTransaction.get()) {
       throw new IllegalStateException("Nested transaction: one use case, one transaction");
     }
-    Connection connection = readers.borrow();
+    ReaderPool.Reader reader = readers.borrow();
     try {
-      return inTransaction(connection, work);
+      return inTransaction(reader, work);
     } finally {
-      readers.giveBack(connection);
+      readers.giveBack(reader);
     }
   }
 
@@ -489,23 +489,35 @@ public final class Database implements AutoCloseable {
     LOG.info("Closed database {}", file);
   }
 
-  /** A read transaction on {@code connection} (writes go through {@link GroupCommit}). */
-  private <T> T inTransaction(Connection connection, TxWork<T> work) {
-    Tx tx = new Tx(connection, false);
+  /**
+   * A read transaction on a pooled connection (writes go through {@link GroupCommit}): its own
+   * kept {@code BEGIN} and {@code COMMIT} (the driver's {@code setAutoCommit} compiles both, and
+   * a {@code BEGIN} again, every time), and {@link Tx#prepare} hands out the connection's kept
+   * statements. Every result set is closed before the commit, so no statement pins the snapshot.
+   */
+  private <T> T inTransaction(ReaderPool.Reader reader, TxWork<T> work) {
+    KeptStatements statements = reader.statements();
+    Tx tx = new Tx(reader.connection(), false, Dialect.SQLITE, null, statements);
     inTransaction.set(true);
     try {
-      connection.setAutoCommit(false);
+      statements.run("BEGIN");
       T result;
       try {
         result = work.run(tx);
         tx.closeStatements();
-        connection.commit();
+        statements.release();
+        statements.run("COMMIT");
       } catch (Throwable failure) {
         tx.closeStatements(failure);
-        rollback(connection, failure);
+        statements.release();
+        try {
+          statements.run("ROLLBACK");
+        } catch (SQLException e) {
+          // still in a transaction, or not: either way the connection is not shared again
+          reader.markBroken();
+          failure.addSuppressed(e);
+        }
         throw failure;
-      } finally {
-        connection.setAutoCommit(true);
       }
       for (Runnable action : tx.afterCommitActions()) {
         try {
@@ -547,14 +559,6 @@ public final class Database implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw SqliteErrors.translate(e, file, tx.writable() ? "Could not save the change" : "Could not read the data");
-    }
-  }
-
-  private static void rollback(Connection connection, Throwable failure) {
-    try {
-      connection.rollback();
-    } catch (SQLException e) {
-      failure.addSuppressed(e);
     }
   }
 

@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The read connections of a {@link Database}: opened when first needed, up to a limit, then
- * shared; a reader waits (up to the busy timeout) for one to come back. Thread-safe.
+ * shared; a reader waits (up to the busy timeout) for one to come back. Each connection keeps its
+ * compiled statements ({@link KeptStatements}), closed with it. Thread-safe; a borrowed
+ * {@link Reader} belongs to the borrowing thread until it is given back.
  */
 final class ReaderPool {
 
@@ -28,8 +30,41 @@ final class ReaderPool {
   private final Path file;
   private final int size;
   private final Opener opener;
-  private final BlockingQueue<Connection> idle;
-  private final List<Connection> all = new ArrayList<>();
+  private final BlockingQueue<Reader> idle;
+  private final List<Reader> all = new ArrayList<>();
+  /** Borrows that found no connection free and waited for one (a wait inflates a request's p99). */
+  private final java.util.concurrent.atomic.AtomicLong waits = new java.util.concurrent.atomic.AtomicLong();
+
+  /** One read connection and the statements it compiled. */
+  static final class Reader {
+
+    private final Connection connection;
+    private final KeptStatements statements;
+    /** Set when a transaction could not be ended: the connection is closed instead of shared again. */
+    private boolean broken;
+
+    Reader(Connection connection) {
+      this.connection = connection;
+      this.statements = new KeptStatements(connection);
+    }
+
+    Connection connection() {
+      return connection;
+    }
+
+    KeptStatements statements() {
+      return statements;
+    }
+
+    void markBroken() {
+      broken = true;
+    }
+
+    void close() {
+      statements.closeAll();
+      ReaderPool.close(connection);
+    }
+  }
 
   ReaderPool(Path file, int size, Opener opener) {
     this.file = file;
@@ -40,22 +75,22 @@ final class ReaderPool {
 
   /** Opens the first connection now, so that a file that cannot be read fails at once. */
   void openOne() throws SQLException {
-    Connection first = opener.open();
+    Reader first = new Reader(opener.open());
     synchronized (all) {
       all.add(first);
     }
     idle.add(first);
   }
 
-  Connection borrow() {
-    Connection connection = idle.poll();
-    if (connection != null) {
-      return connection;
+  Reader borrow() {
+    Reader reader = idle.poll();
+    if (reader != null) {
+      return reader;
     }
     synchronized (all) {
       if (all.size() < size) {
         try {
-          Connection created = opener.open();
+          Reader created = new Reader(opener.open());
           all.add(created);
           return created;
         } catch (SQLException e) {
@@ -63,8 +98,9 @@ final class ReaderPool {
         }
       }
     }
+    waits.incrementAndGet();
     try {
-      Connection waited = idle.poll(Connections.BUSY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      Reader waited = idle.poll(Connections.BUSY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
       if (waited == null) {
         throw new StoreException("No read connection became free");
       }
@@ -75,16 +111,32 @@ final class ReaderPool {
     }
   }
 
-  void giveBack(Connection connection) {
-    if (!idle.offer(connection)) {
-      close(connection);
+  void giveBack(Reader reader) {
+    if (reader.broken) {
+      synchronized (all) {
+        all.remove(reader);
+      }
+      reader.close();
+      return;
     }
+    if (!idle.offer(reader)) {
+      reader.close();
+    }
+  }
+
+  /** How many borrows had to wait for a connection since opening. */
+  long waits() {
+    return waits.get();
   }
 
   void closeAll() {
     synchronized (all) {
-      all.forEach(ReaderPool::close);
+      all.forEach(Reader::close);
       all.clear();
+    }
+    idle.clear();
+    if (waits.get() > 0) {
+      LOG.info("{} reads of {} waited for a free read connection", waits.get(), file);
     }
   }
 

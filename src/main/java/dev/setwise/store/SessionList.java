@@ -129,7 +129,7 @@ final class SessionList {
     boolean indexed = sqlite && text.codePointCount(0, text.length()) >= 3;
     List<NameTotal> found = new ArrayList<>();
     String sql = !sqlite ? NAME_CANDIDATES_POSTGRESQL : indexed ? NAME_CANDIDATES : NAME_CANDIDATES_SHORT;
-    try (PreparedStatement statement = tx.connection().prepareStatement(sql)) {
+    try (PreparedStatement statement = tx.prepare(sql)) {
       int i = 1;
       if (indexed) {
         statement.setString(i++, ftsPhrase(text));
@@ -228,7 +228,7 @@ final class SessionList {
     arguments.add(query.limit());
     arguments.add((long) query.offset());
     List<SessionSummary> items = new ArrayList<>();
-    try (PreparedStatement statement = tx.connection().prepareStatement("SELECT " + SUMMARY_COLUMNS
+    try (PreparedStatement statement = tx.prepare("SELECT " + SUMMARY_COLUMNS
         + " FROM sessions s WHERE " + where.sql() + " ORDER BY " + orderBy(tx, query) + " LIMIT ? OFFSET ?")) {
       bind(statement, arguments);
       try (ResultSet rs = statement.executeQuery()) {
@@ -261,7 +261,7 @@ final class SessionList {
       arguments.add((long) query.offset());
       ids = new ArrayList<>();
       // sessions_by_name_and_date holds every sort key (and the date range, when there is one)
-      try (PreparedStatement statement = tx.connection().prepareStatement("SELECT s.id FROM "
+      try (PreparedStatement statement = tx.prepare("SELECT s.id FROM "
           + table(tx, BY_NAME_AND_DATE)
           + " WHERE " + where.sql() + " ORDER BY " + orderBy(tx, query) + " LIMIT ? OFFSET ?")) {
         bind(statement, arguments);
@@ -284,7 +284,7 @@ final class SessionList {
     Where where = new Where(ownerId).and("s.name = ?", "");
     filters(tx, where, query);
     List<Entry> entries = new ArrayList<>();
-    try (PreparedStatement statement = tx.connection().prepareStatement("SELECT s.started_at, s.id FROM "
+    try (PreparedStatement statement = tx.prepare("SELECT s.started_at, s.id FROM "
         + table(tx, BY_NAME)
         + " WHERE " + where.sql() + " ORDER BY s.started_at" + direction + ", s.id" + direction + " LIMIT ?")) {
       for (String name : names) {
@@ -318,7 +318,7 @@ final class SessionList {
       in.append(i == 0 ? "?" : ", ?");
     }
     Map<String, SessionSummary> byId = new HashMap<>();
-    try (PreparedStatement statement = tx.connection().prepareStatement("SELECT " + SUMMARY_COLUMNS
+    try (PreparedStatement statement = tx.prepare("SELECT " + SUMMARY_COLUMNS
         + " FROM sessions s WHERE s.id IN (" + in + ")")) {
       bind(statement, new ArrayList<>(ids));
       try (ResultSet rs = statement.executeQuery()) {
@@ -396,7 +396,7 @@ final class SessionList {
   }
 
   private static long count(Tx tx, String sql, List<Object> arguments) throws SQLException {
-    try (PreparedStatement statement = tx.connection().prepareStatement(sql)) {
+    try (PreparedStatement statement = tx.prepare(sql)) {
       bind(statement, arguments);
       try (ResultSet rs = statement.executeQuery()) {
         rs.next();

@@ -52,6 +52,11 @@ public final class SessionRepository {
   private static final String SESSION_COLUMNS_POSTGRESQL = SESSION_COLUMNS.replace("c.snapshot_check", "NULL");
   private static final String NEWEST_AMENDMENT_POSTGRESQL = NEWEST_AMENDMENT.replace(
       " LEFT JOIN session_checks c ON c.session_id = s.id", "");
+  /** One session of its owner by id; built once, so a kept statement is found without hashing its text again. */
+  private static final String BY_ID = "SELECT " + SESSION_COLUMNS + " FROM sessions s" + NEWEST_AMENDMENT
+      + " WHERE s.id = ? AND s.user_id = ?";
+  private static final String BY_ID_POSTGRESQL = "SELECT " + SESSION_COLUMNS_POSTGRESQL + " FROM sessions s"
+      + NEWEST_AMENDMENT_POSTGRESQL + " WHERE s.id = ? AND s.user_id = ?";
   private static final String ID_TAKEN = "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?) "
       + "OR EXISTS (SELECT 1 FROM changes WHERE entity_type = 'session' AND entity_id = ?)";
   static final String WRITE_CHECK = "INSERT INTO session_checks (session_id, snapshot_check) VALUES (?, ?) "
@@ -352,8 +357,7 @@ public final class SessionRepository {
   }
 
   public Optional<Session> find(Tx tx, UUID ownerId, UUID id) throws SQLException {
-    PreparedStatement statement = tx.statement(
-        "SELECT " + sessionColumns(tx) + " FROM sessions s" + newestAmendment(tx) + " WHERE s.id = ? AND s.user_id = ?");
+    PreparedStatement statement = tx.statement(tx.dialect() == Dialect.SQLITE ? BY_ID : BY_ID_POSTGRESQL);
     Rows.setUuid(statement, 1, id);
     Rows.setUuid(statement, 2, ownerId);
     return one(statement);
@@ -368,8 +372,7 @@ public final class SessionRepository {
    * @throws IllegalStateException when the snapshot does not hold a valid structure (a corrupt row)
    */
   public Optional<StoredSession> findStored(Tx tx, UUID ownerId, UUID id) throws SQLException {
-    try (PreparedStatement statement = tx.connection().prepareStatement(
-        "SELECT " + sessionColumns(tx) + " FROM sessions s" + newestAmendment(tx) + " WHERE s.id = ? AND s.user_id = ?")) {
+    try (PreparedStatement statement = tx.prepare(tx.dialect() == Dialect.SQLITE ? BY_ID : BY_ID_POSTGRESQL)) {
       Rows.setUuid(statement, 1, id);
       Rows.setUuid(statement, 2, ownerId);
       try (ResultSet rs = statement.executeQuery()) {

@@ -44,7 +44,7 @@ public final class TokenRepository {
         declare.execute();
       }
     }
-    try (PreparedStatement statement = tx.connection().prepareStatement(
+    try (PreparedStatement statement = tx.prepare(
         "SELECT " + COLUMNS + ", token_hash FROM api_tokens WHERE id = ?")) {
       statement.setString(1, id);
       try (ResultSet rs = statement.executeQuery()) {

@@ -22,6 +22,8 @@ public final class Tx {
   private Map<String, PreparedStatement> statements;
   /** The write connection's compiled statements, kept across transactions; null elsewhere (readers, PostgreSQL). */
   private final WriterStatements writerStatements;
+  /** The pooled read connection's compiled statements, kept across transactions; null elsewhere. */
+  private final KeptStatements readerStatements;
 
   Tx(Connection connection, boolean writable) {
     this(connection, writable, Dialect.SQLITE);
@@ -32,10 +34,16 @@ public final class Tx {
   }
 
   Tx(Connection connection, boolean writable, Dialect dialect, WriterStatements writerStatements) {
+    this(connection, writable, dialect, writerStatements, null);
+  }
+
+  Tx(Connection connection, boolean writable, Dialect dialect, WriterStatements writerStatements,
+      KeptStatements readerStatements) {
     this.connection = connection;
     this.writable = writable;
     this.dialect = dialect;
     this.writerStatements = writerStatements;
+    this.readerStatements = readerStatements;
   }
 
   public Connection connection() {
@@ -118,13 +126,18 @@ public final class Tx {
   }
 
   /**
-   * {@code connection().prepareStatement(sql)}, except on SQLite's write connection, where the
-   * statement compiled for an earlier transaction is handed out again (compiling one that fires
-   * triggers costs more than running it: docs/decisions/0046). Close it as any statement; for the
-   * statements a write runs on every save.
+   * {@code connection().prepareStatement(sql)}, except on SQLite's write connection and its pooled
+   * read connections, where the statement compiled for an earlier transaction on the same
+   * connection is handed out again (compiling one that fires triggers costs more than running it:
+   * docs/decisions/0046; a REST read's compile was much of its database time: 0055). Close it as
+   * any statement (closing closes its result set and clears its parameters); for the statements
+   * a save or a request runs every time, and never while a result set of the same SQL is open.
    */
   public PreparedStatement prepare(String sql) throws SQLException {
-    return writerStatements != null ? writerStatements.prepare(sql) : connection.prepareStatement(sql);
+    if (writerStatements != null) {
+      return writerStatements.prepare(sql);
+    }
+    return readerStatements != null ? readerStatements.prepare(sql) : connection.prepareStatement(sql);
   }
 
   /** Runs a statement without parameters or rows (a savepoint). */
