@@ -139,6 +139,14 @@ public final class AppContext implements AutoCloseable {
   }
 
   /**
+   * Loads SQLite's native library, which the first connection otherwise loads (a warm-up: it may
+   * run on any thread once SLF4J is initialised; a failure is left for that connection to report).
+   */
+  public static void loadSqlite() {
+    dev.setwise.store.SqliteLibrary.load();
+  }
+
+  /**
    * Opens the data folder (which must exist and be writable) with the system clock, as a folder
    * no other process uses (tests and tools; the app, the server and the commands hold a
    * {@link FolderLease} and open with {@link #open(Path, Clock, FolderLease)}).

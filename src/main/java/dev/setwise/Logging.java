@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Logging {
 
+  private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n";
+
   private Logging() {}
 
   /**
@@ -54,14 +56,42 @@ public final class Logging {
     root.addAppender(appender);
     context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
     context.getLogger("org.flywaydb").setLevel(Level.WARN);
+    // The first event's thread then finds logback's pattern and rolling classes loaded.
+    WarmUp.inBackground("setwise-log-warm-up", () -> warmUp(logs));
+  }
+
+  /**
+   * Loads and runs once, on a context of its own, what the file appender is built of (the pattern
+   * and its converters, the file name pattern and its calendar) without making any file.
+   */
+  static void warmUp(Path logs) {
+    LoggerContext scratch = new LoggerContext();
+    try {
+      PatternLayoutEncoder encoder = encoder(scratch);
+      encoder.encode(new ch.qos.logback.classic.spi.LoggingEvent(Logging.class.getName(),
+          scratch.getLogger(Logging.class), Level.INFO, "warm {}", null, new Object[] {"up"}));
+      new ch.qos.logback.core.rolling.helper.FileNamePattern(archivePattern(logs), scratch);
+      new ch.qos.logback.core.rolling.helper.RollingCalendar("yyyy-MM-dd");
+    } finally {
+      scratch.stop();
+    }
+  }
+
+  private static PatternLayoutEncoder encoder(LoggerContext context) {
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(context);
+    encoder.setPattern(PATTERN);
+    encoder.start();
+    return encoder;
+  }
+
+  private static String archivePattern(Path logs) {
+    return logs.resolve("setwise.%d{yyyy-MM-dd}.%i.log.gz").toString();
   }
 
   /** The rolling file of the data folder, started. */
   private static Appender<ILoggingEvent> fileAppender(LoggerContext context, Path logs) {
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n");
-    encoder.start();
+    PatternLayoutEncoder encoder = encoder(context);
 
     RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
     appender.setContext(context);
@@ -72,7 +102,7 @@ public final class Logging {
     SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
     policy.setContext(context);
     policy.setParent(appender);
-    policy.setFileNamePattern(logs.resolve("setwise.%d{yyyy-MM-dd}.%i.log.gz").toString());
+    policy.setFileNamePattern(archivePattern(logs));
     policy.setMaxFileSize(FileSize.valueOf("10MB"));
     policy.setMaxHistory(14);
     policy.setTotalSizeCap(FileSize.valueOf("100MB"));

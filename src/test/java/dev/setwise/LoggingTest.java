@@ -60,4 +60,27 @@ class LoggingTest {
     assertThat(log).contains("WARN  ").contains("dev.setwise.Example - second\njava.lang.IllegalStateException: why");
     assertThat(log).doesNotContain("below jetty's level");
   }
+
+  @Test
+  void theWarmUpMakesNoFileAndLeavesTheFolderAlone() {
+    Logging.warmUp(dir.resolve("logs"));
+
+    assertThat(dir.resolve("logs")).doesNotExist();
+  }
+
+  @Test
+  void anErrorInACommandReachesTheLogFileAfterTheWarmUp() throws Exception {
+    LoggerContext context = context();
+    try {
+      Logging.configure(context, dir.resolve("logs"));
+      Logging.warmUp(dir.resolve("logs"));
+
+      context.getLogger("dev.setwise.cli.Cli").error("Command failed", new IllegalStateException("broken"));
+    } finally {
+      context.stop();
+    }
+
+    assertThat(Files.readString(dir.resolve("logs").resolve("setwise.log")))
+        .contains("ERROR [").contains("dev.setwise.cli.Cli - Command failed\njava.lang.IllegalStateException: broken");
+  }
 }

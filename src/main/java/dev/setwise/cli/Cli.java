@@ -1,7 +1,9 @@
 package dev.setwise.cli;
 
+import dev.setwise.AppContext;
 import dev.setwise.DataDirectory;
 import dev.setwise.StartupException;
+import dev.setwise.WarmUp;
 import dev.setwise.domain.Problem;
 import dev.setwise.domain.SetwiseException;
 import dev.setwise.domain.StorageException;
@@ -31,6 +33,13 @@ public final class Cli {
   /** Runs {@code args} and returns the exit code. */
   public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err,
       DesktopStarter desktop) {
+    // Every command and the window open SQLite, whose native library (extracted from its jar,
+    // checked, loaded) costs as much as reading the command line: it loads on a thread of its own
+    // meanwhile, and the first connection waits for it if need be (docs/decisions/0052). SLF4J first,
+    // on this thread: sqlite-jdbc logs through it, and a thread that asks SLF4J while another one
+    // initialises it gets a stand-in factory, so the log file would never see the driver's lines.
+    LoggerFactory.getILoggerFactory();
+    WarmUp.inBackground("setwise-sqlite-warm-up", AppContext::loadSqlite);
     return run(args, environment, out, err, desktop, Terminal.system());
   }
 
