@@ -35,7 +35,8 @@ public final class StructureJson {
   public StructureJson() {}
 
   public String write(SessionStructure structure) {
-    return codec.get().writeString(StructureTree.toTree(structure));
+    // straight from the records: the bytes of StructureTree's tree written by the codec, without the tree
+    return StructureWriter.write(codec.get().mapper(), structure);
   }
 
   /**

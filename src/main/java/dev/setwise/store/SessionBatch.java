@@ -12,8 +12,8 @@ import java.util.UUID;
  * Many new sessions of one owner inserted in one transaction (an import): the statements of
  * {@link SessionRepository#insert} prepared once and sent in JDBC batches of {@value #SIZE}
  * sessions. The rows are exactly those of {@code insert} called once per session, in the same
- * order: the session (its triggers keep the totals, the name index, the change feed and the
- * outbox), the check of its snapshot (V15, SQLite only) and, once completed, its progress rows
+ * order: the session with the check of its snapshot (V17, SQLite only; its triggers keep the
+ * totals, the name index, the change feed and the outbox) and, once completed, its progress rows
  * ({@link SetLogRepository}; a new session has none to replace).
  *
  * <p>A session queued but not yet sent is not visible to queries: {@link #isQueued} says whether
@@ -35,7 +35,6 @@ public final class SessionBatch implements AutoCloseable {
   private final Tx tx;
   private final UUID ownerId;
   private final PreparedStatement insert;
-  private final PreparedStatement check;
   private final SetLogRepository.Writer derived;
   private final Set<UUID> queued = new HashSet<>();
   /** The page cache setting to restore on close, or null when it was left alone. */
@@ -44,9 +43,7 @@ public final class SessionBatch implements AutoCloseable {
   SessionBatch(Tx tx, UUID ownerId) throws SQLException {
     this.tx = tx;
     this.ownerId = ownerId;
-    this.insert = tx.connection().prepareStatement(SessionRepository.INSERT);
-    this.check = tx.dialect() == Dialect.SQLITE ? tx.connection().prepareStatement(SessionRepository.WRITE_CHECK)
-        : null;
+    this.insert = tx.connection().prepareStatement(SessionRepository.insertSql(tx.dialect()));
     this.derived = new SetLogRepository.Writer(tx.connection());
     this.cacheBefore = tx.dialect() == Dialect.SQLITE ? setCache(tx, -CACHE_KIB) : null;
   }
@@ -71,13 +68,8 @@ public final class SessionBatch implements AutoCloseable {
    * @throws ConflictException as {@link SessionRepository#insert}, when the batch is sent
    */
   public void add(Session session, SessionRepository.Snapshot snapshot) throws SQLException {
-    SessionRepository.bindInsert(insert, ownerId, session, snapshot);
+    SessionRepository.bindInsert(insert, tx.dialect(), ownerId, session, snapshot);
     insert.addBatch();
-    if (check != null) {
-      Rows.setUuid(check, 1, session.id());
-      check.setLong(2, snapshot.check());
-      check.addBatch();
-    }
     if (session.completed()) {
       derived.add(ownerId.toString(), session.id().toString(), session.date().toString(),
           session.startedAt().toEpochMilli(), session.structure());
@@ -103,9 +95,6 @@ public final class SessionBatch implements AutoCloseable {
     } catch (SQLException e) {
       throw SessionRepository.insertFailed(tx, e);
     }
-    if (check != null) {
-      check.executeBatch();
-    }
     derived.flush();
     queued.clear();
   }
@@ -114,9 +103,7 @@ public final class SessionBatch implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     try (insert; derived) {
-      if (check != null) {
-        check.close();
-      }
+      // closing them is all
     } finally {
       if (cacheBefore != null) {
         setCache(tx, cacheBefore);

@@ -40,27 +40,19 @@ public final class SessionRepository {
   private static final String SESSION_COLUMNS = "s.id, s.plan_id, s.date, s.started_at, s.ended_at, s.created_at, "
       + "s.updated_at, s.version, a.session_id IS NOT NULL AS amended, "
       + "CASE WHEN a.session_id IS NULL THEN s.session ELSE a.session END AS session, "
-      + "CASE WHEN a.session_id IS NULL THEN c.snapshot_check ELSE a.session_check END AS session_check";
-  /**
-   * The newest amendment of each session row {@code s} ({@code a}), if any, one step down its
-   * primary key; and the check of the row's own snapshot ({@code c}).
-   */
+      + "CASE WHEN a.session_id IS NULL THEN s.snapshot_check ELSE a.session_check END AS session_check";
+  /** The newest amendment of each session row {@code s} ({@code a}), if any, one step down its primary key. */
   private static final String NEWEST_AMENDMENT = " LEFT JOIN session_amendments a ON a.session_id = s.id "
-      + "AND a.version = (SELECT max(m.version) FROM session_amendments m WHERE m.session_id = s.id) "
-      + "LEFT JOIN session_checks c ON c.session_id = s.id";
-  /** PostgreSQL keeps no check of a session's own snapshot (no session_checks): it is read the strict way. */
-  private static final String SESSION_COLUMNS_POSTGRESQL = SESSION_COLUMNS.replace("c.snapshot_check", "NULL");
-  private static final String NEWEST_AMENDMENT_POSTGRESQL = NEWEST_AMENDMENT.replace(
-      " LEFT JOIN session_checks c ON c.session_id = s.id", "");
+      + "AND a.version = (SELECT max(m.version) FROM session_amendments m WHERE m.session_id = s.id)";
+  /** PostgreSQL keeps no check of a session's own snapshot (no snapshot_check): it is read the strict way. */
+  private static final String SESSION_COLUMNS_POSTGRESQL = SESSION_COLUMNS.replace("s.snapshot_check", "NULL");
   /** One session of its owner by id; built once, so a kept statement is found without hashing its text again. */
   private static final String BY_ID = "SELECT " + SESSION_COLUMNS + " FROM sessions s" + NEWEST_AMENDMENT
       + " WHERE s.id = ? AND s.user_id = ?";
   private static final String BY_ID_POSTGRESQL = "SELECT " + SESSION_COLUMNS_POSTGRESQL + " FROM sessions s"
-      + NEWEST_AMENDMENT_POSTGRESQL + " WHERE s.id = ? AND s.user_id = ?";
+      + NEWEST_AMENDMENT + " WHERE s.id = ? AND s.user_id = ?";
   private static final String ID_TAKEN = "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?) "
       + "OR EXISTS (SELECT 1 FROM changes WHERE entity_type = 'session' AND entity_id = ?)";
-  static final String WRITE_CHECK = "INSERT INTO session_checks (session_id, snapshot_check) VALUES (?, ?) "
-      + "ON CONFLICT (session_id) DO UPDATE SET snapshot_check = excluded.snapshot_check";
 
   /**
    * A structure made ready to store: its JSON text, the check of that text and its summary
@@ -110,13 +102,12 @@ public final class SessionRepository {
   /** {@link #insert(Tx, UUID, Session)} with the snapshot already {@linkplain #prepare prepared}. */
   public void insert(Tx tx, UUID ownerId, Session session, Snapshot snapshot) throws SQLException {
     try {
-      PreparedStatement statement = tx.statement(INSERT);
-      bindInsert(statement, ownerId, session, snapshot);
+      PreparedStatement statement = tx.statement(insertSql(tx.dialect()));
+      bindInsert(statement, tx.dialect(), ownerId, session, snapshot);
       statement.executeUpdate();
     } catch (SQLException e) {
       throw insertFailed(tx, e);
     }
-    writeCheck(tx, session.id(), snapshot);
     if (session.completed()) {
       // a session just inserted has no derived rows yet (they go with their session): only add them
       derived.add(tx, ownerId, session);
@@ -153,8 +144,13 @@ public final class SessionRepository {
       long fromVersion, String currentName) throws SQLException {
     StructureStats stats = snapshot.stats();
     boolean renamed = !snapshot.summaryName().equals(currentName);
+    boolean checked = tx.dialect() == Dialect.SQLITE;
     StringBuilder sql = new StringBuilder("UPDATE sessions SET session = ?, unit = ?, exercise_count = ?, "
         + "set_count = ?, completed_set_count = ?, volume = ?, updated_at = ?, version = version + 1");
+    if (checked) {
+      // the check of the snapshot goes with it, in the same row (V17)
+      sql.append(", snapshot_check = ?");
+    }
     if (renamed) {
       sql.append(", name = ?");
     }
@@ -172,6 +168,9 @@ public final class SessionRepository {
       statement.setInt(i++, stats.completedSetCount());
       statement.setDouble(i++, stats.volume());
       Rows.setInstant(statement, i++, updatedAt);
+      if (checked) {
+        statement.setLong(i++, snapshot.check());
+      }
       if (renamed) {
         statement.setString(i++, snapshot.summaryName());
       }
@@ -185,21 +184,27 @@ public final class SessionRepository {
         return false;
       }
     }
-    writeCheck(tx, id, snapshot);
     if (endedAt != null) {
       derived.rederive(tx, id);
     }
     return true;
   }
 
-  /** The SQL of {@link #insert}, also sent in batches by {@link SessionBatch}. */
-  static final String INSERT = "INSERT INTO sessions (id, user_id, plan_id, date, started_at, ended_at, session, "
-      + "name, unit, exercise_count, set_count, completed_set_count, volume, created_at, updated_at, version) "
-      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  /** The SQL of {@link #insert} on PostgreSQL, which keeps no check of a session's snapshot. */
+  private static final String INSERT = "INSERT INTO sessions (id, user_id, plan_id, date, started_at, ended_at, "
+      + "session, name, unit, exercise_count, set_count, completed_set_count, volume, created_at, updated_at, "
+      + "version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  /** The same on SQLite, with the check of the snapshot in the same row (V17). */
+  private static final String INSERT_CHECKED = INSERT.replace("version) VALUES (", "version, snapshot_check) VALUES (?, ");
 
-  /** Binds the parameters of {@link #INSERT}. */
-  static void bindInsert(PreparedStatement statement, UUID ownerId, Session session, Snapshot snapshot)
-      throws SQLException {
+  /** The SQL of {@link #insert} in {@code dialect}, also sent in batches by {@link SessionBatch}. */
+  static String insertSql(Dialect dialect) {
+    return dialect == Dialect.SQLITE ? INSERT_CHECKED : INSERT;
+  }
+
+  /** Binds the parameters of {@link #insertSql}. */
+  static void bindInsert(PreparedStatement statement, Dialect dialect, UUID ownerId, Session session,
+      Snapshot snapshot) throws SQLException {
     StructureStats stats = snapshot.stats();
     Rows.setUuid(statement, 1, session.id());
     Rows.setUuid(statement, 2, ownerId);
@@ -217,6 +222,9 @@ public final class SessionRepository {
     Rows.setInstant(statement, 14, session.createdAt());
     Rows.setInstant(statement, 15, session.updatedAt());
     statement.setLong(16, session.version());
+    if (dialect == Dialect.SQLITE) {
+      statement.setLong(17, snapshot.check());
+    }
   }
 
   /** What a failed insert of a session means: a conflict the schema found, else the failure itself. */
@@ -230,18 +238,6 @@ public final class SessionRepository {
       throw new ConflictException(Messages.SESSION_EXISTS);
     }
     return e;
-  }
-
-  /** Keeps the check of the snapshot just written beside it (V15). */
-  private static void writeCheck(Tx tx, UUID id, Snapshot snapshot) throws SQLException {
-    if (tx.dialect() != Dialect.SQLITE) {
-      return;
-    }
-    try (PreparedStatement statement = tx.prepare(WRITE_CHECK)) {
-      Rows.setUuid(statement, 1, id);
-      statement.setLong(2, snapshot.check());
-      statement.executeUpdate();
-    }
   }
 
   /**
@@ -314,7 +310,7 @@ public final class SessionRepository {
     long version;
     try (PreparedStatement statement = tx.connection().prepareStatement(
         "SELECT ended_at, updated_at, version, session, " + (tx.dialect() == Dialect.SQLITE
-            ? "(SELECT snapshot_check FROM session_checks c WHERE c.session_id = sessions.id)" : "NULL")
+            ? "snapshot_check" : "NULL")
             + " AS session_check, (SELECT count(*) FROM session_amendments a "
             + "WHERE a.session_id = sessions.id) AS amendments FROM sessions WHERE id = ? AND user_id = ?")) {
       Rows.setUuid(statement, 1, id);
@@ -413,7 +409,7 @@ public final class SessionRepository {
 
   public Optional<Session> findInProgress(Tx tx, UUID ownerId) throws SQLException {
     PreparedStatement statement = tx.statement("SELECT " + sessionColumns(tx) + " FROM sessions s"
-        + newestAmendment(tx) + " WHERE s.user_id = ? AND s.ended_at IS NULL");
+        + NEWEST_AMENDMENT + " WHERE s.user_id = ? AND s.ended_at IS NULL");
     Rows.setUuid(statement, 1, ownerId);
     return one(statement);
   }
@@ -499,10 +495,6 @@ public final class SessionRepository {
 
   private static String sessionColumns(Tx tx) {
     return tx.dialect() == Dialect.SQLITE ? SESSION_COLUMNS : SESSION_COLUMNS_POSTGRESQL;
-  }
-
-  private static String newestAmendment(Tx tx) {
-    return tx.dialect() == Dialect.SQLITE ? NEWEST_AMENDMENT : NEWEST_AMENDMENT_POSTGRESQL;
   }
 
   private static String summaryName(SessionStructure structure) {

@@ -42,7 +42,6 @@ class SessionBatchTest {
   /** What each table holds, in its key order: the tables an insert of a session writes to. */
   private static final Map<String, String> TABLES = Map.of(
       "sessions", "SELECT * FROM sessions ORDER BY id",
-      "session_checks", "SELECT * FROM session_checks ORDER BY session_id",
       "session_log", "SELECT * FROM session_log ORDER BY session_id",
       "exercise_log", "SELECT * FROM exercise_log ORDER BY session_id, exercise_key",
       "set_log", "SELECT * FROM set_log ORDER BY session_id, exercise_index, set_index",
