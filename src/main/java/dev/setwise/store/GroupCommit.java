@@ -138,7 +138,20 @@ final class GroupCommit {
     Throwable lost = null;
     QueuedUnit<?> next = null;
     try {
-      while (lost == null && group.size() < MAX_UNITS && (next = waiting.poll()) != null) {
+      boolean yielded = false;
+      while (lost == null && group.size() < MAX_UNITS) {
+        next = waiting.poll();
+        if (next == null && open && !yielded) {
+          // Before the fsync, once: request threads that are runnable (their bodies parsed) get
+          // the processor and queue, and share this commit instead of waiting for the next one.
+          // Measured under load: 11 units a commit instead of 6.5, and the fsyncs were the limit.
+          yielded = true;
+          Thread.yield();
+          next = waiting.poll();
+        }
+        if (next == null) {
+          break;
+        }
         if (!open) {
           open = first(next, leader);
           if (open) {
