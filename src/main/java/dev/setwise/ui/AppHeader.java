@@ -39,44 +39,66 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
  */
 final class AppHeader {
 
+  private static final Screen[] SCREENS = {Screen.WORKOUT, Screen.PLANS, Screen.HISTORY, Screen.PROGRESS};
+  private static final KeyCombination[] KEYS = {Shortcuts.SHOW_WORKOUT, Shortcuts.SHOW_PLANS,
+      Shortcuts.SHOW_HISTORY, Shortcuts.SHOW_PROGRESS};
+  private static final Ikon[] ICONS = {MaterialDesignD.DUMBBELL, MaterialDesignC.CLIPBOARD_LIST_OUTLINE,
+      MaterialDesignH.HISTORY, MaterialDesignC.CHART_LINE};
+
   private AppHeader() {}
 
   static Node build(MainViewModel vm, Node syncIndicator, Runnable newProfile, Runnable editProfile,
       Runnable warmupRest, Runnable deleteProfile) {
-    Label title = new Label("Setwise", Views.icon(MaterialDesignW.WEIGHT_LIFTER));
-    title.getStyleClass().add("app-title");
-    HBox nav = screens(vm);
-    HBox header = new HBox(title, nav, new Spacer(), busy(vm), syncIndicator,
-        profiles(vm, newProfile, editProfile, warmupRest, deleteProfile));
-    header.getStyleClass().add("app-header");
-    header.setAlignment(Pos.CENTER_LEFT);
-    HBox.setMargin(nav, new Insets(0, 0, 0, 24));
-    return header;
-  }
-
-  private static HBox screens(MainViewModel vm) {
-    ToggleGroup group = new ToggleGroup();
-    HBox nav = new HBox();
-    // Activity is in the View menu; the four main screens are here.
-    Screen[] all = {Screen.WORKOUT, Screen.PLANS, Screen.HISTORY, Screen.PROGRESS};
-    KeyCombination[] keys = {Shortcuts.SHOW_WORKOUT, Shortcuts.SHOW_PLANS, Shortcuts.SHOW_HISTORY,
-        Shortcuts.SHOW_PROGRESS};
-    Ikon[] icons = {MaterialDesignD.DUMBBELL, MaterialDesignC.CLIPBOARD_LIST_OUTLINE, MaterialDesignH.HISTORY,
-        MaterialDesignC.CHART_LINE};
-    for (int i = 0; i < all.length; i++) {
-      Screen screen = all[i];
-      ToggleButton button = new ToggleButton(screen.title(), Views.icon(icons[i]));
-      button.setToggleGroup(group);
-      button.getStyleClass().add("nav-button");
-      button.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == all.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
-      button.setFocusTraversable(false);
-      Views.tip(button, "Show " + screen.title(), keys[i]);
+    HBox nav = nav();
+    for (int i = 0; i < SCREENS.length; i++) {
+      Screen screen = SCREENS[i];
+      ToggleButton button = (ToggleButton) nav.getChildren().get(i);
+      Views.tip(button, "Show " + screen.title(), KEYS[i]);
       button.setSelected(vm.screenProperty().get() == screen);
       vm.screenProperty().addListener((obs, old, now) -> button.setSelected(now == screen));
       button.setOnAction(event -> {
         vm.show(screen);
         button.setSelected(true);
       });
+    }
+    return header(nav, busy(vm), syncIndicator, profiles(vm, newProfile, editProfile, warmupRest, deleteProfile));
+  }
+
+  /**
+   * The header of the window while the database opens: the same name, screens and profile
+   * switcher, not yet usable (the profile is not known yet).
+   */
+  static Node opening() {
+    HBox nav = nav();
+    nav.setDisable(true);
+    // As the real switcher shows until the profile is read: same place, same height.
+    MenuButton profile = new MenuButton("…", Views.icon(MaterialDesignA.ACCOUNT_CIRCLE));
+    profile.setDisable(true);
+    return header(nav, profile);
+  }
+
+  private static HBox header(HBox nav, Node... right) {
+    Label title = new Label("Setwise", Views.icon(MaterialDesignW.WEIGHT_LIFTER));
+    title.getStyleClass().add("app-title");
+    HBox header = new HBox(title, nav, new Spacer());
+    header.getChildren().addAll(right);
+    header.getStyleClass().add("app-header");
+    header.setAlignment(Pos.CENTER_LEFT);
+    HBox.setMargin(nav, new Insets(0, 0, 0, 24));
+    return header;
+  }
+
+  /** The four main screens as pills (Activity is in the View menu). */
+  private static HBox nav() {
+    ToggleGroup group = new ToggleGroup();
+    HBox nav = new HBox();
+    for (int i = 0; i < SCREENS.length; i++) {
+      ToggleButton button = new ToggleButton(SCREENS[i].title(), Views.icon(ICONS[i]));
+      button.setToggleGroup(group);
+      button.getStyleClass().add("nav-button");
+      button.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == SCREENS.length - 1 ? Styles.RIGHT_PILL
+          : Styles.CENTER_PILL);
+      button.setFocusTraversable(false);
       nav.getChildren().add(button);
     }
     return nav;

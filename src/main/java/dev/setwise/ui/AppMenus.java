@@ -81,11 +81,14 @@ final class AppMenus {
   /** One command: its menu text, shortcut and when it may run. */
   private record Action(String text, KeyCombination shortcut, BooleanSupplier enabled, Runnable run, MenuItem item) {}
 
+  /** The menus of the bar, in order. */
+  private static final String[] MENUS = {"_File", "_View", "_Workout", "_Plans", "P_rofile", "_Help"};
+
   private final MainViewModel vm;
   private final Stage stage;
   private final List<Action> actions = new ArrayList<>();
   private final List<Action> aliases = new ArrayList<>();
-  private final Menu fileMenu = new Menu("_File");
+  private final Menu fileMenu = new Menu(MENUS[0]);
   private final MenuBar bar;
 
   /**
@@ -120,7 +123,7 @@ final class AppMenus {
         new SeparatorMenuItem(),
         item("Quit", Shortcuts.QUIT, always, window::quit, null));
 
-    Menu view = new Menu("_View");
+    Menu view = new Menu(MENUS[1]);
     view.getItems().addAll(
         item("Workout", Shortcuts.SHOW_WORKOUT, always, () -> vm.show(Screen.WORKOUT), MaterialDesignD.DUMBBELL),
         item("Plans", Shortcuts.SHOW_PLANS, always, () -> vm.show(Screen.PLANS), MaterialDesignC.CLIPBOARD_LIST_OUTLINE),
@@ -135,7 +138,7 @@ final class AppMenus {
         new SeparatorMenuItem(),
         darkThemeItem());
 
-    Menu workoutMenu = new Menu("_Workout");
+    Menu workoutMenu = new Menu(MENUS[2]);
     workoutMenu.getItems().addAll(
         item("Mark set done and go to the next", Shortcuts.DONE_AND_NEXT, logging, () -> workout.get().doneAndNext(),
             MaterialDesignC.CHECK_BOLD),
@@ -150,7 +153,7 @@ final class AppMenus {
         item("Complete workout…", Shortcuts.COMPLETE, logging, window::confirmComplete, null),
         item("Discard workout…", Shortcuts.DISCARD, logging, window::confirmDiscard, null));
 
-    Menu planMenu = new Menu("_Plans");
+    Menu planMenu = new Menu(MENUS[3]);
     planMenu.getItems().addAll(
         item("New plan", Shortcuts.NEW_PLAN, always, window::newPlan, null),
         item("Add exercise to plan", Shortcuts.ADD_PLAN_EXERCISE, () -> onPlans.getAsBoolean()
@@ -163,7 +166,7 @@ final class AppMenus {
         item("Start workout from plan", Shortcuts.START_PLAN, () -> planSelected.getAsBoolean()
             && !vm.plans().editor().dirtyProperty().get(), () -> vm.plans().startWorkout(), null));
 
-    Menu profileMenu = new Menu("P_rofile");
+    Menu profileMenu = new Menu(MENUS[4]);
     profileMenu.getItems().addAll(
         item("New profile…", null, always, window::newProfile, null),
         item("Edit profile…", null, () -> vm.profileProperty().get() != null, window::editProfile, null),
@@ -173,7 +176,7 @@ final class AppMenus {
         new SeparatorMenuItem(),
         item("Delete profile…", null, () -> vm.profileProperty().get() != null, window::deleteProfile, null));
 
-    Menu help = new Menu("_Help");
+    Menu help = new Menu(MENUS[5]);
     help.getItems().add(item("Keyboard shortcuts", KeyCombination.keyCombination("F1"), always,
         this::showShortcuts, null));
 
@@ -187,6 +190,18 @@ final class AppMenus {
     }
     bar = new MenuBar(fileMenu, view, workoutMenu, planMenu, profileMenu, help);
     bar.setUseSystemMenuBar(true);
+  }
+
+  /** The menu bar of the window while the database opens: the same menus, not yet usable. */
+  static MenuBar opening() {
+    MenuBar bar = new MenuBar();
+    for (String name : MENUS) {
+      Menu menu = new Menu(name);
+      menu.setDisable(true);
+      bar.getMenus().add(menu);
+    }
+    bar.setUseSystemMenuBar(true);
+    return bar;
   }
 
   MenuBar menuBar() {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -23,10 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The desktop app on one data folder. {@link #run} is the entry {@code Main} hands to the CLI: it
- * takes the app's lease on the folder and opens the database (when the database is refused, a
- * dialog offers a restore or another folder: {@link FolderOpening}), starts the JavaFX toolkit with
- * {@link Platform#startup} (no {@code Application} subclass, no static state), shows the window
- * and, once it closes, waits for every queued save before closing the database. It first claims
+ * starts the JavaFX toolkit with {@link Platform#startup} (no {@code Application} subclass, no static
+ * state) and shows the window at once ({@link OpeningWindow}) while it takes the app's lease on the
+ * folder and opens the database (when the database is refused, a dialog offers a restore or another
+ * folder: {@link FolderOpening}), then puts the real window on that stage and, once it closes, waits for every queued save before closing the database. It first claims
  * the data folder ({@link SingleInstance}): when the app is already open there, that window comes
  * to the front and nothing else opens. After the window is up, the database is checked
  * ({@code quick_check}) in the background. {@link #show} builds the same window on a given stage,
@@ -100,35 +101,77 @@ public final class DesktopApp {
     return 0;
   }
 
+  /** Opens the data folder for the window (asking {@code asker} when its database is refused). */
+  @FunctionalInterface
+  interface Opener {
+    /** The folder opened, or null when the person chose to quit; see {@link FolderOpening#open}. */
+    DataFolder open(Path dataDir, FolderOpening.Asker asker);
+  }
+
   private static int runWindow(Path dataDir, FilePicker files, SingleInstance.Owner window) {
+    return runWindow(dataDir, files, window, (dir, asker) -> FolderOpening.open(dir, Clock.systemDefaultZone(), asker),
+        AudioChime::load);
+  }
+
+  /**
+   * The window's whole life on {@code dataDir}: the opening window as soon as the toolkit is up,
+   * the database opened meanwhile on this thread, then the real window on the same stage; returns
+   * once it is closed and every save is on disk (docs/decisions/0045, 0051).
+   */
+  static int runWindow(Path dataDir, FilePicker files, SingleInstance.Owner window, Opener opener,
+      Function<BackgroundTasks, Chime> chimes) {
     // JavaFX warns on stderr when its jars are on the class path, which is how the jar runs.
     java.util.logging.Logger javafxLog = java.util.logging.Logger.getLogger("javafx");
     javafxLog.setLevel(java.util.logging.Level.SEVERE);
     CountDownLatch closed = new CountDownLatch(1);
     FxToolkit toolkit = new FxToolkit();
-    // The toolkit starts, and the FX thread prepares the window, while this thread opens the database.
-    WindowWarmUp warmUp = new WindowWarmUp(UiPreferences.load(dataDir).dark());
-    toolkit.startInBackground(warmUp::run);
+    // The window shows as soon as the toolkit is up, while this thread opens the database.
+    UiPreferences first = UiPreferences.load(dataDir);
+    OpeningWindow opening = new OpeningWindow(dataDir, first);
+    WindowWarmUp warmUp = new WindowWarmUp();
+    CountDownLatch firstFrame = new CountDownLatch(1);
+    toolkit.startInBackground(() -> {
+      try {
+        opening.show(() -> {
+          firstFrame.countDown();
+          warmUp.run();
+        });
+      } catch (RuntimeException e) {
+        firstFrame.countDown();
+        throw e;
+      }
+      window.onShowRequest(() -> Platform.runLater(opening::bringToFront));
+    });
+    // Logged once the toolkit is starting: the first line of a run builds the log file's appender.
+    LOG.info("Desktop window of {} answers second starts on port {}", dataDir, window.port());
     Thread hook = null;
     try {
-      DataFolder opened = FolderOpening.open(dataDir, Clock.systemDefaultZone(),
-          new OpenFailureDialog(toolkit, files, ZoneId.systemDefault()));
+      // On two cores the database's work would halve what the first frame gets: it waits for it.
+      awaitFirstFrame(toolkit, firstFrame);
+      DataFolder opened = opener.open(dataDir, new OpeningQuestion(opening, toolkit,
+          new OpenFailureDialog(toolkit, files, ZoneId.systemDefault())));
       if (opened == null) {
         return 1;
       }
       try (DataFolder data = opened; BackgroundTasks tasks = BackgroundTasks.create()) {
-        UiPreferences preferences = UiPreferences.load(data.dir());
+        UiPreferences preferences = data.dir().equals(dataDir) ? first : UiPreferences.load(data.dir());
         // Logging out or a plain kill (SIGTERM) ends the JVM without closing the window: finish the saves first.
         Thread finishSaves = new Thread(tasks::close, "setwise-finish-saves");
         Runtime.getRuntime().addShutdownHook(finishSaves);
         hook = finishSaves;
         toolkit.run(() -> {
-          Platform.setImplicitExit(true);
-          Stage stage = new Stage();
-          stage.setOnHidden(event -> closed.countDown());
-          DesktopApp app = show(data, stage, tasks, preferences, AudioChime.load(tasks), files);
-          app.answerSecondStarts(window);
           warmUp.release();
+          if (opening.closedByPerson()) {
+            // Closed while the database opened: it closes now, with nothing written.
+            LOG.info("The window was closed before the database was open");
+            closed.countDown();
+            return;
+          }
+          toolkit.exitWithLastWindow();
+          Stage stage = opening.handOver();
+          stage.setOnHidden(event -> closed.countDown());
+          DesktopApp app = show(data, stage, tasks, preferences, chimes.apply(tasks), files);
+          app.answerSecondStarts(window);
           // A bug in a view must not pass silently: log it and say so in the window.
           Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> {
             LOG.error("Uncaught exception on the UI thread", error);
@@ -150,6 +193,16 @@ public final class DesktopApp {
     }
   }
 
+  /** Until the opening window's first frame is drawn, the toolkit failed, or 3 s passed. */
+  private static void awaitFirstFrame(FxToolkit toolkit, CountDownLatch firstFrame) throws InterruptedException {
+    long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
+    while (!firstFrame.await(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      if (toolkit.failed() || System.nanoTime() > giveUp) {
+        return;
+      }
+    }
+  }
+
   /**
    * Builds the main window on {@code stage}, shows it, starts loading and then makes the daily
    * backup if it is due. Call on the FX thread. Installs a check that refuses any database call
@@ -160,7 +213,9 @@ public final class DesktopApp {
   public static DesktopApp show(DataFolder data, Stage stage, BackgroundTasks tasks, UiPreferences preferences,
       Chime chime, FilePicker files) {
     DesktopApp app = new DesktopApp(data, stage, tasks, chime, files);
-    stage.getIcons().setAll(AppIcons.load());
+    if (stage.getIcons().isEmpty()) {
+      stage.getIcons().setAll(AppIcons.load());
+    }
     app.build(preferences);
     stage.show();
     app.viewModel.start();

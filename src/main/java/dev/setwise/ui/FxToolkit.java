@@ -22,7 +22,14 @@ final class FxToolkit {
   private final CountDownLatch startedOrFailed = new CountDownLatch(1);
   private boolean starting;
   private volatile boolean started;
+  /** False when the toolkit was running already: then it is not this one's to end. */
+  private volatile boolean ours;
   private volatile Throwable failure;
+
+  /** True once the toolkit could not start (no display). */
+  boolean failed() {
+    return failure != null;
+  }
 
   /** True once the toolkit runs. */
   boolean started() {
@@ -30,36 +37,48 @@ final class FxToolkit {
   }
 
   /**
-   * Starts the toolkit on a thread of its own (once), then runs {@code warmUp} on the FX thread: work
-   * that needs no database (the theme, classes of the first window) done while the database opens.
-   * Returns at once.
+   * Starts the toolkit on a thread of its own (once), then runs {@code first} on the FX thread: work
+   * that needs no database (the opening window) done while the database opens. Returns at once.
    */
-  synchronized void startInBackground(Runnable warmUp) {
+  synchronized void startInBackground(Runnable first) {
     if (starting) {
       return;
     }
     starting = true;
-    Thread thread = new Thread(() -> startNow(warmUp), "setwise-fx-start");
+    Platform.setImplicitExit(false);
+    Thread thread = new Thread(() -> startNow(first), "setwise-fx-start");
     thread.setDaemon(true);
     thread.start();
   }
 
-  private void startNow(Runnable warmUp) {
+  private void startNow(Runnable first) {
+    Runnable guarded = () -> {
+      try {
+        first.run();
+      } catch (RuntimeException e) {
+        // Only a head start: the window builds everything it needs again when it is wanted.
+        LOG.warn("Showing the window ahead failed", e);
+      }
+    };
     try {
-      Platform.setImplicitExit(false);
-      Platform.startup(() -> Platform.runLater(() -> {
-        try {
-          warmUp.run();
-        } catch (RuntimeException e) {
-          // Only a head start: the window builds everything again when it needs it.
-          LOG.warn("Preparing the window ahead failed", e);
-        }
-      }));
+      Platform.startup(guarded);
+      ours = true;
       started = true;
+    } catch (IllegalStateException alreadyRunning) {
+      // Another part of this JVM runs the toolkit (the UI tests do): use it, and leave it running.
+      started = true;
+      Platform.runLater(guarded);
     } catch (RuntimeException | LinkageError e) {
       failure = e;
     } finally {
       startedOrFailed.countDown();
+    }
+  }
+
+  /** From now on the toolkit ends with its last window (only a toolkit this one started). */
+  void exitWithLastWindow() {
+    if (ours) {
+      Platform.setImplicitExit(true);
     }
   }
 
@@ -102,7 +121,7 @@ final class FxToolkit {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (started) {
+    if (started && ours) {
       Platform.exit();
     }
   }

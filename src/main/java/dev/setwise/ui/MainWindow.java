@@ -41,7 +41,6 @@ import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -62,11 +61,6 @@ import javafx.util.Duration;
  * workouts…"), so the window appears without waiting for screens nobody has asked for yet.
  */
 public final class MainWindow {
-
-  private static final double DEFAULT_WIDTH = 1280;
-  private static final double DEFAULT_HEIGHT = 800;
-  private static final double MIN_WIDTH = 1000;
-  private static final double MIN_HEIGHT = 560;
 
   private final MainViewModel vm;
   private final Stage stage;
@@ -95,6 +89,9 @@ public final class MainWindow {
     this.popupFill = new PopupFill(() -> vm.darkProperty().get());
     Label opening = new Label("Opening your workouts…");
     opening.getStyleClass().add("empty-note");
+    opening.setId("opening-note");
+    // The screens' place; its ids let tests and the start-up benchmark see the first screen arrive.
+    content.setId("screens");
     opening.visibleProperty().bind(vm.readyProperty().not());
     content.getChildren().add(opening);
 
@@ -115,16 +112,16 @@ public final class MainWindow {
     completion.install(scene);
     stage.setScene(scene);
     stage.setTitle("Setwise");
-    // Never more than the screen has (a 1024×600 netbook included), and compact below 740 pixels.
-    Rectangle2D visual = javafx.stage.Screen.getPrimary().getVisualBounds();
-    stage.setMinWidth(Math.min(MIN_WIDTH, visual.getWidth()));
-    stage.setMinHeight(Math.min(MIN_HEIGHT, visual.getHeight()));
-    stage.setMaxHeight(visual.getHeight());
+    WindowPlace.limit(stage);
+    // Compact below 740 pixels.
     Compact.install(scene, shell);
     popupFill.install();
     applyTheme(vm.darkProperty().get());
     vm.darkProperty().addListener((obs, old, dark) -> applyTheme(dark));
-    placeWindow(vm.preferences().window());
+    // On the stage of the opening window (or after a restore) it stays where the person has it now.
+    if (!stage.isShowing()) {
+      WindowPlace.apply(stage, vm.preferences().window());
+    }
     syncSchedule = new SyncSchedule(vm.sync());
     syncSchedule.start();
     // Closing waits for the last saves (and asks when something would be lost) before the window goes.
@@ -504,33 +501,6 @@ public final class MainWindow {
   private static void applyTheme(boolean dark) {
     Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
         : new PrimerLight().getUserAgentStylesheet());
-  }
-
-  private void placeWindow(UiPreferences.WindowBounds bounds) {
-    boolean visible = bounds != null && !javafx.stage.Screen.getScreensForRectangle(
-        bounds.x(), bounds.y(), Math.min(bounds.width(), 200), Math.min(bounds.height(), 100)).isEmpty();
-    if (visible) {
-      // A window remembered from a bigger screen is made to fit this one.
-      Rectangle2D on = javafx.stage.Screen.getScreensForRectangle(bounds.x(), bounds.y(), Math.min(bounds.width(), 200),
-          Math.min(bounds.height(), 100)).get(0).getVisualBounds();
-      double width = Math.min(bounds.width(), on.getWidth());
-      double height = Math.min(bounds.height(), on.getHeight());
-      stage.setX(Math.max(on.getMinX(), Math.min(bounds.x(), on.getMaxX() - width)));
-      stage.setY(Math.max(on.getMinY(), Math.min(bounds.y(), on.getMaxY() - height)));
-      stage.setWidth(width);
-      stage.setHeight(height);
-      stage.setMaximized(bounds.maximized());
-      return;
-    }
-    Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-    // On a laptop screen (up to about 1440 wide) the window takes all of it: every pixel counts.
-    boolean small = screen.getWidth() <= 1440;
-    double width = small ? screen.getWidth() : Math.min(DEFAULT_WIDTH, screen.getWidth());
-    double height = small ? screen.getHeight() : Math.min(DEFAULT_HEIGHT, screen.getHeight());
-    stage.setWidth(width);
-    stage.setHeight(height);
-    stage.setX(screen.getMinX() + (screen.getWidth() - width) / 2);
-    stage.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
   }
 
   private void rememberWindow() {

@@ -212,7 +212,6 @@ public final class SingleInstance {
         Thread listener = new Thread(owner::listen, "setwise-instance");
         listener.setDaemon(true);
         listener.start();
-        LOG.info("Desktop window of {} answers second starts on port {}", dataDir, server.getLocalPort());
         return owner;
       } catch (IOException | RuntimeException e) {
         server.close();
@@ -235,6 +234,11 @@ public final class SingleInstance {
 
     public Path dataDir() {
       return dataDir;
+    }
+
+    /** The loopback port second starts knock on (the caller logs it: the first log line builds the log file). */
+    public int port() {
+      return server.getLocalPort();
     }
 
     /**

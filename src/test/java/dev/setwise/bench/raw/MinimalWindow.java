@@ -22,7 +22,10 @@ public final class MinimalWindow {
     Platform.startup(() -> {
       Stage stage = new Stage();
       stage.setTitle("Baseline window");
-      stage.setScene(new Scene(new StackPane(new Label("A window")), 1280, 800));
+      StackPane screen = new StackPane(new Label("A window"));
+      // What the first-frame agent takes for a filled first screen, as in Setwise's window.
+      screen.setId("screens");
+      stage.setScene(new Scene(screen, 1280, 800));
       stage.show();
     });
     // Held until the toolkit has started, so the level set above stays in force.
