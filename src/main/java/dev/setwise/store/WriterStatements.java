@@ -63,11 +63,18 @@ final class WriterStatements {
     cached.clear();
   }
 
-  /** {@code statement} with a {@code close()} that clears its parameters; {@code closeForGood()} closes it. */
-  private static PreparedStatement view(PreparedStatement statement) {
+  /**
+   * {@code statement} with a {@code close()} that sets its parameters to NULL; {@code closeForGood()}
+   * closes it. Not {@code clearParameters()}: SQLite's {@code sqlite3_clear_bindings} expires a
+   * statement whose plan looked at its parameters, and the next use compiles it again (0055).
+   */
+  private static PreparedStatement view(PreparedStatement statement) throws SQLException {
+    int parameters = statement.getParameterMetaData().getParameterCount();
     InvocationHandler handler = (proxy, method, arguments) -> {
       if (method.getParameterCount() == 0 && method.getName().equals("close")) {
-        statement.clearParameters();
+        for (int i = 1; i <= parameters; i++) {
+          statement.setNull(i, java.sql.Types.NULL);
+        }
         return null;
       }
       try {
