@@ -19,7 +19,14 @@ import tools.jackson.core.json.JsonFactory;
  * Baseline of {@code setwise import FILE}: one streaming pass of Jackson over a Setwise export,
  * each plan and session copied token by token into its stored JSON text while the summary columns
  * are counted on the way, inserted in batches with plain JDBC into the real schema (same pragmas
- * as Setwise), in one transaction. No validation, no duplicate check, no backup, no audit.
+ * as Setwise, including the page cache its import uses: SessionBatch's 128 MiB), in one
+ * transaction. No validation, no duplicate check, no backup, no audit.
+ *
+ * <p>What it does not write, and Setwise does: the check of each snapshot (V15) and the progress
+ * rows (V6: {@code session_log}, {@code exercise_log}, {@code set_log} and the week and month
+ * totals), which the schema expects in step with every completed session (decision 0023), so a
+ * database this baseline leaves has no progress numbers. The ratio is therefore against less work
+ * than a correct import; docs/decisions/0056 gives the share of those rows (about a third of the CPU).
  *
  * <p>{@code java -jar raw-import.jar FILE DB}; prints {@code plans N sessions M}.
  */
@@ -36,6 +43,8 @@ public final class RawImport {
         pragmas.execute("PRAGMA synchronous=FULL");
         pragmas.execute("PRAGMA foreign_keys=ON");
         pragmas.execute("PRAGMA busy_timeout=10000");
+        // what Setwise's import sets while its batches are open (SessionBatch.CACHE_KIB)
+        pragmas.execute("PRAGMA cache_size=-131072");
       }
       connection.setAutoCommit(false);
       RawImport run = new RawImport(factory, connection);
