@@ -3,9 +3,6 @@ package dev.setwise.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,41 +12,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The leader of group commit (docs/decisions/0054): the writer holding the lock runs the units
  * queued behind it on its own thread, commits once and answers each writer with its own outcome.
  */
-class GroupCommitLeaderTest {
-
-  @TempDir
-  Path dir;
-
-  Database database;
-  final ExecutorService threads = Executors.newCachedThreadPool();
-
-  @BeforeEach
-  void open() {
-    database = Database.open(dir.resolve("leader.db"));
-    database.write(tx -> {
-      tx.connection().createStatement().execute("CREATE TABLE notes (text TEXT NOT NULL UNIQUE)");
-      return null;
-    });
-  }
-
-  @AfterEach
-  void close() {
-    threads.shutdownNow();
-    database.close();
-  }
+class GroupCommitLeaderTest extends NotesWritersFixture {
 
   @Test
   void aLeaderWhoseOwnUnitFailsStillRunsAndCommitsTheUnitsQueuedBehindIt() throws Exception {
@@ -175,35 +145,6 @@ class GroupCommitLeaderTest {
       assertThat(database.queuedWriters()).isZero();
       assertThat(database.commits() - commitsBefore).isLessThanOrEqualTo(saved.size());
     });
-  }
-
-  private static void insert(Tx tx, String text) throws java.sql.SQLException {
-    try (PreparedStatement statement = tx.prepare("INSERT INTO notes VALUES (?)")) {
-      statement.setString(1, text);
-      statement.executeUpdate();
-    }
-  }
-
-  private List<String> notes() {
-    return database.read(tx -> {
-      List<String> texts = new ArrayList<>();
-      try (ResultSet rs = tx.connection().createStatement().executeQuery("SELECT text FROM notes ORDER BY rowid")) {
-        while (rs.next()) {
-          texts.add(rs.getString(1));
-        }
-      }
-      return texts;
-    });
-  }
-
-  /** Starts {@code write} on another thread and returns once its unit is queued. */
-  private <T> CompletableFuture<T> queued(Supplier<T> write) {
-    int before = database.queuedWriters();
-    CompletableFuture<T> future = CompletableFuture.supplyAsync(write, threads);
-    while (database.queuedWriters() == before && !future.isDone()) {
-      Thread.onSpinWait();
-    }
-    return future;
   }
 
   private static void await(CountDownLatch latch) {

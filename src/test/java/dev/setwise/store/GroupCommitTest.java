@@ -2,77 +2,16 @@ package dev.setwise.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Group commit on SQLite (docs/decisions/0046): writers queued behind each other share one
  * commit, each unit undone alone when it fails, and nobody hears back before the commit.
  */
-class GroupCommitTest {
-
-  @TempDir
-  Path dir;
-
-  Database database;
-  final ExecutorService threads = Executors.newCachedThreadPool();
-
-  @BeforeEach
-  void open() {
-    database = Database.open(dir.resolve("group.db"));
-    database.write(tx -> {
-      tx.connection().createStatement().execute("CREATE TABLE notes (text TEXT NOT NULL UNIQUE)");
-      return null;
-    });
-  }
-
-  @AfterEach
-  void close() {
-    threads.shutdownNow();
-    database.close();
-  }
-
-  private static void insert(Tx tx, String text) throws java.sql.SQLException {
-    try (PreparedStatement statement = tx.prepare("INSERT INTO notes VALUES (?)")) {
-      statement.setString(1, text);
-      statement.executeUpdate();
-    }
-  }
-
-  private List<String> notes() {
-    return database.read(tx -> {
-      List<String> texts = new ArrayList<>();
-      try (ResultSet rs = tx.connection().createStatement().executeQuery("SELECT text FROM notes ORDER BY rowid")) {
-        while (rs.next()) {
-          texts.add(rs.getString(1));
-        }
-      }
-      return texts;
-    });
-  }
-
-  /** Starts {@code write} on another thread and returns once it waits for the write lock. */
-  private <T> CompletableFuture<T> queued(Supplier<T> write) {
-    int before = database.queuedWriters();
-    CompletableFuture<T> future = CompletableFuture.supplyAsync(write, threads);
-    while (database.queuedWriters() == before && !future.isDone()) {
-      Thread.onSpinWait();
-    }
-    return future;
-  }
+class GroupCommitTest extends NotesWritersFixture {
 
   @Test
   void writersQueuedBehindEachOtherShareOneCommitAndAFailingUnitIsUndoneAlone() throws Exception {
