@@ -91,7 +91,14 @@ class GroupCommitLeaderTest extends NotesWritersFixture {
       return Thread.currentThread().isInterrupted();
     });
     follower.get().interrupt();
-    Thread.sleep(50); // the follower woke, saw its interrupt and went back to wait for its answer
+    // the follower wakes, takes its interrupt (the flag is cleared) and goes back to wait for its answer
+    Thread waiting = follower.get();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while ((waiting.isInterrupted() || (waiting.getState() != Thread.State.WAITING
+        && waiting.getState() != Thread.State.TIMED_WAITING)) && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(waiting.isInterrupted()).as("the follower took its interrupt").isFalse();
     assertThat(followerInterruptedAfter).isNotDone();
 
     release.countDown();
