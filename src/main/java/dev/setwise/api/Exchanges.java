@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What every endpoint does around its use case: who is calling, ids from the path, answers, retries. */
 final class Exchanges {
@@ -79,6 +80,11 @@ final class Exchanges {
     return new Answer(status, location, IfMatch.etag(version), codec.writeBytes(tree));
   }
 
+  /** The codec's mapper, for answers written with a streaming generator (same settings as the trees). */
+  JsonMapper mapper() {
+    return codec.mapper();
+  }
+
   void send(Context ctx, int status, Object tree) {
     send(ctx, answer(status, null, tree));
   }
@@ -91,6 +97,11 @@ final class Exchanges {
   /** Sends one plan or session at {@code version} whose JSON is written already, with its {@code ETag}. */
   static void sendResource(Context ctx, int status, byte[] body, long version) {
     send(ctx, new Answer(status, null, IfMatch.etag(version), body));
+  }
+
+  /** Sends a JSON body that is written already (no ETag). */
+  static void sendBytes(Context ctx, int status, byte[] body) {
+    send(ctx, new Answer(status, null, body));
   }
 
   static void send(Context ctx, Answer answer) {

@@ -165,7 +165,8 @@ final class SessionEndpoints {
     UUID caller = exchanges.caller(ctx);
     SessionQuery query = SessionQuery.parse(Queries.parse(ctx.queryString()));
     Page<SessionSummary> page = sessions.list(caller, query);
-    exchanges.send(ctx, 200, Views.page(page, Views::summary));
+    // Streamed from the summaries: the bytes of Views.page(page, Views::summary), without the tree.
+    Exchanges.sendBytes(ctx, 200, SummaryPageWriter.write(exchanges.mapper(), page));
   }
 
   /** {@code GET /api/sessions/{id}}. */
