@@ -17,7 +17,7 @@
 #       rest-patch  REST PATCH at 64 connections (FULL) vs bare Javalin + raw UPDATE
 #       rest-postgresql  GET, list and PATCH on PostgreSQL (1 and 2 instances) vs SQLite
 #       rest        the four rest-* measures
-#       import      import of 100k sessions vs streaming Jackson + batched INSERTs
+#       import      import of 100k sessions (BENCH_IMPORT_SESSIONS=N: N) vs raw JDBC, same rows
 #   bench/all.sh --strict        exit 3 when a budget is not met
 #
 # Needs JDK 17+ and Maven; installs what is missing with apt-get (Xvfb and GTK for the window,

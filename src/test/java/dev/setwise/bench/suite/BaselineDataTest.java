@@ -15,6 +15,7 @@ import dev.setwise.service.exchange.ImportOptions;
 import dev.setwise.service.exchange.ImportSource;
 import dev.setwise.support.ExportDocuments;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,9 +27,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The benchmark suite compares like with like: the rows its generators and raw baselines write
@@ -99,6 +104,114 @@ class BaselineDataTest {
     try (AppContext app = AppContext.open(raw)) {
       Profile alex = app.profiles().list().get(0);
       assertThat(app.sessions().list(alex.id(), SessionQuery.defaults()).total()).isEqualTo(300);
+    }
+  }
+
+  /**
+   * Tables that a fair import baseline leaves alone: Setwise's own bookkeeping (the audit log, the
+   * record of imports, Flyway's history). Backups are files beside the database, not tables.
+   */
+  private static final Set<String> SETWISE_ONLY = Set.of("audit_log", "imports", "flyway_schema_history");
+  /** The trigram index's own tables: compared as FTS5 sees them (fts5vocab), not by their segments. */
+  private static final Set<String> FTS_SHADOW = Set.of("session_names_data", "session_names_idx",
+      "session_names_docsize", "session_names_config");
+
+  /**
+   * The fair baseline (docs/decisions/0060) writes exactly the rows a Setwise import writes, in every
+   * table that holds data: the same profile, plans, sessions with their checks and versions, progress
+   * rows, and what the triggers derive from them (week and month totals, session totals, the trigram
+   * index, the change feed). Weights that binary doubles cannot hold, lb sessions, sessions without a
+   * name, a session in progress and two spellings of one exercise in a session are all in the file.
+   */
+  @Test
+  void rawImportWritesTheSameRowsAsSetwiseInEveryTableThatHoldsData() throws Exception {
+    Path file = awkward(ExportDocuments.history(temp.resolve("history.json"), "Alex", 5, 1_200, true));
+    Path setwise = Files.createDirectories(temp.resolve("setwise"));
+    try (AppContext app = AppContext.open(setwise)) {
+      app.imports().importData(ImportSource.of(file), ImportOptions.defaults(), Progress.NONE, Cancellation.none());
+    }
+    Path raw = Files.createDirectories(temp.resolve("raw"));
+    AppContext.open(raw).close();
+    RawImport.main(new String[] {file.toString(), raw.resolve(AppContext.DATABASE_FILE).toString()});
+
+    List<String> tables = tables(setwise);
+    assertThat(tables(raw)).isEqualTo(tables);
+    assertThat(tables).containsAll(SETWISE_ONLY).containsAll(FTS_SHADOW);
+    int compared = 0;
+    for (String table : tables) {
+      if (SETWISE_ONLY.contains(table) || FTS_SHADOW.contains(table)) {
+        continue;
+      }
+      String sql = table.equals("session_names") ? "SELECT rowid, name FROM session_names ORDER BY rowid"
+          : "SELECT * FROM " + table + " ORDER BY " + orderByEveryColumn(setwise, table);
+      assertThat(rows(raw, sql)).as(table).containsExactlyElementsOf(rows(setwise, sql));
+      compared++;
+    }
+    String trigrams = "SELECT term, doc, col, offset FROM temp.trigrams ORDER BY term, doc, offset";
+    assertThat(rowsWithTrigrams(raw, trigrams)).isEqualTo(rowsWithTrigrams(setwise, trigrams)).isNotEmpty();
+    assertThat(compared).isGreaterThanOrEqualTo(20);
+    for (String table : List.of("profiles", "plans", "sessions", "session_log", "exercise_log", "set_log",
+        "period_totals", "exercise_period_totals", "session_totals", "changes")) {
+      assertThat(rows(raw, "SELECT count(*) FROM " + table).get(0).get(0)).as(table).isNotEqualTo("0");
+    }
+    // the rows Setwise alone writes are there, and only there
+    assertThat(rows(setwise, "SELECT count(*) FROM imports").get(0).get(0)).isEqualTo("1");
+    assertThat(rows(raw, "SELECT count(*) FROM imports").get(0).get(0)).isEqualTo("0");
+  }
+
+  /**
+   * The generator's export with weights and body weights that binary doubles do not hold exactly
+   * (the contract's volumes are exact decimal sums), and in every fourth session a second spelling
+   * of its first exercise (case and spaces differ: one exercise key, one line of exercise_log).
+   */
+  private static Path awkward(Path export) throws Exception {
+    JsonMapper mapper = JsonMapper.builder().build();
+    JsonNode document = mapper.readTree(Files.readString(export, StandardCharsets.UTF_8));
+    int n = 0;
+    int i = 0;
+    for (JsonNode s : document.get("sessions")) {
+      ObjectNode structure = (ObjectNode) s.get("session");
+      if (structure.has("bodyweight")) {
+        structure.put("bodyweight", structure.get("bodyweight").asDouble() + 0.1);
+      }
+      JsonNode exercises = structure.get("exercises");
+      if (i++ % 4 == 0 && exercises.size() > 1) {
+        String first = exercises.get(0).get("name").asString();
+        ((ObjectNode) exercises.get(1)).put("name", first.toUpperCase(java.util.Locale.ROOT).replace(" ", "  \t "));
+      }
+      for (JsonNode exercise : exercises) {
+        for (JsonNode set : exercise.get("sets")) {
+          if (set.has("weight")) {
+            ((ObjectNode) set).put("weight", set.get("weight").asDouble() + 0.1 * (1 + n++ % 9));
+          }
+        }
+      }
+    }
+    Files.writeString(export, mapper.writeValueAsString(document), StandardCharsets.UTF_8);
+    return export;
+  }
+
+  private static List<String> tables(Path dataDir) throws Exception {
+    return rows(dataDir, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        + "ORDER BY name").stream().map(row -> row.get(0)).toList();
+  }
+
+  private static String orderByEveryColumn(Path dataDir, String table) throws Exception {
+    List<List<String>> columns = rows(dataDir, "SELECT name FROM pragma_table_info('" + table + "') ORDER BY cid");
+    return String.join(", ", columns.stream().map(row -> row.get(0)).toList());
+  }
+
+  private static List<List<String>> rowsWithTrigrams(Path dataDir, String sql) throws Exception {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(AppContext.DATABASE_FILE));
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE VIRTUAL TABLE temp.trigrams USING fts5vocab(main, session_names, instance)");
+      List<List<String>> rows = new ArrayList<>();
+      try (ResultSet rs = statement.executeQuery(sql)) {
+        while (rs.next()) {
+          rows.add(List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+        }
+      }
+      return rows;
     }
   }
 
