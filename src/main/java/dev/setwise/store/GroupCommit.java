@@ -43,7 +43,11 @@ final class GroupCommit {
 
   /** Whatever must hold before and after a transaction: the database open, the file the one opened. */
   interface Checks {
+    /** Before a transaction begins: may look at the file (once per transaction). */
     void beforeBegin();
+
+    /** Before a unit joins an open transaction: cheap, looks at nothing on disk. */
+    void beforeUnit();
 
     /** True when this transaction must write page 1 (it may start the WAL afresh). */
     boolean mayStartAfresh();
@@ -216,7 +220,7 @@ final class GroupCommit {
    */
   private Throwable joined(QueuedUnit<?> unit, QueuedUnit<?> leader) {
     try {
-      checks.beforeBegin();
+      checks.beforeUnit();
     } catch (RuntimeException refused) {
       unit.refuse(refused);
       return null;
