@@ -114,10 +114,33 @@ final class StructureWriter {
         // as the codec writes them (WRITE_NAN_AS_STRINGS); the validator lets none through
         out.append('"').append(number).append('"');
       } else {
-        out.append(number);
+        decimal(out, number);
       }
     }
   }
+
+  /**
+   * {@link Double#toString}'s text of {@code number}. Weights, RPE and distances are mostly whole
+   * or a quarter, a half or three quarters: those are exact in binary, and their text (digits, a
+   * point, one or two decimals) is written without the general algorithm.
+   */
+  static void decimal(StringBuilder out, double number) {
+    double quarters = number * 4;
+    if (number != 0 && Math.abs(number) < 1e7 && Math.abs(number) >= 1 && quarters == Math.rint(quarters)) {
+      long q = (long) quarters;
+      long whole = q / 4;
+      int fraction = (int) Math.abs(q % 4);
+      if (number < 0) {
+        out.append('-');
+        whole = -whole;
+      }
+      out.append(whole).append(FRACTIONS[fraction]);
+      return;
+    }
+    out.append(number);
+  }
+
+  private static final String[] FRACTIONS = {".0", ".25", ".5", ".75"};
 
   private static void quoted(StringBuilder out, String value) {
     out.append('"');

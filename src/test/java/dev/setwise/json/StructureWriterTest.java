@@ -52,6 +52,23 @@ class StructureWriterTest {
   }
 
   @Test
+  void writesWholeNumbersAndQuartersAsDoubleToStringDoes() {
+    for (int n = -4_000_000; n <= 4_000_000; n += random.nextInt(7) + 1) {
+      for (double number : new double[] {n / 4.0, n, n * 3.0, n / 4.0 + 0.125, n * 0.01}) {
+        StringBuilder out = new StringBuilder();
+        StructureWriter.decimal(out, number);
+        assertThat(out.toString()).isEqualTo(Double.toString(number));
+      }
+    }
+    for (double number : new double[] {1, -1, 0.75, -0.25, 9_999_999.75, 10_000_000, -9_999_999.75, -10_000_000.25,
+        1e7 - 0.25, 0.999, 1.25, 2.5, 1000.5}) {
+      StringBuilder out = new StringBuilder();
+      StructureWriter.decimal(out, number);
+      assertThat(out.toString()).isEqualTo(Double.toString(number));
+    }
+  }
+
+  @Test
   void writesExtremeNumbersAsTheCodecDoes() {
     double[] numbers = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, Double.MIN_NORMAL, 1e-3, 1e-4,
         1e7, 1e6, 9_999_999.999, 0.1 + 0.2, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
