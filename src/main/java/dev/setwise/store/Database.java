@@ -513,46 +513,11 @@ public final class Database implements AutoCloseable {
     LOG.info("Closed database {}", file);
   }
 
-  /**
-   * A read transaction on a pooled connection (writes go through {@link GroupCommit}): its own
-   * kept {@code BEGIN} and {@code COMMIT} (the driver's {@code setAutoCommit} compiles both, and
-   * a {@code BEGIN} again, every time), and {@link Tx#prepare} hands out the connection's kept
-   * statements. Every result set is closed before the commit, so no statement pins the snapshot.
-   */
+  /** A read transaction on a pooled connection ({@link ReadTransaction}), marked as this thread's one. */
   private <T> T inTransaction(ReaderPool.Reader reader, TxWork<T> work) {
-    KeptStatements statements = reader.statements();
-    Tx tx = new Tx(reader.connection(), false, Dialect.SQLITE, null, statements);
     inTransaction.set(true);
     try {
-      statements.run("BEGIN");
-      T result;
-      try {
-        result = work.run(tx);
-        tx.closeStatements();
-        statements.release();
-        statements.run("COMMIT");
-      } catch (Throwable failure) {
-        tx.closeStatements(failure);
-        statements.release();
-        try {
-          statements.run("ROLLBACK");
-        } catch (SQLException e) {
-          // still in a transaction, or not: either way the connection is not shared again
-          reader.markBroken();
-          failure.addSuppressed(e);
-        }
-        throw failure;
-      }
-      for (Runnable action : tx.afterCommitActions()) {
-        try {
-          action.run();
-        } catch (RuntimeException e) {
-          LOG.error("After-commit action failed", e);
-        }
-      }
-      return result;
-    } catch (SQLException e) {
-      throw SqliteErrors.translate(e, file, "Could not read the data");
+      return ReadTransaction.run(reader, work, file);
     } finally {
       inTransaction.set(false);
     }
