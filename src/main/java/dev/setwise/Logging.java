@@ -33,11 +33,20 @@ public final class Logging {
    * a file in the way) the command still runs, without a log.
    */
   public static void toDataFolder(Path dataDir) {
+    toDataFolder(dataDir, true);
+  }
+
+  /**
+   * {@link #toDataFolder(Path)}, with or without the warm-up of the file appender's classes on a
+   * daemon thread. The desktop app goes without: before its first frame that thread would take the
+   * core the window needs, and its first event comes only after that frame (docs/decisions/0062).
+   */
+  public static void toDataFolder(Path dataDir, boolean warmUp) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return;
     }
     try {
-      configure(context, dataDir.resolve("logs"));
+      configure(context, dataDir.resolve("logs"), warmUp);
     } catch (RuntimeException e) {
       context.reset();
     }
@@ -45,6 +54,10 @@ public final class Logging {
 
   /** Points {@code context} at the rolling file in {@code logs} (package-private for tests). */
   static void configure(LoggerContext context, Path logs) {
+    configure(context, logs, true);
+  }
+
+  private static void configure(LoggerContext context, Path logs, boolean warmUp) {
     context.reset();
     FileOnFirstEvent appender = new FileOnFirstEvent(() -> fileAppender(context, logs));
     appender.setContext(context);
@@ -56,8 +69,10 @@ public final class Logging {
     root.addAppender(appender);
     context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
     context.getLogger("org.flywaydb").setLevel(Level.WARN);
-    // The first event's thread then finds logback's pattern and rolling classes loaded.
-    WarmUp.inBackground("setwise-log-warm-up", () -> warmUp(logs));
+    if (warmUp) {
+      // The first event's thread then finds logback's pattern and rolling classes loaded.
+      WarmUp.inBackground("setwise-log-warm-up", () -> warmUp(logs));
+    }
   }
 
   /**

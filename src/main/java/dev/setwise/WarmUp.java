@@ -11,14 +11,17 @@ public final class WarmUp {
 
   /** Starts {@code work} on a daemon thread named {@code name}. */
   public static void inBackground(String name, Runnable work) {
-    Thread thread = new Thread(() -> {
-      try {
-        work.run();
-      } catch (RuntimeException | LinkageError ignored) {
-        // done again, and reported, by the code that needs it
-      }
-    }, name);
+    Thread thread = new Thread(() -> run(work), name);
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /** Runs {@code work} on this thread, ignoring its failure. */
+  public static void run(Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException | LinkageError ignored) {
+      // done again, and reported, by the code that needs it
+    }
   }
 }

@@ -33,13 +33,22 @@ public final class Cli {
   /** Runs {@code args} and returns the exit code. */
   public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err,
       DesktopStarter desktop) {
-    // Every command and the window open SQLite, whose native library (extracted from its jar,
-    // checked, loaded) costs as much as reading the command line: it loads on a thread of its own
-    // meanwhile, and the first connection waits for it if need be (docs/decisions/0052). SLF4J first,
-    // on this thread: sqlite-jdbc logs through it, and a thread that asks SLF4J while another one
-    // initialises it gets a stand-in factory, so the log file would never see the driver's lines.
+    // The desktop app: its toolkit starts first, beside everything below, and SQLite loads after
+    // the window's first frame, which needs both cores more (docs/decisions/0062). It starts no
+    // SLF4J logger before SLF4J is initialised here.
+    boolean desktopApp = SetwiseCommand.commandsFor(args).isEmpty();
+    if (desktopApp) {
+      desktop.prepare();
+    }
+    // Every command opens SQLite, whose native library (extracted from its jar, checked, loaded)
+    // costs as much as reading the command line: it loads on a thread of its own meanwhile, and the
+    // first connection waits for it if need be (docs/decisions/0052). SLF4J first, on this thread:
+    // sqlite-jdbc logs through it, and a thread that asks SLF4J while another one initialises it
+    // gets a stand-in factory, so the log file would never see the driver's lines.
     LoggerFactory.getILoggerFactory();
-    WarmUp.inBackground("setwise-sqlite-warm-up", AppContext::loadSqlite);
+    if (!desktopApp) {
+      WarmUp.inBackground("setwise-sqlite-warm-up", AppContext::loadSqlite);
+    }
     return run(args, environment, out, err, desktop, Terminal.system());
   }
 

@@ -11,4 +11,13 @@ import java.nio.file.Path;
 public interface DesktopStarter {
 
   int start(Path dataDir, PrintWriter out);
+
+  /**
+   * The arguments name no command, so {@link #start} will most likely follow once the command line
+   * is read: begin now what takes long and shows nothing (the window's toolkit). Returns at once;
+   * when {@link #start} never follows (a usage error, a folder that cannot be used) the process
+   * ends as it would have. The default does nothing.
+   */
+  default void prepare() {
+  }
 }

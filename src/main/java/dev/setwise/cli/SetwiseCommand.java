@@ -88,6 +88,8 @@ public final class SetwiseCommand implements Callable<Integer>, AutoCloseable {
   private FolderLease lease;
   /** True once a command opened a PostgreSQL database: the data folder's backups are no way out then. */
   private boolean onDatabaseServer;
+  /** True when no command was named: the desktop app runs (its logging needs no warm-up thread). */
+  private boolean desktopApp;
 
   SetwiseCommand(Map<String, String> environment, DesktopStarter desktop, Terminal terminal) {
     this.environment = environment;
@@ -114,7 +116,7 @@ public final class SetwiseCommand implements Callable<Integer>, AutoCloseable {
       Path chosen = DataDirectory.choose(dataDirOption, environment, System.getProperty("os.name"),
           System.getProperty("user.home"));
       preparedDataDir = DataDirectory.prepare(chosen);
-      Logging.toDataFolder(preparedDataDir);
+      Logging.toDataFolder(preparedDataDir, !desktopApp);
     }
     return preparedDataDir;
   }
@@ -194,6 +196,7 @@ public final class SetwiseCommand implements Callable<Integer>, AutoCloseable {
 
   @Override
   public Integer call() {
+    desktopApp = true;
     return desktop.start(dataDir(), spec.commandLine().getOut());
   }
 }

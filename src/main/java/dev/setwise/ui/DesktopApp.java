@@ -8,6 +8,7 @@ import dev.setwise.ui.common.BackgroundTasks;
 import dev.setwise.ui.common.Chime;
 import dev.setwise.ui.common.UiPreferences;
 import dev.setwise.ui.common.UiServices;
+import dev.setwise.ui.common.Views;
 import dev.setwise.ui.data.DataFolder;
 import dev.setwise.ui.data.FilePicker;
 import dev.setwise.ui.data.NativeFilePicker;
@@ -71,12 +72,45 @@ public final class DesktopApp {
    * that takes the README screenshots of the import summary gives a fixed file).
    */
   public static int run(Path dataDir, PrintWriter out, FilePicker files) {
+    return run(dataDir, out, files, new FxToolkit());
+  }
+
+  private static int run(Path dataDir, PrintWriter out, FilePicker files, FxToolkit toolkit) {
     SingleInstance.Claim claim = SingleInstance.claim(dataDir);
     if (claim instanceof SingleInstance.Running running) {
-      return alreadyOpen(running, out);
+      try {
+        return alreadyOpen(running, out);
+      } finally {
+        // Started ahead (Launch.prepare) for a window that is not wanted now.
+        toolkit.exit();
+      }
     }
     try (SingleInstance.Owner window = (SingleInstance.Owner) claim) {
-      return runWindow(dataDir, files, window);
+      return runWindow(dataDir, files, window, toolkit);
+    }
+  }
+
+  /**
+   * The desktop app as {@code Main} hands it to the command line: {@link #prepare} starts the
+   * JavaFX toolkit as soon as the arguments name no command, while the command line is read and
+   * the folder claimed (docs/decisions/0062); {@link #run} then shows the window on it.
+   */
+  public static final class Launch {
+
+    private final FxToolkit toolkit = new FxToolkit();
+
+    /**
+     * Starts the toolkit on a thread of its own, which then loads the icon font (about a tenth of
+     * a second that the FX thread would otherwise spend on the window's first icon); shows nothing.
+     * Returns at once.
+     */
+    public void prepare() {
+      toolkit.startAhead(Views::loadIconFont);
+    }
+
+    /** {@link DesktopApp#run(Path, PrintWriter)} on this launch's toolkit. */
+    public int run(Path dataDir, PrintWriter out) {
+      return DesktopApp.run(dataDir, out, new NativeFilePicker(), toolkit);
     }
   }
 
@@ -108,9 +142,9 @@ public final class DesktopApp {
     DataFolder open(Path dataDir, FolderOpening.Asker asker);
   }
 
-  private static int runWindow(Path dataDir, FilePicker files, SingleInstance.Owner window) {
+  private static int runWindow(Path dataDir, FilePicker files, SingleInstance.Owner window, FxToolkit toolkit) {
     return runWindow(dataDir, files, window, (dir, asker) -> FolderOpening.open(dir, Clock.systemDefaultZone(), asker),
-        AudioChime::load);
+        AudioChime::load, toolkit);
   }
 
   /**
@@ -120,11 +154,12 @@ public final class DesktopApp {
    */
   static int runWindow(Path dataDir, FilePicker files, SingleInstance.Owner window, Opener opener,
       Function<BackgroundTasks, Chime> chimes) {
-    // JavaFX warns on stderr when its jars are on the class path, which is how the jar runs.
-    java.util.logging.Logger javafxLog = java.util.logging.Logger.getLogger("javafx");
-    javafxLog.setLevel(java.util.logging.Level.SEVERE);
+    return runWindow(dataDir, files, window, opener, chimes, new FxToolkit());
+  }
+
+  private static int runWindow(Path dataDir, FilePicker files, SingleInstance.Owner window, Opener opener,
+      Function<BackgroundTasks, Chime> chimes, FxToolkit toolkit) {
     CountDownLatch closed = new CountDownLatch(1);
-    FxToolkit toolkit = new FxToolkit();
     // The window shows as soon as the toolkit is up, while this thread opens the database.
     UiPreferences first = UiPreferences.load(dataDir);
     OpeningWindow opening = new OpeningWindow(dataDir, first);
@@ -142,12 +177,12 @@ public final class DesktopApp {
       }
       window.onShowRequest(() -> Platform.runLater(opening::bringToFront));
     });
-    // Logged once the toolkit is starting: the first line of a run builds the log file's appender.
-    LOG.info("Desktop window of {} answers second starts on port {}", dataDir, window.port());
     Thread hook = null;
     try {
       // On two cores the database's work would halve what the first frame gets: it waits for it.
       awaitFirstFrame(toolkit, firstFrame);
+      // Logged after that frame too: the first line of a run builds the log file's appender.
+      LOG.info("Desktop window of {} answers second starts on port {}", dataDir, window.port());
       DataFolder opened = opener.open(dataDir, new OpeningQuestion(opening, toolkit,
           new OpenFailureDialog(toolkit, files, ZoneId.systemDefault())));
       if (opened == null) {
@@ -189,7 +224,6 @@ public final class DesktopApp {
     } finally {
       removeQuietly(hook);
       toolkit.exit();
-      java.lang.ref.Reference.reachabilityFence(javafxLog);
     }
   }
 

@@ -1,6 +1,9 @@
 package dev.setwise.ui;
 
 import dev.setwise.StartupException;
+import dev.setwise.WarmUp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import org.slf4j.Logger;
@@ -17,14 +20,26 @@ import org.slf4j.LoggerFactory;
  */
 final class FxToolkit {
 
-  private static final Logger LOG = LoggerFactory.getLogger(FxToolkit.class);
 
   private final CountDownLatch startedOrFailed = new CountDownLatch(1);
+  /** Held while the toolkit runs, so the level set on it stays in force. */
+  private final java.util.logging.Logger javafxLog = java.util.logging.Logger.getLogger("javafx");
+  /** Asked for before the toolkit was up; run on the FX thread once it is ({@link #runFirsts}). */
+  private final List<Runnable> firsts = new ArrayList<>();
+  private boolean firstsRun;
   private boolean starting;
   private volatile boolean started;
   /** False when the toolkit was running already: then it is not this one's to end. */
   private volatile boolean ours;
   private volatile Throwable failure;
+
+  /**
+   * Asked for only when something failed: the toolkit may start before SLF4J is initialised, and
+   * a logger asked for on another thread during that would be a stand-in (docs/decisions/0052).
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(FxToolkit.class);
+  }
 
   /** True once the toolkit could not start (no display). */
   boolean failed() {
@@ -40,38 +55,89 @@ final class FxToolkit {
    * Starts the toolkit on a thread of its own (once), then runs {@code first} on the FX thread: work
    * that needs no database (the opening window) done while the database opens. Returns at once.
    */
-  synchronized void startInBackground(Runnable first) {
+  void startInBackground(Runnable first) {
+    startInBackground();
+    whenStarted(first);
+  }
+
+  /** Starts the toolkit on a thread of its own, once; returns at once. */
+  void startInBackground() {
+    startOnce(() -> { });
+  }
+
+  /**
+   * Starts the toolkit on a thread of its own, once, as soon as the arguments name the desktop app
+   * and before the command line is read (docs/decisions/0062): the toolkit's own start then runs
+   * beside that, and nothing shows until a window is asked for. Once it is up, that thread runs
+   * {@code besideFx}: work that needs the toolkit but not the FX thread (loading a font), done
+   * while the FX thread is busy elsewhere. Returns at once.
+   */
+  void startAhead(Runnable besideFx) {
+    startOnce(besideFx);
+  }
+
+  private synchronized void startOnce(Runnable thenHere) {
     if (starting) {
       return;
     }
     starting = true;
+    // JavaFX warns on stderr when its jars are on the class path, which is how the jar runs.
+    javafxLog.setLevel(java.util.logging.Level.SEVERE);
     Platform.setImplicitExit(false);
-    Thread thread = new Thread(() -> startNow(first), "setwise-fx-start");
+    Thread thread = new Thread(() -> startNow(thenHere), "setwise-fx-start");
     thread.setDaemon(true);
     thread.start();
   }
 
-  private void startNow(Runnable first) {
+  /**
+   * Runs {@code first} on the FX thread as soon as the toolkit is up (at once when it is); never
+   * when it cannot start. A failure in it is logged: it is only a head start.
+   */
+  void whenStarted(Runnable first) {
     Runnable guarded = () -> {
       try {
         first.run();
       } catch (RuntimeException e) {
         // Only a head start: the window builds everything it needs again when it is wanted.
-        LOG.warn("Showing the window ahead failed", e);
+        log().warn("Showing the window ahead failed", e);
       }
     };
+    synchronized (this) {
+      if (!firstsRun) {
+        firsts.add(guarded);
+        return;
+      }
+    }
+    Platform.runLater(guarded);
+  }
+
+  /** On the FX thread, once: what was asked for before the toolkit was up, in order. */
+  private void runFirsts() {
+    List<Runnable> now;
+    synchronized (this) {
+      firstsRun = true;
+      now = List.copyOf(firsts);
+      firsts.clear();
+    }
+    now.forEach(Runnable::run);
+  }
+
+  private void startNow(Runnable thenHere) {
     try {
-      Platform.startup(guarded);
+      Platform.startup(this::runFirsts);
       ours = true;
       started = true;
     } catch (IllegalStateException alreadyRunning) {
       // Another part of this JVM runs the toolkit (the UI tests do): use it, and leave it running.
       started = true;
-      Platform.runLater(guarded);
+      Platform.runLater(this::runFirsts);
     } catch (RuntimeException | LinkageError e) {
       failure = e;
     } finally {
       startedOrFailed.countDown();
+    }
+    if (started) {
+      WarmUp.run(thenHere);
     }
   }
 
@@ -89,7 +155,7 @@ final class FxToolkit {
    * @throws StartupException when there is no display
    */
   void run(Runnable work) {
-    startInBackground(() -> { });
+    startInBackground();
     try {
       startedOrFailed.await();
     } catch (InterruptedException e) {
@@ -98,7 +164,7 @@ final class FxToolkit {
     }
     Throwable error = failure;
     if (error != null) {
-      LOG.error("Could not start the desktop window", error);
+      log().error("Could not start the desktop window", error);
       throw new StartupException("cannot open the desktop window (" + error.getMessage()
           + "); is there a display? The commands work without one: see 'setwise --help'", error);
     }

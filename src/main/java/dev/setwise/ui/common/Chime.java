@@ -8,4 +8,11 @@ public interface Chime {
 
   /** Plays the sound without waiting for it; never throws. */
   void play();
+
+  /**
+   * A rest began: have the sound ready by its end (the app loads its clip, and the media stack
+   * under it, only now: docs/decisions/0062). Returns at once; never throws. The default does nothing.
+   */
+  default void prepare() {
+  }
 }

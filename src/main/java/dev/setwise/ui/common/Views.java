@@ -47,6 +47,14 @@ public final class Views {
 
   private Views() {}
 
+  /**
+   * Loads the icon font now (Ikonli's resolver reads it from its jar once, on its first use). Any
+   * thread once the toolkit runs; Ikonli makes the resolver once and loads each font once.
+   */
+  public static void loadIconFont() {
+    org.kordamp.ikonli.IkonResolverProvider.getInstance(org.kordamp.ikonli.javafx.JavaFXFontLoader.getInstance());
+  }
+
   public static FontIcon icon(Ikon ikon) {
     return new FontIcon(ikon);
   }

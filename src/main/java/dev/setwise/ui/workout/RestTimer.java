@@ -69,6 +69,7 @@ public final class RestTimer {
 
   /** Starts a rest of {@code seconds} from now (a warm-up's rest when {@code warmup}). */
   void start(int seconds, boolean warmup) {
+    chime.prepare();
     endsAt = clock.instant().plusSeconds(seconds);
     total.set(seconds);
     caption.set(warmup ? "Warm-up rest" : "Rest");
@@ -85,6 +86,7 @@ public final class RestTimer {
   void resume(RestCountdown saved) {
     Instant now = clock.instant();
     if (saved.endsAt().isAfter(now)) {
+      chime.prepare();
       endsAt = saved.endsAt();
       total.set(saved.seconds());
       caption.set("Rest");
