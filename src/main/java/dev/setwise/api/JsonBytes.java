@@ -26,6 +26,9 @@ final class JsonBytes {
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
+  /** 10000-01-01T00:00:00Z: from there on years have five digits and a sign ({@link Timestamps#format}). */
+  private static final long LAST_FAST_SECONDS = 253_402_300_800L;
+
   private final JsonMapper mapper;
   private final boolean fastDoubles;
   private byte[] bytes;
@@ -112,9 +115,40 @@ final class JsonBytes {
     return this;
   }
 
-  /** An instant as {@link Timestamps#format} writes it, as a JSON string, or null. */
+  /**
+   * An instant as {@link Timestamps#format} writes it ({@code 2026-11-24T07:15:00.250Z}, the
+   * milliseconds only when there are some), as a JSON string, or null.
+   */
   JsonBytes instant(Instant instant) {
-    return string(Timestamps.format(instant));
+    if (instant == null) {
+      return raw(NULL);
+    }
+    long seconds = instant.getEpochSecond();
+    if (seconds < 0 || seconds >= LAST_FAST_SECONDS) {
+      return string(Timestamps.format(instant));
+    }
+    int ofDay = (int) (seconds % 86_400L) * 1000 + instant.getNano() / 1_000_000;
+    LocalDate date = LocalDate.ofEpochDay(seconds / 86_400L);
+    ensure(26);
+    bytes[size++] = '"';
+    digits(date.getYear(), 4);
+    bytes[size++] = '-';
+    digits(date.getMonthValue(), 2);
+    bytes[size++] = '-';
+    digits(date.getDayOfMonth(), 2);
+    bytes[size++] = 'T';
+    digits(ofDay / 3_600_000, 2);
+    bytes[size++] = ':';
+    digits(ofDay / 60_000 % 60, 2);
+    bytes[size++] = ':';
+    digits(ofDay / 1000 % 60, 2);
+    if (ofDay % 1000 != 0) {
+      bytes[size++] = '.';
+      digits(ofDay % 1000, 3);
+    }
+    bytes[size++] = 'Z';
+    bytes[size++] = '"';
+    return this;
   }
 
   JsonBytes number(long value) {
