@@ -38,24 +38,6 @@ final class Rows {
     return text == null ? null : UUID.fromString(text);
   }
 
-  /** {@link #uuid(ResultSet, String)} of the column at {@code index} (no look-up of a name per row). */
-  static UUID uuid(ResultSet rs, int index) throws SQLException {
-    String text = rs.getString(index);
-    return text == null ? null : UUID.fromString(text);
-  }
-
-  /** {@link #instant(ResultSet, String)} of the column at {@code index}. */
-  static Instant instant(ResultSet rs, int index) throws SQLException {
-    long millis = rs.getLong(index);
-    return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
-  }
-
-  /** {@link #date(ResultSet, String)} of the column at {@code index}. */
-  static LocalDate date(ResultSet rs, int index) throws SQLException {
-    String text = rs.getString(index);
-    return text == null ? null : date(text);
-  }
-
   /**
    * A text column as stored, or {@code null} when it is NULL or not well-formed UTF-8. A damaged
    * file can hold such bytes (SQLite does not check them), and {@link ResultSet#getString} would
