@@ -323,7 +323,7 @@ final class SessionList {
       bind(statement, new ArrayList<>(ids));
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
-          byId.put(rs.getString("id"), summary(rs));
+          byId.put(rs.getString(1), summary(rs));
         }
       }
     }
@@ -411,12 +411,13 @@ final class SessionList {
     }
   }
 
+  /** A row of {@link #SUMMARY_COLUMNS}, read by position: by name, the driver looks each one up on every call. */
   private static SessionSummary summary(ResultSet rs) throws SQLException {
-    return new SessionSummary(Rows.uuid(rs, "id"), Rows.uuid(rs, "plan_id"), Rows.date(rs, "date"),
-        Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), rs.getString("name"),
-        Unit.fromCode(rs.getString("unit")).orElseThrow(), rs.getInt("exercise_count"), rs.getInt("set_count"),
-        rs.getInt("completed_set_count"), rs.getDouble("volume"),
-        Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version"),
-        rs.getBoolean("amended"));
+    return new SessionSummary(Rows.uuid(rs, 1), Rows.uuid(rs, 2), Rows.date(rs, 3),
+        Rows.instant(rs, 4), Rows.instant(rs, 5), rs.getString(6),
+        Unit.fromCode(rs.getString(7)).orElseThrow(), rs.getInt(8), rs.getInt(9),
+        rs.getInt(10), rs.getDouble(11),
+        Rows.instant(rs, 12), Rows.instant(rs, 13), rs.getLong(14),
+        rs.getBoolean(15));
   }
 }

@@ -39,6 +39,8 @@ public final class RestMeasure implements Measure {
 
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
   private static final String PLAN = "Full body";
+  /** Two warm-up runs this close in requests per second mean the server is warm. */
+  private static final double STEADY = 0.10;
 
   private final Part part;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -159,12 +161,11 @@ public final class RestMeasure implements Measure {
 
   /** Warm-up runs on both, then runs alternating A B, B A, … */
   private Load alternate(Bench bench, String urlA, String urlB, String[] argsA, String[] argsB) {
-    int warmSeconds = bench.pick(8, 2);
     int seconds = bench.pick(10, 4);
     int pairs = bench.pick(3, 1);
     Path log = bench.work().resolve(name() + "-wrk.log");
-    Wrk.run(bench, urlA, warmSeconds, log, argsA);
-    Wrk.run(bench, urlB, warmSeconds, log, argsB);
+    warmUp(bench, "setwise ", urlA, log, argsA);
+    warmUp(bench, "baseline", urlB, log, argsB);
     List<Wrk.Result> a = new ArrayList<>();
     List<Wrk.Result> b = new ArrayList<>();
     for (int i = 0; i < pairs; i++) {
@@ -177,6 +178,30 @@ public final class RestMeasure implements Measure {
       }
     }
     return new Load(side(a), side(b));
+  }
+
+  /**
+   * Load until the server is warm, by the same rule for both sides: runs of a few seconds until one
+   * answers within {@value #STEADY} of the one before (at least {@code minimum} seconds in all, at
+   * most {@code maximum}). Both JVMs were still compiling after the 8 s warm-up this replaced: on 2
+   * shared cores each took 20 to 30 s of load to reach a steady rate, so the first measured runs
+   * caught them half-way, Setwise (more code to compile) more than the baseline.
+   */
+  private void warmUp(Bench bench, String side, String url, Path log, String[] args) {
+    int step = bench.pick(5, 2);
+    int minimum = bench.pick(15, 4);
+    int maximum = bench.pick(60, 10);
+    double previous = 0;
+    for (int elapsed = 0; elapsed < maximum; elapsed += step) {
+      double rate = Wrk.run(bench, url, step, log, args).perSecond();
+      boolean steady = elapsed + step >= minimum && previous > 0 && Math.abs(rate - previous) <= STEADY * previous;
+      previous = rate;
+      if (steady) {
+        bench.log("%s %s: warm after %d s (%.0f req/s)", name(), side, elapsed + step, rate);
+        return;
+      }
+    }
+    bench.log("%s %s: not steady after %d s of warm-up (%.0f req/s last)", name(), side, maximum, previous);
   }
 
   private static Side side(List<Wrk.Result> runs) {
