@@ -56,8 +56,18 @@ public final class Logging {
     root.addAppender(appender);
     context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
     context.getLogger("org.flywaydb").setLevel(Level.WARN);
-    // The first event's thread then finds logback's pattern and rolling classes loaded.
-    WarmUp.inBackground("setwise-log-warm-up", () -> warmUp(logs));
+  }
+
+  /**
+   * Loads, on the calling thread, what the first event needs (see {@link #warmUp(Path)}), the time
+   * zone's rules first: the file's time stamps and its daily rolling are in local time, and the
+   * JDK's first look-up of a zone searches the whole class path for more rules. {@code Cli} runs
+   * this on a daemon thread from the start (docs/decisions/0052, 0059), so the first event's thread
+   * finds it done.
+   */
+  public static void warmUp() {
+    java.time.ZoneId.systemDefault().getRules();
+    warmUp(Path.of("logs"));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.setwise.cli;
 
 import dev.setwise.AppContext;
 import dev.setwise.DataDirectory;
+import dev.setwise.Logging;
 import dev.setwise.StartupException;
 import dev.setwise.WarmUp;
 import dev.setwise.domain.Problem;
@@ -38,8 +39,11 @@ public final class Cli {
     // meanwhile, and the first connection waits for it if need be (docs/decisions/0052). SLF4J first,
     // on this thread: sqlite-jdbc logs through it, and a thread that asks SLF4J while another one
     // initialises it gets a stand-in factory, so the log file would never see the driver's lines.
+    // The same for what logging's first event needs: the time zone's rules and logback's pattern
+    // and rolling classes (docs/decisions/0059).
     LoggerFactory.getILoggerFactory();
     WarmUp.inBackground("setwise-sqlite-warm-up", AppContext::loadSqlite);
+    WarmUp.inBackground("setwise-log-warm-up", Logging::warmUp);
     return run(args, environment, out, err, desktop, Terminal.system());
   }
 

@@ -83,7 +83,7 @@ public final class SetwiseCommand implements Callable<Integer>, AutoCloseable {
   private final Map<String, String> environment;
   private final DesktopStarter desktop;
   private final Terminal terminal;
-  private final Clock clock = Clock.systemDefaultZone();
+  private final Clock clock = new dev.setwise.SystemClock();
   private Path preparedDataDir;
   private FolderLease lease;
   /** True once a command opened a PostgreSQL database: the data folder's backups are no way out then. */
