@@ -53,8 +53,17 @@ public final class Cli {
     SetwiseCommand root = new SetwiseCommand(environment, desktop, terminal);
     CommandLine commandLine = new CommandLine(root);
     // Before the settings below, which picocli hands down to the subcommands present.
-    for (Class<?> command : SetwiseCommand.commandsFor(args)) {
+    java.util.Collection<Class<?>> commands = SetwiseCommand.commandsFor(args);
+    String next = commands.size() == 1 ? SetwiseCommand.argumentAfterCommand(args) : null;
+    for (Class<?> command : commands) {
       commandLine.addSubcommand(command);
+    }
+    for (CommandLine command : commandLine.getSubcommands().values()) {
+      if (command.getCommand() instanceof CommandGroup group) {
+        for (Class<?> subcommand : group.subcommandsFor(next)) {
+          command.addSubcommand(subcommand);
+        }
+      }
     }
     commandLine.setOut(out);
     commandLine.setErr(err);
