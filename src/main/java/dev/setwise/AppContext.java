@@ -139,11 +139,12 @@ public final class AppContext implements AutoCloseable {
   }
 
   /**
-   * Loads SQLite's native library, which the first connection otherwise loads (a warm-up: it may
-   * run on any thread once SLF4J is initialised; a failure is left for that connection to report).
+   * Loads SQLite's native library, which the first connection otherwise loads, and runs once on a
+   * database in memory what a first open runs (a warm-up: it may run on any thread once SLF4J is
+   * initialised; a failure is left for the real open to report; see {@code SqliteLibrary.warmUp}).
    */
   public static void loadSqlite() {
-    dev.setwise.store.SqliteLibrary.load();
+    dev.setwise.store.SqliteLibrary.warmUp();
   }
 
   /**
