@@ -67,12 +67,14 @@ public final class Logging {
    */
   public static void warmUp() {
     java.time.ZoneId.systemDefault().getRules();
-    warmUp(Path.of("logs"));
+    // a folder that is not there: the rolling policy only looks in it
+    warmUp(Path.of(System.getProperty("java.io.tmpdir"), "setwise-log-warm-up-" + ProcessHandle.current().pid()));
   }
 
   /**
    * Loads and runs once, on a context of its own, what the file appender is built of (the pattern
-   * and its converters, the file name pattern and its calendar) without making any file.
+   * and its converters, the rolling policy with its file name pattern and calendar, started: it
+   * only reads {@code logs}) without making any file.
    */
   static void warmUp(Path logs) {
     LoggerContext scratch = new LoggerContext();
@@ -80,8 +82,10 @@ public final class Logging {
       PatternLayoutEncoder encoder = encoder(scratch);
       encoder.encode(new ch.qos.logback.classic.spi.LoggingEvent(Logging.class.getName(),
           scratch.getLogger(Logging.class), Level.INFO, "warm {}", null, new Object[] {"up"}));
-      new ch.qos.logback.core.rolling.helper.FileNamePattern(archivePattern(logs), scratch);
-      new ch.qos.logback.core.rolling.helper.RollingCalendar("yyyy-MM-dd");
+      RollingFileAppender<ILoggingEvent> unstarted = new RollingFileAppender<>();
+      unstarted.setContext(scratch);
+      unstarted.setFile(logs.resolve("setwise.log").toString());
+      rollingPolicy(scratch, unstarted, logs).stop();
     } finally {
       scratch.stop();
     }
@@ -109,6 +113,14 @@ public final class Logging {
     appender.setFile(logs.resolve("setwise.log").toString());
     appender.setEncoder(encoder);
 
+    appender.setRollingPolicy(rollingPolicy(context, appender, logs));
+    appender.start();
+    return appender;
+  }
+
+  /** Daily and at 10 MB, 14 days, 100 MB at most; started. */
+  private static SizeAndTimeBasedRollingPolicy<ILoggingEvent> rollingPolicy(LoggerContext context,
+      RollingFileAppender<ILoggingEvent> appender, Path logs) {
     SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
     policy.setContext(context);
     policy.setParent(appender);
@@ -117,9 +129,7 @@ public final class Logging {
     policy.setMaxHistory(14);
     policy.setTotalSizeCap(FileSize.valueOf("100MB"));
     policy.start();
-    appender.setRollingPolicy(policy);
-    appender.start();
-    return appender;
+    return policy;
   }
 
   /**
