@@ -17,8 +17,6 @@ import dev.setwise.sync.SyncException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,55 +41,14 @@ public final class Cli {
     // initialises it gets a stand-in factory, so the log file would never see the driver's lines.
     // The same for what logging's first event needs: the time zone's rules and logback's pattern
     // and rolling classes (docs/decisions/0059).
-    // Picocli's model of the command line (only reading annotations) is built meanwhile on a thread
-    // of its own too, and this one waits for it after SLF4J (docs/decisions/0059).
-    FutureTask<Parser> parser = new FutureTask<>(() -> parser(args, environment, out, err, desktop,
-        Terminal.system()));
-    Thread building = new Thread(parser, "setwise-command-line");
-    building.setDaemon(true);
-    building.start();
     LoggerFactory.getILoggerFactory();
     WarmUp.inBackground("setwise-sqlite-warm-up", AppContext::loadSqlite);
     WarmUp.inBackground("setwise-log-warm-up", Logging::warmUp);
-    return execute(built(parser), args, out, err);
+    return run(args, environment, out, err, desktop, Terminal.system());
   }
 
   /** {@link #run(String[], Map, PrintWriter, PrintWriter, DesktopStarter)} asking its questions on {@code terminal}. */
   static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err,
-      DesktopStarter desktop, Terminal terminal) {
-    return execute(parser(args, environment, out, err, desktop, terminal), args, out, err);
-  }
-
-  /** The root command and picocli's model of the command line {@code args} needs. */
-  private record Parser(SetwiseCommand root, CommandLine commandLine) {}
-
-  private static Parser built(FutureTask<Parser> parser) {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return parser.get();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    } catch (ExecutionException e) {
-      // what building it threw, as if it had been built here
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  private static Parser parser(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err,
       DesktopStarter desktop, Terminal terminal) {
     SetwiseCommand root = new SetwiseCommand(environment, desktop, terminal);
     CommandLine commandLine = new CommandLine(root);
@@ -124,13 +81,8 @@ public final class Cli {
       err.flush();
       return CommandLine.ExitCode.SOFTWARE;
     });
-    return new Parser(root, commandLine);
-  }
-
-  private static int execute(Parser parser, String[] args, PrintWriter out, PrintWriter err) {
-    SetwiseCommand root = parser.root();
     try {
-      int code = parser.commandLine().execute(args);
+      int code = commandLine.execute(args);
       if (out.checkError() && code == CommandLine.ExitCode.OK) {
         err.println("setwise: " + outputFailed(out));
         code = CommandLine.ExitCode.SOFTWARE;
