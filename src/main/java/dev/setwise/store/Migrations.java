@@ -29,8 +29,9 @@ final class Migrations {
 
   private Migrations() {}
 
-  /** The newest known, once read. */
-  private static MigrationVersion newest;
+  /** The newest known, once read (empty until then). */
+  private static final java.util.concurrent.atomic.AtomicReference<MigrationVersion> NEWEST =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   /**
    * The newest migration this build carries (read once from the migrations' names on the class
@@ -39,10 +40,10 @@ final class Migrations {
    * open, which reports it.
    */
   static synchronized MigrationVersion newestKnown() {
-    if (newest == null) {
-      newest = Known.scan();
+    if (NEWEST.get() == null) {
+      NEWEST.set(Known.scan());
     }
-    return newest;
+    return NEWEST.get();
   }
 
   private static final class Known {
