@@ -80,6 +80,11 @@ final class Exchanges {
     return new Answer(status, location, IfMatch.etag(version), codec.writeBytes(tree));
   }
 
+  /** {@link #resource} of a body already written ({@link Views#sessionBytes}). */
+  static Answer resource(int status, byte[] body, long version) {
+    return new Answer(status, null, IfMatch.etag(version), body);
+  }
+
   /** The codec's mapper, for answers written with a streaming generator (same settings as the trees). */
   JsonMapper mapper() {
     return codec.mapper();

@@ -117,8 +117,9 @@ final class SessionEndpoints {
     UUID id = Exchanges.id(ctx, Messages.SESSION_NOT_FOUND);
     Long expected = IfMatch.expectedVersion(ctx);
     SessionRequests.Update request = SessionRequests.update(bodies.json(ctx, Messages.INVALID_SESSION_DATA));
-    Session session = sessions.update(caller, id, request.session(), expected);
-    exchanges.sendResource(ctx, 200, Views.session(session), session.version());
+    // answered with the text just stored: the bytes a GET returns, not the snapshot serialised again
+    StoredSession session = sessions.updateStored(caller, id, request.session(), expected);
+    Exchanges.sendResource(ctx, 200, Views.sessionBytes(session), session.version());
   }
 
   /**
@@ -132,8 +133,8 @@ final class SessionEndpoints {
     Object body = bodies.json(ctx, Messages.INVALID_SESSION_DATA);
     SessionRequests.Complete request = SessionRequests.complete(body);
     exchanges.idempotent(ctx, caller, "POST /api/sessions/" + id + "/complete", body, () -> {
-      Session session = sessions.complete(caller, id, request.session(), request.endedAt(), expected);
-      return exchanges.resource(200, null, Views.session(session), session.version());
+      StoredSession session = sessions.completeStored(caller, id, request.session(), request.endedAt(), expected);
+      return Exchanges.resource(200, Views.sessionBytes(session), session.version());
     });
   }
 

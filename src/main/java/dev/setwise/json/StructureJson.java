@@ -36,7 +36,7 @@ public final class StructureJson {
 
   public String write(SessionStructure structure) {
     // straight from the records: the bytes of StructureTree's tree written by the codec, without the tree
-    return StructureWriter.write(codec.get().mapper(), structure);
+    return StructureWriter.write(structure);
   }
 
   /**

@@ -9,8 +9,6 @@ import dev.setwise.domain.NotFoundException;
 import dev.setwise.domain.Page;
 import dev.setwise.domain.Plan;
 import dev.setwise.domain.PreconditionFailedException;
-import dev.setwise.domain.Problem;
-import dev.setwise.domain.Problems;
 import dev.setwise.domain.Session;
 import dev.setwise.domain.SessionAmendment;
 import dev.setwise.domain.SessionQuery;
@@ -28,7 +26,6 @@ import dev.setwise.store.SessionRepository;
 import dev.setwise.store.Tx;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -71,6 +68,8 @@ public final class SessionService {
   private final PlanRepository plans;
   private final AuditLog audit;
   private final Clock clock;
+  /** The writes of a session in progress: its snapshot replaced, its completion. */
+  private final SessionWrites writes;
 
   public SessionService(Database database, SessionRepository sessions, PlanRepository plans, AuditLog audit,
       Clock clock) {
@@ -79,6 +78,7 @@ public final class SessionService {
     this.plans = plans;
     this.audit = audit;
     this.clock = clock;
+    this.writes = new SessionWrites(database, sessions, audit, clock);
   }
 
   /**
@@ -317,21 +317,18 @@ public final class SessionService {
    * @throws PreconditionFailedException {@code Session was changed elsewhere}: another version is stored
    */
   public Session update(UUID profileId, UUID sessionId, SessionStructure structure, Long expectedVersion) {
-    SessionStructure checked = StructureValidator.check(structure, "session", Messages.INVALID_SESSION_DATA);
-    // Serialised and summed up before the writer is taken; only a structure without a name waits
-    // for the session's own name, inside.
-    SessionRepository.Snapshot prepared = checked.name() == null ? null : sessions.prepare(checked);
-    return database.write(tx -> {
-      SessionRepository.Head current = SessionChecks.inProgress(SessionChecks.expectedHead(sessions.head(tx, profileId, sessionId), expectedVersion));
-      SessionRepository.Snapshot snapshot = prepared != null ? prepared
-          : sessions.prepare(checked.withName(stored(tx, profileId, sessionId).name()));
-      Instant now = clock.instant();
-      if (!sessions.write(tx, profileId, sessionId, snapshot, null, now, current.version(), current.summaryName())) {
-        throw SessionChecks.changedElsewhere(current.version());
-      }
-      return new Session(sessionId, current.planId(), current.date(), current.startedAt(), null, snapshot.structure(),
-          current.createdAt(), now, current.version() + 1);
-    });
+    return writes.update(profileId, sessionId, structure, expectedVersion).session();
+  }
+
+  /**
+   * {@link #update(UUID, UUID, SessionStructure, Long)}, answering with the session as stored: its
+   * snapshot is the JSON text just written, the same text a later {@link #getStored} hands back
+   * ({@code PATCH /api/sessions/{id}} answers with it, instead of serialising the snapshot again).
+   * Same transaction, thread and error contract.
+   */
+  public StoredSession updateStored(UUID profileId, UUID sessionId, SessionStructure structure,
+      Long expectedVersion) {
+    return writes.update(profileId, sessionId, structure, expectedVersion).stored();
   }
 
   /**
@@ -370,44 +367,18 @@ public final class SessionService {
    */
   public Session complete(UUID profileId, UUID sessionId, SessionStructure finalStructure, Instant endedAt,
       Long expectedVersion) {
-    SessionStructure checked = finalStructure == null ? null
-        : StructureValidator.check(finalStructure, "session", Messages.INVALID_SESSION_DATA);
-    SessionRepository.Snapshot prepared = checked == null || checked.name() == null ? null : sessions.prepare(checked);
-    Instant givenEnd = Timestamps.truncate(endedAt);
-    if (givenEnd != null) {
-      SessionChecks.notInTheFuture(clock, givenEnd, "ended_at");
-    }
-    return database.write(tx -> {
-      SessionRepository.Head current = SessionChecks.inProgress(SessionChecks.expectedHead(sessions.head(tx, profileId, sessionId), expectedVersion));
-      SessionRepository.Snapshot snapshot;
-      if (prepared != null) {
-        snapshot = prepared;
-      } else {
-        // the structure as stored (read and checked: a damaged one stops here), or its name
-        SessionStructure stored = stored(tx, profileId, sessionId);
-        snapshot = sessions.prepare(checked == null ? stored : checked.withName(stored.name()));
-      }
-      Instant now = clock.instant();
-      if (givenEnd != null && givenEnd.isBefore(current.startedAt())) {
-        throw new ValidationException(Messages.INVALID_SESSION_DATA,
-            List.of(new Problem("ended_at", "must not be before started_at")));
-      }
-      Instant ended = givenEnd != null ? givenEnd : now.isBefore(current.startedAt()) ? current.startedAt() : now;
-      if (!sessions.write(tx, profileId, sessionId, snapshot, ended, now, current.version(),
-          current.summaryName())) {
-        throw SessionChecks.changedElsewhere(current.version());
-      }
-      audit.record(tx, profileId, AuditAction.SESSION_COMPLETED, "session", sessionId,
-          SessionChecks.completionDetails(snapshot.structure()));
-      return new Session(sessionId, current.planId(), current.date(), current.startedAt(), ended,
-          snapshot.structure(), current.createdAt(), now, current.version() + 1, false);
-    });
+    return writes.complete(profileId, sessionId, finalStructure, endedAt, expectedVersion).session();
   }
 
-  /** The structure a session holds now, read in the caller's transaction (it exists: its head was just read). */
-  private SessionStructure stored(Tx tx, UUID profileId, UUID sessionId) throws SQLException {
-    return sessions.find(tx, profileId, sessionId)
-        .orElseThrow(() -> new NotFoundException(Messages.SESSION_NOT_FOUND)).structure();
+  /**
+   * {@link #complete(UUID, UUID, SessionStructure, Instant, Long)}, answering with the session as
+   * stored: its snapshot is the JSON text just written, the same text a later {@link #getStored}
+   * hands back ({@code POST /api/sessions/{id}/complete} answers with it). Same transaction, thread
+   * and error contract.
+   */
+  public StoredSession completeStored(UUID profileId, UUID sessionId, SessionStructure finalStructure,
+      Instant endedAt, Long expectedVersion) {
+    return writes.complete(profileId, sessionId, finalStructure, endedAt, expectedVersion).stored();
   }
 
   /**
@@ -481,50 +452,7 @@ public final class SessionService {
    */
   public Session amend(UUID profileId, UUID sessionId, SessionStructure structure, String reason, Instant at,
       Long expectedVersion) {
-    Instant givenAt = Timestamps.truncate(at);
-    Problems problems = new Problems();
-    if (givenAt != null && givenAt.isAfter(clock.instant().plus(Duration.ofMinutes(MAX_FUTURE_MINUTES)))) {
-      problems.add("at", "must not be more than " + MAX_FUTURE_MINUTES + " minutes in the future");
-    }
-    SessionStructure checked = null;
-    if (structure == null) {
-      problems.add("session", "is required");
-    } else {
-      try {
-        checked = StructureValidator.check(structure, "session", Messages.INVALID_SESSION_DATA);
-      } catch (ValidationException e) {
-        e.problems().forEach(p -> problems.add(p.path(), p.message()));
-      }
-    }
-    String why = reason == null ? "" : reason.strip();
-    int length = why.codePointCount(0, why.length());
-    if (length < 1 || length > SessionRequests.MAX_REASON) {
-      problems.add("reason", "must be 1 to " + SessionRequests.MAX_REASON + " characters");
-    }
-    problems.throwIfAny(Messages.INVALID_SESSION_DATA);
-    SessionStructure correction = checked;
-    return database.write(tx -> {
-      Session current = SessionChecks.expected(sessions.find(tx, profileId, sessionId), expectedVersion);
-      if (!current.completed()) {
-        throw new ValidationException(Messages.ONLY_COMPLETED_AMENDED);
-      }
-      if (sessions.amendmentCount(tx, profileId, sessionId) >= MAX_AMENDMENTS) {
-        throw new ValidationException(Messages.INVALID_SESSION_DATA, List.of(new dev.setwise.domain.Problem("session",
-            "has been amended " + MAX_AMENDMENTS + " times, the most a session holds")));
-      }
-      SessionStructure amended = correction.name() == null
-          ? correction.withName(current.structure().name()) : correction;
-      Instant now = givenAt != null ? givenAt : clock.instant();
-      if (!sessions.amend(tx, profileId, sessionId, amended, why, now, current.version())) {
-        throw SessionChecks.changedElsewhere(current.version());
-      }
-      Map<String, Object> details = SessionChecks.completionDetails(amended);
-      details.put("reason", why);
-      details.put("version", current.version() + 1);
-      audit.record(tx, profileId, AuditAction.SESSION_AMENDED, "session", sessionId, details);
-      return new Session(sessionId, current.planId(), current.date(), current.startedAt(), current.endedAt(),
-          amended, current.createdAt(), now, current.version() + 1, true);
-    });
+    return writes.amend(profileId, sessionId, structure, reason, at, expectedVersion);
   }
 
   /**

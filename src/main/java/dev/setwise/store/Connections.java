@@ -29,10 +29,10 @@ final class Connections {
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
     config.setTransactionMode(forWriting
         ? SQLiteConfig.TransactionMode.IMMEDIATE : SQLiteConfig.TransactionMode.DEFERRED);
-    if (!forWriting) {
-      // a reader inserts nothing: without this the driver matches every statement it runs against an INSERT pattern
-      config.setGetGeneratedKeys(false);
-    }
+    // Without this the driver matches every statement it runs (BEGIN and COMMIT too) against an
+    // INSERT pattern, and runs SELECT last_insert_rowid() after each insert; nothing asks for the
+    // keys (an insert that needs its id says RETURNING).
+    config.setGetGeneratedKeys(false);
     return config.createConnection(url(file));
   }
 

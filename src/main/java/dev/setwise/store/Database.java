@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * database, damaged header, a leftover {@code -wal} that is not its own, missing or empty beside
  * backups, a newer schema). On a full disk, where SQLite cannot make the {@code -shm} index a WAL
  * reader needs, the database opens for reading only, on one connection that keeps that index in
- * memory, and every write fails saying the disk is full. Every call first checks that the file at
- * the path is still the one opened ({@link FileIdentity}); a write also checks after its commit,
- * so no write into a file moved aside is ever reported as saved. Failures a person can act on
+ * memory, and every write fails saying the disk is full. Every read first checks that the file at
+ * the path is still the one opened ({@link FileIdentity}); a write transaction checks as it begins
+ * and again after its commit (once for all the units of a group), so no write into a file moved
+ * aside is ever reported as saved. Failures a person can act on
  * (disk full, damaged, replaced) are {@link StorageException}s; anything else is a
  * {@link StoreException}.
  *
@@ -55,6 +56,8 @@ public final class Database implements AutoCloseable {
   private final ReaderPool readers;
   /** Null on PostgreSQL and when open for reading only (no WAL index SQLite shares then). */
   private final CommitStamps stamps;
+  /** The write connection's view of the WAL index (null on PostgreSQL and when open for reading only). */
+  private final WalIndex walIndex;
   private volatile boolean closed;
   private volatile Runnable callerCheck = () -> {};
   /** Non-null on PostgreSQL: every transaction goes there, and none of the SQLite fields is used. */
@@ -75,16 +78,25 @@ public final class Database implements AutoCloseable {
     }
     this.identity = FileIdentity.of(file);
     this.stamps = readOnly ? null : new CommitStamps(file);
+    this.walIndex = readOnly ? null : new WalIndex(file);
 
     this.writes = readOnly ? null : new GroupCommit(file, writer, databaseId, new GroupCommit.Checks() {
       @Override
       public void beforeBegin() {
         ensureOpen();
+        // one look at the file per write transaction: the check after its commit covers its units
+        identity.check();
+      }
+
+      @Override
+      public void beforeUnit() {
+        ensureOpen();
+        identity.checkKnown();
       }
 
       @Override
       public boolean mayStartAfresh() {
-        return WalIndex.mayStartAfresh(file);
+        return walIndex.mayStartAfresh();
       }
 
       @Override
@@ -104,6 +116,7 @@ public final class Database implements AutoCloseable {
     this.identity = null;
     this.readers = null;
     this.stamps = null;
+    this.walIndex = null;
 
     this.writes = null;
   }
@@ -315,7 +328,7 @@ public final class Database implements AutoCloseable {
     if (postgres != null) {
       return postgres.write(work);
     }
-    ensureWritable();
+    ensureWritableKnown();
     Tx enclosing = unit.get();
     if (enclosing != null) {
       return joined(enclosing, work);
@@ -393,7 +406,7 @@ public final class Database implements AutoCloseable {
     if (postgres != null) {
       return postgres.writeUnit(work);
     }
-    ensureWritable();
+    ensureWritableKnown();
     return grouped(tx -> {
       unit.set(tx);
       try {
@@ -428,6 +441,16 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       throw SqliteErrors.translate(e, file, "Database operation failed");
     }
+  }
+
+  /** How many times the file at the path was looked at since opening (tests); 0 on PostgreSQL. */
+  long fileLooks() {
+    return identity == null ? 0 : identity.looks();
+  }
+
+  /** How many times the write connection's WAL index was opened (tests); 0 on PostgreSQL. */
+  int walIndexOpens() {
+    return walIndex == null ? 0 : walIndex.opened();
   }
 
   /** How many writers wait for the write lock now (tests of group commit); 0 on PostgreSQL. */
@@ -473,6 +496,7 @@ public final class Database implements AutoCloseable {
         }
         readers.closeAll();
         writes.closeStatements();
+        walIndex.close();
         if (identity.problem() == null) {
           try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA optimize");
@@ -489,46 +513,11 @@ public final class Database implements AutoCloseable {
     LOG.info("Closed database {}", file);
   }
 
-  /**
-   * A read transaction on a pooled connection (writes go through {@link GroupCommit}): its own
-   * kept {@code BEGIN} and {@code COMMIT} (the driver's {@code setAutoCommit} compiles both, and
-   * a {@code BEGIN} again, every time), and {@link Tx#prepare} hands out the connection's kept
-   * statements. Every result set is closed before the commit, so no statement pins the snapshot.
-   */
+  /** A read transaction on a pooled connection ({@link ReadTransaction}), marked as this thread's one. */
   private <T> T inTransaction(ReaderPool.Reader reader, TxWork<T> work) {
-    KeptStatements statements = reader.statements();
-    Tx tx = new Tx(reader.connection(), false, Dialect.SQLITE, null, statements);
     inTransaction.set(true);
     try {
-      statements.run("BEGIN");
-      T result;
-      try {
-        result = work.run(tx);
-        tx.closeStatements();
-        statements.release();
-        statements.run("COMMIT");
-      } catch (Throwable failure) {
-        tx.closeStatements(failure);
-        statements.release();
-        try {
-          statements.run("ROLLBACK");
-        } catch (SQLException e) {
-          // still in a transaction, or not: either way the connection is not shared again
-          reader.markBroken();
-          failure.addSuppressed(e);
-        }
-        throw failure;
-      }
-      for (Runnable action : tx.afterCommitActions()) {
-        try {
-          action.run();
-        } catch (RuntimeException e) {
-          LOG.error("After-commit action failed", e);
-        }
-      }
-      return result;
-    } catch (SQLException e) {
-      throw SqliteErrors.translate(e, file, "Could not read the data");
+      return ReadTransaction.run(reader, work, file);
     } finally {
       inTransaction.set(false);
     }
@@ -565,6 +554,17 @@ public final class Database implements AutoCloseable {
   private void ensureOpen() {
     if (closed) {
       throw new IllegalStateException("The database is closed");
+    }
+  }
+
+  /**
+   * {@link #ensureWritable} without looking at the path: a write's transaction looks once, as it
+   * begins, and once after its commit ({@link GroupCommit.Checks}), not once per unit.
+   */
+  private void ensureWritableKnown() {
+    identity.checkKnown();
+    if (readOnly) {
+      throw SqliteErrors.diskFull(file, null);
     }
   }
 

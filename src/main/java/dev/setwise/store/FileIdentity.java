@@ -30,6 +30,8 @@ final class FileIdentity {
   private final Path file;
   private final Object key;
   private volatile String lost;
+  /** How many times the path was looked at ({@code stat}), for the tests that count them. */
+  private final java.util.concurrent.atomic.LongAdder looks = new java.util.concurrent.atomic.LongAdder();
 
   private FileIdentity(Path file, Object key) {
     this.file = file;
@@ -54,11 +56,30 @@ final class FileIdentity {
     }
   }
 
+  /**
+   * Throws when a check already found the file replaced or removed; looks at nothing (no {@code
+   * stat}). For a unit that joins a write transaction whose begin checked the file: the check
+   * after its commit covers the rest ({@link GroupCommit}).
+   *
+   * @throws StorageException {@link Reason#REPLACED}
+   */
+  void checkKnown() {
+    String problem = lost;
+    if (problem != null) {
+      throw new StorageException(Reason.REPLACED, problem);
+    }
+  }
+
+  long looks() {
+    return looks.sum();
+  }
+
   /** What happened to the file, or null while it is the one opened. */
   String problem() {
     if (lost != null || key == null) {
       return lost;
     }
+    looks.increment();
     Object now = keyOf(file);
     if (now == UNKNOWN || Objects.equals(key, now)) {
       return null;

@@ -43,7 +43,11 @@ final class GroupCommit {
 
   /** Whatever must hold before and after a transaction: the database open, the file the one opened. */
   interface Checks {
+    /** Before a transaction begins: may look at the file (once per transaction). */
     void beforeBegin();
+
+    /** Before a unit joins an open transaction: cheap, looks at nothing on disk. */
+    void beforeUnit();
 
     /** True when this transaction must write page 1 (it may start the WAL afresh). */
     boolean mayStartAfresh();
@@ -62,6 +66,8 @@ final class GroupCommit {
   private final ConcurrentLinkedQueue<QueuedUnit<?>> waiting = new ConcurrentLinkedQueue<>();
   /** How many transactions have committed (for the tests that prove units shared one). */
   private final AtomicLong commits = new AtomicLong();
+  /** Whether the last group had company (more than one unit, or writers queued behind it); the leader's alone. */
+  private boolean concurrent;
 
   GroupCommit(Path file, Connection writer, int databaseId, Checks checks) {
     this.file = file;
@@ -138,7 +144,9 @@ final class GroupCommit {
     Throwable lost = null;
     QueuedUnit<?> next = null;
     try {
-      boolean yielded = false;
+      // A writer alone (the desktop's autosave, a quiet server) gives its processor to nobody:
+      // the yield is for writers that come in a stream, as the last group showed.
+      boolean yielded = !concurrent;
       while (lost == null && group.size() < MAX_UNITS) {
         next = waiting.poll();
         if (next == null && open && !yielded) {
@@ -166,6 +174,7 @@ final class GroupCommit {
         open = false;
         lost = finish(lost);
       }
+      concurrent = group.size() > 1 || !waiting.isEmpty();
     } catch (RuntimeException | Error unexpected) {
       lost = unexpected;
       if (open) {
@@ -216,7 +225,7 @@ final class GroupCommit {
    */
   private Throwable joined(QueuedUnit<?> unit, QueuedUnit<?> leader) {
     try {
-      checks.beforeBegin();
+      checks.beforeUnit();
     } catch (RuntimeException refused) {
       unit.refuse(refused);
       return null;

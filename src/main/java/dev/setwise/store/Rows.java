@@ -17,6 +17,22 @@ final class Rows {
 
   private Rows() {}
 
+  /** {@link #uuid(ResultSet, String)} by position: no look-up of the column's name. */
+  static UUID uuid(ResultSet rs, int column) throws SQLException {
+    String text = rs.getString(column);
+    return text == null ? null : UUID.fromString(text);
+  }
+
+  static Instant instant(ResultSet rs, int column) throws SQLException {
+    long millis = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+  }
+
+  static LocalDate date(ResultSet rs, int column) throws SQLException {
+    String text = rs.getString(column);
+    return text == null ? null : date(text);
+  }
+
   static UUID uuid(ResultSet rs, String column) throws SQLException {
     String text = rs.getString(column);
     return text == null ? null : UUID.fromString(text);

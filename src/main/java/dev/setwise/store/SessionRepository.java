@@ -51,6 +51,9 @@ public final class SessionRepository {
       + " WHERE s.id = ? AND s.user_id = ?";
   private static final String BY_ID_POSTGRESQL = "SELECT " + SESSION_COLUMNS_POSTGRESQL + " FROM sessions s"
       + NEWEST_AMENDMENT + " WHERE s.id = ? AND s.user_id = ?";
+  private static final String HEAD = "SELECT id, plan_id, date, started_at, ended_at, created_at, updated_at, "
+      + "version, name, CASE WHEN ended_at IS NULL THEN FALSE ELSE EXISTS (SELECT 1 FROM session_amendments a "
+      + "WHERE a.session_id = sessions.id) END AS amended FROM sessions WHERE id = ? AND user_id = ?";
   private static final String ID_TAKEN = "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?) "
       + "OR EXISTS (SELECT 1 FROM changes WHERE entity_type = 'session' AND entity_id = ?)";
 
@@ -389,20 +392,18 @@ public final class SessionRepository {
    * of summary columns.
    */
   public Optional<Head> head(Tx tx, UUID ownerId, UUID id) throws SQLException {
-    try (PreparedStatement statement = tx.prepare(
-        "SELECT id, plan_id, date, started_at, ended_at, created_at, updated_at, version, name, "
-            + "EXISTS (SELECT 1 FROM session_amendments a WHERE a.session_id = sessions.id) AS amended "
-            + "FROM sessions WHERE id = ? AND user_id = ?")) {
+    // Read by position (no look-up of names); only a completed session can have amendments, so
+    // the save of one in progress does not look for them.
+    try (PreparedStatement statement = tx.prepare(HEAD)) {
       Rows.setUuid(statement, 1, id);
       Rows.setUuid(statement, 2, ownerId);
       try (ResultSet rs = statement.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(new Head(Rows.uuid(rs, "id"), Rows.uuid(rs, "plan_id"), Rows.date(rs, "date"),
-            Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), Rows.instant(rs, "created_at"),
-            Rows.instant(rs, "updated_at"), rs.getLong("version"), rs.getBoolean("amended"),
-            rs.getString("name")));
+        return Optional.of(new Head(Rows.uuid(rs, 1), Rows.uuid(rs, 2), Rows.date(rs, 3), Rows.instant(rs, 4),
+            Rows.instant(rs, 5), Rows.instant(rs, 6), Rows.instant(rs, 7), rs.getLong(8), rs.getBoolean(10),
+            rs.getString(9)));
       }
     }
   }

@@ -9,7 +9,6 @@ import dev.setwise.json.ResourceJson;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,8 +36,8 @@ public final class SyncConflictRepository {
       EntityCopy local, EntityCopy remote, UUID remoteId, Long remoteVersion, Instant at) throws SQLException {
     try (PreparedStatement statement = tx.connection().prepareStatement(
         "INSERT INTO sync_conflicts (user_id, entity_type, entity_id, kind, about, local_copy, remote_copy, "
-            + "remote_id, remote_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        Statement.RETURN_GENERATED_KEYS)) {
+            + "remote_id, remote_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "RETURNING id")) {
       Rows.setUuid(statement, 1, profileId);
       statement.setString(2, type.code());
       Rows.setUuid(statement, 3, entityId);
@@ -50,8 +49,7 @@ public final class SyncConflictRepository {
       setLong(statement, 9, remoteVersion);
       Rows.setInstant(statement, 10, at);
       Rows.setInstant(statement, 11, at);
-      statement.executeUpdate();
-      try (ResultSet keys = statement.getGeneratedKeys()) {
+      try (ResultSet keys = statement.executeQuery()) {
         keys.next();
         return keys.getLong(1);
       }

@@ -37,6 +37,52 @@ class StructureWriterTest {
   }
 
   @Test
+  void escapesEveryCharacterAsTheCodecDoes() {
+    StringBuilder every = new StringBuilder();
+    for (char c = 0; c < 0x100; c++) {
+      every.append(c);
+    }
+    every.append("\u2028\u2029\uD800x\uDFFF\uFFFF\uFEFF\uD83C\uDFCB");
+    String text = every.toString();
+    assertSame(new SessionStructure(text, Unit.KG, text, 0.0, List.of(new Exercise(text, text, 0, text,
+        List.of(new SetEntry(SetType.NORMAL, null, null, null, null, null, null, null, null, false, null))))));
+    for (char c = 0; c < 0x100; c++) {
+      assertSame(new SessionStructure(String.valueOf(c), null, c + "x" + c, null, List.of()));
+    }
+  }
+
+  @Test
+  void writesWholeNumbersAndQuartersAsDoubleToStringDoes() {
+    for (int n = -4_000_000; n <= 4_000_000; n += random.nextInt(7) + 1) {
+      for (double number : new double[] {n / 4.0, n, n * 3.0, n / 4.0 + 0.125, n * 0.01}) {
+        StringBuilder out = new StringBuilder();
+        StructureWriter.decimal(out, number);
+        assertThat(out.toString()).isEqualTo(Double.toString(number));
+      }
+    }
+    for (double number : new double[] {1, -1, 0.75, -0.25, 9_999_999.75, 10_000_000, -9_999_999.75, -10_000_000.25,
+        1e7 - 0.25, 0.999, 1.25, 2.5, 1000.5}) {
+      StringBuilder out = new StringBuilder();
+      StructureWriter.decimal(out, number);
+      assertThat(out.toString()).isEqualTo(Double.toString(number));
+    }
+  }
+
+  @Test
+  void writesExtremeNumbersAsTheCodecDoes() {
+    double[] numbers = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, Double.MIN_NORMAL, 1e-3, 1e-4,
+        1e7, 1e6, 9_999_999.999, 0.1 + 0.2, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    int[] integers = {0, -1, Integer.MIN_VALUE, Integer.MAX_VALUE};
+    for (double number : numbers) {
+      for (int integer : integers) {
+        assertSame(new SessionStructure("n", Unit.LB, null, number, List.of(new Exercise("e", null, integer, null,
+            List.of(new SetEntry(SetType.NORMAL, integer, number, number, integer, number, number, integer, number,
+                true, Instant.ofEpochSecond(integer)))))));
+      }
+    }
+  }
+
+  @Test
   void whatItWritesReadsBackTrustedAsTheSameStructure() {
     StructureJson json = new StructureJson();
     SessionStructure done = Structures.done(Structures.plan().withName("Legs"), 0, 1, 5, 100,
@@ -45,7 +91,7 @@ class StructureWriterTest {
   }
 
   private void assertSame(SessionStructure structure) {
-    assertThat(StructureWriter.write(codec.mapper(), structure)).as("%s", structure)
+    assertThat(StructureWriter.write(structure)).as("%s", structure)
         .isEqualTo(codec.writeString(StructureTree.toTree(structure)));
   }
 
@@ -70,7 +116,8 @@ class StructureWriterTest {
   }
 
   private String text() {
-    String[] pieces = {"Squat", " ", "", "\"", "\\", "\n", "\t", "\u0001", "é", "日本", "\uD83C\uDFCB", "</script>", "\u2028"};
+    String[] pieces = {"Squat", " ", "", "\"", "\\", "\n", "\t", "\u0001", "é", "日本", "\uD83C\uDFCB", "</script>", "\u2028",
+        "\u0000", "\u001F", "\u007F", "\b", "\f", "\r", "/", "\uD800", "\uDFFF", "\uFFFF", "'"};
     StringBuilder out = new StringBuilder();
     for (int i = random.nextInt(5); i >= 0; i--) {
       out.append(pieces[random.nextInt(pieces.length)]);

@@ -2,7 +2,9 @@ package dev.setwise.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +65,58 @@ class DatabaseStampTest {
       assertThat(wal.page1()).as(mode).isNotEmpty();
       assertThat(wal.page1()).as(mode).allSatisfy(copy -> assertThat(copy.databaseId()).isEqualTo(id));
     }
+  }
+
+  @Test
+  void theWriterOpensTheWalIndexOnceNotOncePerWrite() {
+    for (int i = 0; i < 20; i++) {
+      insert("note " + i);
+    }
+    assertThat(database.walIndexOpens()).isEqualTo(1);
+  }
+
+  @Test
+  void anIndexFileRemovedAtItsPathChangesNothingTheWriterReads() throws Exception {
+    int id = idInFile();
+    int before = walPage1Copies();
+    Files.delete(shmFile());
+    for (int i = 0; i < 20; i++) {
+      insert("note " + i);
+    }
+    assertThat(walPage1Copies()).as("appends still seen as appends").isEqualTo(before);
+    checkpoint("TRUNCATE");
+    insert("after the checkpoint");
+    assertThat(WalFile.read(walFile()).page1()).isNotEmpty()
+        .allSatisfy(copy -> assertThat(copy.databaseId()).isEqualTo(id));
+  }
+
+  @Test
+  void anIndexFileReplacedAtItsPathIsNotWhatTheWriterReads() throws Exception {
+    int id = idInFile();
+    insert("one more frame");
+    // an index that says "frames not yet copied": a writer reading it would not write page 1
+    Path stale = dir.resolve("stale-shm");
+    Files.copy(shmFile(), stale);
+    checkpoint("TRUNCATE");
+    Path replacement = dir.resolve("replacement-shm");
+    Files.copy(stale, replacement);
+    Files.move(replacement, shmFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+    insert("after the checkpoint");
+    assertThat(WalFile.read(walFile()).page1()).as("the new WAL starts with page 1").isNotEmpty()
+        .allSatisfy(copy -> assertThat(copy.databaseId()).isEqualTo(id));
+  }
+
+  private void checkpoint(String mode) {
+    database.withWriteConnection(connection -> {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("PRAGMA wal_checkpoint(" + mode + ")");
+      }
+    });
+  }
+
+  private Path shmFile() {
+    return file.resolveSibling(file.getFileName() + "-shm");
   }
 
   private void insert(String text) {
