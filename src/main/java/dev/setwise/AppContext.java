@@ -67,34 +67,69 @@ public final class AppContext implements AutoCloseable {
   private final Database database;
   private final BackupService backups;
   // Each repository and service is built the first time something asks for it (docs/decisions/0045):
-  // `profile list` builds the profiles' service and nothing of plans, sessions, sync or Jackson.
-  private final Once<StructureJson> structureJson = new Once<>(StructureJson::new);
-  private final Once<PlanRepository> planRepository = new Once<>(() -> new PlanRepository(structureJson.get()));
-  private final Once<SessionRepository> sessionRepository =
-      new Once<>(() -> new SessionRepository(structureJson.get()));
-  private final Once<ProfileRepository> profileRepository = new Once<>(ProfileRepository::new);
-  private final Once<SyncRepository> syncRepository = new Once<>(SyncRepository::new);
-  private final Once<SyncConflictRepository> conflictRepository =
-      new Once<>(() -> new SyncConflictRepository(new ResourceJson()));
-  private final Once<ExchangeRepository> exchange = new Once<>(ExchangeRepository::new);
-  private final Once<ProgressRepository> progressRepository = new Once<>(ProgressRepository::new);
-  private final Once<AuditLog> audit;
-  private final Once<ProfileService> profiles;
-  private final Once<PlanService> plans;
-  private final Once<SessionService> sessions;
-  private final Once<RestTimerService> rests;
-  private final Once<ExportService> exports;
-  private final Once<ImportService> imports;
-  private final Once<TokenService> tokens;
-  private final Once<IdempotencyService> idempotency;
-  private final Once<ChangeFeedService> changes;
-  private final Once<SyncSettingsService> syncSettings;
-  private final Once<SyncOutboxService> syncOutbox;
-  private final Once<SyncApplyService> syncApply;
-  private final Once<SyncConflictService> syncConflicts;
-  private final Once<SyncClient> sync;
-  private final Once<StatsService> stats;
-  private final Once<Progress> progress;
+  // `profile list` builds the profiles' service and nothing of plans, sessions, sync or Jackson. What
+  // builds it is in its getter, so that only a getter that is called links its lambda (0059).
+  private final Once<StructureJson> structureJson = new Once<>();
+  private final Once<PlanRepository> planRepository = new Once<>();
+  private final Once<SessionRepository> sessionRepository = new Once<>();
+  private final Once<ProfileRepository> profileRepository = new Once<>();
+  private final Once<SyncRepository> syncRepository = new Once<>();
+  private final Once<SyncConflictRepository> conflictRepository = new Once<>();
+  private final Once<ExchangeRepository> exchange = new Once<>();
+  private final Once<ProgressRepository> progressRepository = new Once<>();
+  private final Once<AuditLog> audit = new Once<>();
+  private final Once<ProfileService> profiles = new Once<>();
+  private final Once<PlanService> plans = new Once<>();
+  private final Once<SessionService> sessions = new Once<>();
+  private final Once<RestTimerService> rests = new Once<>();
+  private final Once<ExportService> exports = new Once<>();
+  private final Once<ImportService> imports = new Once<>();
+  private final Once<TokenService> tokens = new Once<>();
+  private final Once<IdempotencyService> idempotency = new Once<>();
+  private final Once<ChangeFeedService> changes = new Once<>();
+  private final Once<SyncSettingsService> syncSettings = new Once<>();
+  private final Once<SyncOutboxService> syncOutbox = new Once<>();
+  private final Once<SyncApplyService> syncApply = new Once<>();
+  private final Once<SyncConflictService> syncConflicts = new Once<>();
+  private final Once<SyncClient> sync = new Once<>();
+  private final Once<StatsService> stats = new Once<>();
+  private final Once<Progress> progress = new Once<>();
+
+  private StructureJson structureJson() {
+    return structureJson.get(StructureJson::new);
+  }
+
+  private PlanRepository planRepository() {
+    return planRepository.get(() -> new PlanRepository(structureJson()));
+  }
+
+  private SessionRepository sessionRepository() {
+    return sessionRepository.get(() -> new SessionRepository(structureJson()));
+  }
+
+  private ProfileRepository profileRepository() {
+    return profileRepository.get(ProfileRepository::new);
+  }
+
+  private SyncRepository syncRepository() {
+    return syncRepository.get(SyncRepository::new);
+  }
+
+  private SyncConflictRepository conflictRepository() {
+    return conflictRepository.get(() -> new SyncConflictRepository(new ResourceJson()));
+  }
+
+  private ExchangeRepository exchange() {
+    return exchange.get(ExchangeRepository::new);
+  }
+
+  private ProgressRepository progressRepository() {
+    return progressRepository.get(ProgressRepository::new);
+  }
+
+  private StatsService stats() {
+    return stats.get(() -> new StatsService(database, progressRepository(), profileRepository()));
+  }
 
   /** The progress side (issue 10): numbers, exercise names, settings and progression. */
   public record Progress(StatsService stats, ExerciseService exercises, ProgressSettingsService settings,
@@ -105,45 +140,15 @@ public final class AppContext implements AutoCloseable {
     this.clock = clock;
     this.database = database;
     this.backups = backups;
-    this.audit = new Once<>(() -> new AuditLog(database, new AuditRepository(), clock));
-    this.syncSettings = new Once<>(() -> new SyncSettingsService(database, syncRepository.get(),
-        conflictRepository.get(), dataDir, clock));
-    // A deleted profile's sync token file goes too: a secret nothing could use any more.
-    this.profiles = new Once<>(() -> new ProfileService(database, profileRepository.get(), audit.get(), clock, backups,
-        profileId -> syncSettings.get().forgetToken(profileId)));
-    this.plans = new Once<>(() -> new PlanService(database, planRepository.get(), audit.get(), clock));
-    this.sessions = new Once<>(() -> new SessionService(database, sessionRepository.get(), planRepository.get(),
-        audit.get(), clock));
-    this.rests = new Once<>(() -> new RestTimerService(database, new RestTimerRepository(), sessionRepository.get()));
-    this.exports = new Once<>(() -> new ExportService(database, profileRepository.get(), exchange.get(), clock,
-        Version.current()));
-    this.imports = new Once<>(() -> new ImportService(database, profileRepository.get(), planRepository.get(),
-        sessionRepository.get(), exchange.get(), audit.get(), backups, clock));
-    this.tokens = new Once<>(() -> new TokenService(database, new TokenRepository(), profileRepository.get(), clock));
-    this.idempotency = new Once<>(() -> new IdempotencyService(database, new IdempotencyRepository(), clock));
-    this.changes = new Once<>(() -> new ChangeFeedService(database, new ChangeRepository(), planRepository.get(),
-        sessionRepository.get()));
-    this.syncOutbox = new Once<>(() -> new SyncOutboxService(database, planRepository.get(), sessionRepository.get(),
-        syncRepository.get(), conflictRepository.get(), audit.get(), clock));
-    this.syncApply = new Once<>(() -> new SyncApplyService(database, planRepository.get(), sessionRepository.get(),
-        syncRepository.get(), conflictRepository.get(), audit.get(), clock));
-    this.syncConflicts = new Once<>(() -> new SyncConflictService(database, planRepository.get(),
-        sessionRepository.get(), syncRepository.get(), conflictRepository.get(), audit.get(), backups, clock));
-    this.sync = new Once<>(() -> new SyncClient(syncSettings.get(), syncOutbox.get(), syncApply.get(),
-        syncConflicts.get(), backups, dataDir, Version.current(), SyncOptions.defaults()));
-    this.stats = new Once<>(() -> new StatsService(database, progressRepository.get(), profileRepository.get()));
-    this.progress = new Once<>(() -> new Progress(stats.get(),
-        new ExerciseService(database, progressRepository.get(), stats.get(), audit.get(), clock),
-        new ProgressSettingsService(database, new ProfileSettingsRepository(), profileRepository.get(), audit.get()),
-        new ProgressionService(database, sessionRepository.get(), planRepository.get(), audit.get(), clock)));
   }
 
   /**
-   * Loads SQLite's native library, which the first connection otherwise loads (a warm-up: it may
-   * run on any thread once SLF4J is initialised; a failure is left for that connection to report).
+   * Loads SQLite's native library, which the first connection otherwise loads, and runs once on a
+   * database in memory what a first open runs (a warm-up: it may run on any thread once SLF4J is
+   * initialised; a failure is left for the real open to report; see {@code SqliteLibrary.warmUp}).
    */
   public static void loadSqlite() {
-    dev.setwise.store.SqliteLibrary.load();
+    dev.setwise.store.SqliteLibrary.warmUp();
   }
 
   /**
@@ -252,24 +257,27 @@ public final class AppContext implements AutoCloseable {
   }
 
   public ProfileService profiles() {
-    return profiles.get();
+    // A deleted profile's sync token file goes too: a secret nothing could use any more.
+    return profiles.get(() -> new ProfileService(database, profileRepository(), audit(), clock, backups,
+        profileId -> syncSettings().forgetToken(profileId)));
   }
 
   public PlanService plans() {
-    return plans.get();
+    return plans.get(() -> new PlanService(database, planRepository(), audit(), clock));
   }
 
   public SessionService sessions() {
-    return sessions.get();
+    return sessions.get(() -> new SessionService(database, sessionRepository(), planRepository(),
+        audit(), clock));
   }
 
   /** The workout screen's rest countdowns and warm-up rest (local state, not in the snapshot). */
   public RestTimerService rests() {
-    return rests.get();
+    return rests.get(() -> new RestTimerService(database, new RestTimerRepository(), sessionRepository()));
   }
 
   public AuditLog audit() {
-    return audit.get();
+    return audit.get(() -> new AuditLog(database, new AuditRepository(), clock));
   }
 
   /** Backups of this data folder (the app calls {@code createDailyIfDue()} once at start). */
@@ -278,31 +286,37 @@ public final class AppContext implements AutoCloseable {
   }
 
   public ExportService exports() {
-    return exports.get();
+    return exports.get(() -> new ExportService(database, profileRepository(), exchange(), clock,
+        Version.current()));
   }
 
   public ImportService imports() {
-    return imports.get();
+    return imports.get(() -> new ImportService(database, profileRepository(), planRepository(),
+        sessionRepository(), exchange(), audit(), backups, clock));
   }
 
   /** API tokens (the REST server's authentication). */
   public TokenService tokens() {
-    return tokens.get();
+    return tokens.get(() -> new TokenService(database, new TokenRepository(), profileRepository(), clock));
   }
 
   /** Progress: stats, exercises (aliases), profile settings, progression. */
   public Progress progress() {
-    return progress.get();
+    return progress.get(() -> new Progress(stats(),
+        new ExerciseService(database, progressRepository(), stats(), audit(), clock),
+        new ProgressSettingsService(database, new ProfileSettingsRepository(), profileRepository(), audit()),
+        new ProgressionService(database, sessionRepository(), planRepository(), audit(), clock)));
   }
 
   /** Idempotency keys of the REST server. */
   public IdempotencyService idempotency() {
-    return idempotency.get();
+    return idempotency.get(() -> new IdempotencyService(database, new IdempotencyRepository(), clock));
   }
 
   /** The change feed of plans and sessions (contract §5.1), for sync. */
   public ChangeFeedService changes() {
-    return changes.get();
+    return changes.get(() -> new ChangeFeedService(database, new ChangeRepository(), planRepository(),
+        sessionRepository()));
   }
 
   /**
@@ -310,27 +324,32 @@ public final class AppContext implements AutoCloseable {
    * line and the desktop app call; see {@link SyncClient} for its threads and errors.
    */
   public SyncClient sync() {
-    return sync.get();
+    return sync.get(() -> new SyncClient(syncSettings(), syncOutbox(), syncApply(),
+        syncConflicts(), backups, dataDir, Version.current(), SyncOptions.defaults()));
   }
 
   /** Sync settings, token and status per profile (contract §5.2). */
   public SyncSettingsService syncSettings() {
-    return syncSettings.get();
+    return syncSettings.get(() -> new SyncSettingsService(database, syncRepository(),
+        conflictRepository(), dataDir, clock));
   }
 
   /** The outbox of local changes to send, for the sync client. */
   public SyncOutboxService syncOutbox() {
-    return syncOutbox.get();
+    return syncOutbox.get(() -> new SyncOutboxService(database, planRepository(), sessionRepository(),
+        syncRepository(), conflictRepository(), audit(), clock));
   }
 
   /** Applies what the server sends, for the sync client. */
   public SyncApplyService syncApply() {
-    return syncApply.get();
+    return syncApply.get(() -> new SyncApplyService(database, planRepository(), sessionRepository(),
+        syncRepository(), conflictRepository(), audit(), clock));
   }
 
   /** Sync conflicts: both versions, and settling them. */
   public SyncConflictService syncConflicts() {
-    return syncConflicts.get();
+    return syncConflicts.get(() -> new SyncConflictService(database, planRepository(),
+        sessionRepository(), syncRepository(), conflictRepository(), audit(), backups, clock));
   }
 
   /**

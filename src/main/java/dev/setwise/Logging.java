@@ -33,20 +33,11 @@ public final class Logging {
    * a file in the way) the command still runs, without a log.
    */
   public static void toDataFolder(Path dataDir) {
-    toDataFolder(dataDir, true);
-  }
-
-  /**
-   * {@link #toDataFolder(Path)}, with or without the warm-up of the file appender's classes on a
-   * daemon thread. The desktop app goes without: before its first frame that thread would take the
-   * core the window needs, and its first event comes only after that frame (docs/decisions/0062).
-   */
-  public static void toDataFolder(Path dataDir, boolean warmUp) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return;
     }
     try {
-      configure(context, dataDir.resolve("logs"), warmUp);
+      configure(context, dataDir.resolve("logs"));
     } catch (RuntimeException e) {
       context.reset();
     }
@@ -54,10 +45,6 @@ public final class Logging {
 
   /** Points {@code context} at the rolling file in {@code logs} (package-private for tests). */
   static void configure(LoggerContext context, Path logs) {
-    configure(context, logs, true);
-  }
-
-  private static void configure(LoggerContext context, Path logs, boolean warmUp) {
     context.reset();
     FileOnFirstEvent appender = new FileOnFirstEvent(() -> fileAppender(context, logs));
     appender.setContext(context);
@@ -69,15 +56,25 @@ public final class Logging {
     root.addAppender(appender);
     context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
     context.getLogger("org.flywaydb").setLevel(Level.WARN);
-    if (warmUp) {
-      // The first event's thread then finds logback's pattern and rolling classes loaded.
-      WarmUp.inBackground("setwise-log-warm-up", () -> warmUp(logs));
-    }
+  }
+
+  /**
+   * Loads, on the calling thread, what the first event needs (see {@link #warmUp(Path)}), the time
+   * zone's rules first: the file's time stamps and its daily rolling are in local time, and the
+   * JDK's first look-up of a zone searches the whole class path for more rules. {@code Cli} runs
+   * this on a daemon thread from the start (docs/decisions/0052, 0059), so the first event's thread
+   * finds it done.
+   */
+  public static void warmUp() {
+    java.time.ZoneId.systemDefault().getRules();
+    // a folder that is not there: the rolling policy only looks in it
+    warmUp(Path.of(System.getProperty("java.io.tmpdir"), "setwise-log-warm-up-" + ProcessHandle.current().pid()));
   }
 
   /**
    * Loads and runs once, on a context of its own, what the file appender is built of (the pattern
-   * and its converters, the file name pattern and its calendar) without making any file.
+   * and its converters, the rolling policy with its file name pattern and calendar, started: it
+   * only reads {@code logs}) without making any file.
    */
   static void warmUp(Path logs) {
     LoggerContext scratch = new LoggerContext();
@@ -85,8 +82,10 @@ public final class Logging {
       PatternLayoutEncoder encoder = encoder(scratch);
       encoder.encode(new ch.qos.logback.classic.spi.LoggingEvent(Logging.class.getName(),
           scratch.getLogger(Logging.class), Level.INFO, "warm {}", null, new Object[] {"up"}));
-      new ch.qos.logback.core.rolling.helper.FileNamePattern(archivePattern(logs), scratch);
-      new ch.qos.logback.core.rolling.helper.RollingCalendar("yyyy-MM-dd");
+      RollingFileAppender<ILoggingEvent> unstarted = new RollingFileAppender<>();
+      unstarted.setContext(scratch);
+      unstarted.setFile(logs.resolve("setwise.log").toString());
+      rollingPolicy(scratch, unstarted, logs).stop();
     } finally {
       scratch.stop();
     }
@@ -114,6 +113,14 @@ public final class Logging {
     appender.setFile(logs.resolve("setwise.log").toString());
     appender.setEncoder(encoder);
 
+    appender.setRollingPolicy(rollingPolicy(context, appender, logs));
+    appender.start();
+    return appender;
+  }
+
+  /** Daily and at 10 MB, 14 days, 100 MB at most; started. */
+  private static SizeAndTimeBasedRollingPolicy<ILoggingEvent> rollingPolicy(LoggerContext context,
+      RollingFileAppender<ILoggingEvent> appender, Path logs) {
     SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
     policy.setContext(context);
     policy.setParent(appender);
@@ -122,9 +129,7 @@ public final class Logging {
     policy.setMaxHistory(14);
     policy.setTotalSizeCap(FileSize.valueOf("100MB"));
     policy.start();
-    appender.setRollingPolicy(policy);
-    appender.start();
-    return appender;
+    return policy;
   }
 
   /**

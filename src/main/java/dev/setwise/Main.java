@@ -14,6 +14,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    searchNothingAtStartUp();
     Charset charset = System.console() != null ? System.console().charset() : Charset.defaultCharset();
     PrintWriter out = ConsoleStreams.stdout(charset);
     PrintWriter err = ConsoleStreams.stderr(charset);
@@ -32,6 +33,23 @@ public final class Main {
     @Override
     public void prepare() {
       launch.prepare();
+    }
+  }
+
+  /**
+   * Names what libraries would otherwise look for on the whole class path, each search opening
+   * every jar of the manifest's {@code Class-Path} (docs/decisions/0059): SLF4J's provider (and
+   * with it logback's configurators) and picocli's probe for Groovy. A value given on the command
+   * line wins.
+   */
+  private static void searchNothingAtStartUp() {
+    if (System.getProperty("slf4j.provider") == null) {
+      System.setProperty("slf4j.provider", QuietLogbackProvider.class.getName());
+      // SLF4J says on stderr which provider it was named, an "info" line no command printed before
+      System.setProperty("slf4j.internal.verbosity", System.getProperty("slf4j.internal.verbosity", "WARN"));
+    }
+    if (System.getProperty("picocli.disable.closures") == null) {
+      System.setProperty("picocli.disable.closures", "true");
     }
   }
 }

@@ -23,10 +23,14 @@ public final class QuietLogging extends ContextAwareBase implements Configurator
     if (System.getProperty("logback.configurationFile") != null || resourceExists("logback-test.xml")) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
-    NopStatusListener quiet = new NopStatusListener();
-    context.getStatusManager().add(quiet);
-    context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.OFF);
+    quiet(context);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /** Sends every event of {@code context} nowhere, its own status messages included. */
+  static void quiet(LoggerContext context) {
+    context.getStatusManager().add(new NopStatusListener());
+    context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.OFF);
   }
 
   private static boolean resourceExists(String name) {

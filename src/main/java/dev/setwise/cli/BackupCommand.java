@@ -8,6 +8,7 @@ import dev.setwise.service.folder.FolderLease;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,8 +20,18 @@ import picocli.CommandLine.Spec;
  * holds a lease on the folder while it copies it, so no restore replaces it meanwhile.
  */
 @Command(name = "backup", description = "List or make backups of the data folder's database.",
-    mixinStandardHelpOptions = true, subcommands = {BackupCommand.ListBackups.class, BackupCommand.Create.class})
+    mixinStandardHelpOptions = true)
 final class BackupCommand extends GroupCommand {
+
+  /** Its subcommands (added by Cli, only those the arguments need: see CommandGroup). */
+  private static final Map<String, Class<?>> SUBCOMMANDS = CommandGroup.inOrder(
+      Map.entry("list", ListBackups.class),
+      Map.entry("create", Create.class));
+
+  @Override
+  public Map<String, Class<?>> subcommands() {
+    return SUBCOMMANDS;
+  }
 
   /** {@code setwise backup list}: name, time (UTC), reason and size in bytes, tab-separated, newest first. */
   @Command(name = "list", mixinStandardHelpOptions = true,

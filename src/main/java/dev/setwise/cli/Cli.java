@@ -2,6 +2,7 @@ package dev.setwise.cli;
 
 import dev.setwise.AppContext;
 import dev.setwise.DataDirectory;
+import dev.setwise.Logging;
 import dev.setwise.StartupException;
 import dev.setwise.WarmUp;
 import dev.setwise.domain.Problem;
@@ -33,9 +34,9 @@ public final class Cli {
   /** Runs {@code args} and returns the exit code. */
   public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err,
       DesktopStarter desktop) {
-    // The desktop app: its toolkit starts first, beside everything below, and SQLite loads after
-    // the window's first frame, which needs both cores more (docs/decisions/0062). It starts no
-    // SLF4J logger before SLF4J is initialised here.
+    // The desktop app: its toolkit starts first, beside everything below, and no warm-up thread
+    // runs before the window's first frame, which needs both cores more (docs/decisions/0062). It
+    // starts no SLF4J logger before SLF4J is initialised here.
     boolean desktopApp = SetwiseCommand.commandsFor(args).isEmpty();
     if (desktopApp) {
       desktop.prepare();
@@ -44,10 +45,13 @@ public final class Cli {
     // costs as much as reading the command line: it loads on a thread of its own meanwhile, and the
     // first connection waits for it if need be (docs/decisions/0052). SLF4J first, on this thread:
     // sqlite-jdbc logs through it, and a thread that asks SLF4J while another one initialises it
-    // gets a stand-in factory, so the log file would never see the driver's lines.
+    // gets a stand-in factory, so the log file would never see the driver's lines. The same for
+    // what logging's first event needs: the time zone's rules and logback's pattern and rolling
+    // classes (docs/decisions/0059).
     LoggerFactory.getILoggerFactory();
     if (!desktopApp) {
       WarmUp.inBackground("setwise-sqlite-warm-up", AppContext::loadSqlite);
+      WarmUp.inBackground("setwise-log-warm-up", Logging::warmUp);
     }
     return run(args, environment, out, err, desktop, Terminal.system());
   }
@@ -58,8 +62,17 @@ public final class Cli {
     SetwiseCommand root = new SetwiseCommand(environment, desktop, terminal);
     CommandLine commandLine = new CommandLine(root);
     // Before the settings below, which picocli hands down to the subcommands present.
-    for (Class<?> command : SetwiseCommand.commandsFor(args)) {
+    java.util.Collection<Class<?>> commands = SetwiseCommand.commandsFor(args);
+    String next = commands.size() == 1 ? SetwiseCommand.argumentAfterCommand(args) : null;
+    for (Class<?> command : commands) {
       commandLine.addSubcommand(command);
+    }
+    for (CommandLine command : commandLine.getSubcommands().values()) {
+      if (command.getCommand() instanceof CommandGroup group) {
+        for (Class<?> subcommand : group.subcommandsFor(next)) {
+          command.addSubcommand(subcommand);
+        }
+      }
     }
     commandLine.setOut(out);
     commandLine.setErr(err);

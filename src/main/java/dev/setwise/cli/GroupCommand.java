@@ -6,7 +6,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** A command that only groups subcommands ({@code profile}, {@code token}, {@code backup}): alone it shows its help. */
-abstract class GroupCommand implements Callable<Integer> {
+abstract class GroupCommand implements Callable<Integer>, CommandGroup {
 
   @ParentCommand
   SetwiseCommand root;

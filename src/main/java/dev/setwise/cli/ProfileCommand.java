@@ -13,6 +13,7 @@ import dev.setwise.service.folder.FolderLease;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,9 +24,19 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code setwise profile add|list|delete}. */
-@Command(name = "profile", description = "Manage local profiles.", mixinStandardHelpOptions = true,
-    subcommands = {ProfileCommand.Add.class, ProfileCommand.ListProfiles.class, ProfileCommand.Delete.class})
+@Command(name = "profile", description = "Manage local profiles.", mixinStandardHelpOptions = true)
 final class ProfileCommand extends GroupCommand {
+
+  /** Its subcommands (added by Cli, only those the arguments need: see CommandGroup). */
+  private static final Map<String, Class<?>> SUBCOMMANDS = CommandGroup.inOrder(
+      Map.entry("add", Add.class),
+      Map.entry("list", ListProfiles.class),
+      Map.entry("delete", Delete.class));
+
+  @Override
+  public Map<String, Class<?>> subcommands() {
+    return SUBCOMMANDS;
+  }
 
   /** {@code setwise profile add NAME [--unit kg|lb]}. */
   @Command(name = "add", description = "Create a profile.", mixinStandardHelpOptions = true)

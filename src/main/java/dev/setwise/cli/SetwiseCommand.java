@@ -58,18 +58,34 @@ public final class SetwiseCommand implements Callable<Integer>, AutoCloseable {
    * command: picocli then says what it always said, suggestions included).
    */
   static java.util.Collection<Class<?>> commandsFor(String[] args) {
+    int at = commandAt(args);
+    if (at == args.length) {
+      return List.of();
+    }
+    Class<?> named = COMMANDS.get(args[at]);
+    return named != null ? List.of(named) : COMMANDS.values();
+  }
+
+  /**
+   * The argument after the command that {@code args} plainly names (see {@link #commandsFor}), which
+   * may name one of its subcommands; null when there is none, or no command is plainly named.
+   */
+  static String argumentAfterCommand(String[] args) {
+    int at = commandAt(args);
+    return at + 1 < args.length && COMMANDS.containsKey(args[at]) ? args[at + 1] : null;
+  }
+
+  /** Where the command's name is in {@code args}, after any {@code --data-dir DIR}; args.length when none is. */
+  private static int commandAt(String[] args) {
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--data-dir") && i + 1 < args.length) {
         i++;
-      } else if (arg.startsWith("--data-dir=")) {
-        continue;
-      } else {
-        Class<?> named = COMMANDS.get(arg);
-        return named != null ? List.of(named) : COMMANDS.values();
+      } else if (!arg.startsWith("--data-dir=")) {
+        return i;
       }
     }
-    return List.of();
+    return args.length;
   }
 
   @Option(names = "--data-dir", paramLabel = "DIR",
@@ -83,13 +99,11 @@ public final class SetwiseCommand implements Callable<Integer>, AutoCloseable {
   private final Map<String, String> environment;
   private final DesktopStarter desktop;
   private final Terminal terminal;
-  private final Clock clock = Clock.systemDefaultZone();
+  private final Clock clock = new dev.setwise.SystemClock();
   private Path preparedDataDir;
   private FolderLease lease;
   /** True once a command opened a PostgreSQL database: the data folder's backups are no way out then. */
   private boolean onDatabaseServer;
-  /** True when no command was named: the desktop app runs (its logging needs no warm-up thread). */
-  private boolean desktopApp;
 
   SetwiseCommand(Map<String, String> environment, DesktopStarter desktop, Terminal terminal) {
     this.environment = environment;
@@ -116,7 +130,7 @@ public final class SetwiseCommand implements Callable<Integer>, AutoCloseable {
       Path chosen = DataDirectory.choose(dataDirOption, environment, System.getProperty("os.name"),
           System.getProperty("user.home"));
       preparedDataDir = DataDirectory.prepare(chosen);
-      Logging.toDataFolder(preparedDataDir, !desktopApp);
+      Logging.toDataFolder(preparedDataDir);
     }
     return preparedDataDir;
   }
@@ -196,7 +210,6 @@ public final class SetwiseCommand implements Callable<Integer>, AutoCloseable {
 
   @Override
   public Integer call() {
-    desktopApp = true;
     return desktop.start(dataDir(), spec.commandLine().getOut());
   }
 }

@@ -25,8 +25,18 @@ import picocli.CommandLine.Spec;
 
 /** {@code setwise stats records|exercise NAME}: the progress numbers of contract §4a. */
 @Command(name = "stats", description = "Print progress numbers: records, or one exercise's history.",
-    mixinStandardHelpOptions = true, subcommands = {StatsCommand.Records.class, StatsCommand.ExerciseStats.class})
+    mixinStandardHelpOptions = true)
 final class StatsCommand extends GroupCommand {
+
+  /** Its subcommands (added by Cli, only those the arguments need: see CommandGroup). */
+  private static final Map<String, Class<?>> SUBCOMMANDS = CommandGroup.inOrder(
+      Map.entry("records", Records.class),
+      Map.entry("exercise", ExerciseStats.class));
+
+  @Override
+  public Map<String, Class<?>> subcommands() {
+    return SUBCOMMANDS;
+  }
 
   /** How the numbers are printed. */
   enum Format { table, csv, json }

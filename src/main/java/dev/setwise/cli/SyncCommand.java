@@ -12,6 +12,7 @@ import dev.setwise.service.sync.SyncStatus;
 import dev.setwise.sync.ConnectionCheck;
 import dev.setwise.sync.SyncReport;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,10 +30,20 @@ import picocli.CommandLine.Spec;
 @Command(name = "sync", mixinStandardHelpOptions = true,
     description = {"Sync a profile with a 'setwise serve' on another computer: send every local change, then "
         + "receive every change from it.",
-        "Prints 'pushed N, pulled M, conflicts K'; exit 0 only when both agree and nothing is in conflict."},
-    subcommands = {SyncCommand.Setup.class, SyncCommand.Status.class, SyncCommand.Resolve.class,
-        SyncCommand.Off.class})
-final class SyncCommand implements Callable<Integer> {
+        "Prints 'pushed N, pulled M, conflicts K'; exit 0 only when both agree and nothing is in conflict."})
+final class SyncCommand implements Callable<Integer>, CommandGroup {
+
+  /** Its subcommands (added by Cli, only those the arguments need: see CommandGroup). */
+  private static final Map<String, Class<?>> SUBCOMMANDS = CommandGroup.inOrder(
+      Map.entry("setup", Setup.class),
+      Map.entry("status", Status.class),
+      Map.entry("resolve", Resolve.class),
+      Map.entry("off", Off.class));
+
+  @Override
+  public Map<String, Class<?>> subcommands() {
+    return SUBCOMMANDS;
+  }
 
   @ParentCommand
   SetwiseCommand root;

@@ -22,9 +22,19 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code setwise token create|list|revoke}: bearer tokens for the REST API. */
-@Command(name = "token", description = "Manage API tokens for 'setwise serve'.", mixinStandardHelpOptions = true,
-    subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
+@Command(name = "token", description = "Manage API tokens for 'setwise serve'.", mixinStandardHelpOptions = true)
 final class TokenCommand extends GroupCommand {
+
+  /** Its subcommands (added by Cli, only those the arguments need: see CommandGroup). */
+  private static final Map<String, Class<?>> SUBCOMMANDS = CommandGroup.inOrder(
+      Map.entry("create", Create.class),
+      Map.entry("list", ListTokens.class),
+      Map.entry("revoke", Revoke.class));
+
+  @Override
+  public Map<String, Class<?>> subcommands() {
+    return SUBCOMMANDS;
+  }
 
   private static Profile profileNamed(AppContext context, String name) {
     return context.profiles().findByName(name)

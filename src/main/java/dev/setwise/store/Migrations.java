@@ -29,13 +29,24 @@ final class Migrations {
 
   private Migrations() {}
 
-  /** The newest migration this build carries (read once from the migrations' names on the class path). */
-  static MigrationVersion newestKnown() {
-    return Known.NEWEST;
+  /** The newest known, once read (empty until then). */
+  private static final java.util.concurrent.atomic.AtomicReference<MigrationVersion> NEWEST =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  /**
+   * The newest migration this build carries (read once from the migrations' names on the class
+   * path). Synchronised, not a holder class: the start-up warm-up reads it on a thread of its own
+   * (docs/decisions/0059), and a failure there must not leave the class unusable for the real
+   * open, which reports it.
+   */
+  static synchronized MigrationVersion newestKnown() {
+    if (NEWEST.get() == null) {
+      NEWEST.set(Known.scan());
+    }
+    return NEWEST.get();
   }
 
   private static final class Known {
-    static final MigrationVersion NEWEST = scan();
 
     /**
      * The newest {@code V<version>__<description>.sql} (or Java migration's {@code .class}) under

@@ -33,11 +33,27 @@ class CommandTreeTest {
     return new Result(code, out.toString(), err.toString());
   }
 
-  /** The whole tree, every command added, as it was before the commands were added lazily. */
+  /** The whole tree, every command and subcommand added, as it was before they were added lazily. */
   private static CommandLine wholeTree() {
     CommandLine commandLine = new CommandLine(new SetwiseCommand(Map.of(), (data, console) -> 0, Terminal.system()));
     SetwiseCommand.COMMANDS.values().forEach(commandLine::addSubcommand);
+    for (CommandLine command : commandLine.getSubcommands().values()) {
+      if (command.getCommand() instanceof CommandGroup group) {
+        group.subcommands().values().forEach(command::addSubcommand);
+      }
+    }
     return commandLine;
+  }
+
+  /** The groups and their subcommands' names, as the whole tree has them. */
+  private static Map<String, List<String>> groups() {
+    Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
+    wholeTree().getSubcommands().forEach((name, command) -> {
+      if (!command.getSubcommands().isEmpty()) {
+        groups.put(name, List.copyOf(command.getSubcommands().keySet()));
+      }
+    });
+    return groups;
   }
 
   @Test
@@ -52,12 +68,75 @@ class CommandTreeTest {
   }
 
   @Test
+  void everySubcommandIsInItsGroupsTableUnderItsOwnNameAndOnlyThere() {
+    Map<String, List<String>> groups = groups();
+    assertThat(groups).containsOnlyKeys("profile", "token", "backup", "stats", "sync");
+    assertThat(groups.get("profile")).containsExactly("add", "list", "delete");
+    for (String name : groups.keySet()) {
+      Class<?> type = SetwiseCommand.COMMANDS.get(name);
+      assertThat(type.getAnnotation(Command.class).subcommands()).as(name).isEmpty();
+      CommandLine group = wholeTree().getSubcommands().get(name);
+      ((CommandGroup) group.getCommand()).subcommands().forEach((subName, subType) ->
+          assertThat(subType.getAnnotation(Command.class).name()).as(name + " " + subName).isEqualTo(subName));
+    }
+  }
+
+  @Test
+  void aGroupsHelpAndEverySubcommandsHelpAreTheWholeTreesHelpOfThem() {
+    groups().forEach((group, subcommands) -> {
+      // a group alone shows its help too, except sync, which syncs
+      List<String[]> helps = group.equals("sync") ? List.<String[]>of(new String[] {group, "--help"})
+          : List.of(new String[] {group, "--help"}, new String[] {group});
+      for (String[] args : helps) {
+        Result help = run(args);
+        assertThat(help.code()).as(String.join(" ", args)).isZero();
+        assertThat(help.out()).as(String.join(" ", args))
+            .isEqualTo(wholeTree().getSubcommands().get(group).getUsageMessage());
+      }
+      for (String subcommand : subcommands) {
+        Result help = run(group, subcommand, "--help");
+        assertThat(help.code()).as(group + " " + subcommand).isZero();
+        assertThat(help.out()).as(group + " " + subcommand)
+            .isEqualTo(wholeTree().getSubcommands().get(group).getSubcommands().get(subcommand).getUsageMessage());
+      }
+    });
+  }
+
+  @Test
+  void aMistypedOrIncompleteSubcommandIsStillTheErrorTheWholeTreeGives() {
+    String data = dir.resolve("data").toString();
+    for (String[] args : List.of(new String[] {"--data-dir", data, "profile", "lst"},
+        new String[] {"--data-dir", data, "token", "list", "extra", "--nope"},
+        new String[] {"--data-dir", data, "stats", "exercise"})) {
+      String what = String.join(" ", args);
+      CommandLine.ParameterException expected = org.junit.jupiter.api.Assertions.assertThrows(
+          CommandLine.ParameterException.class, () -> wholeTree().parseArgs(args), what);
+
+      Result lazily = run(args);
+
+      assertThat(lazily.code()).as(what).isEqualTo(2);
+      assertThat(lazily.out()).as(what).isEmpty();
+      assertThat(lazily.err()).as(what).isEqualTo("setwise: "
+          + expected.getMessage().strip().replaceAll("\\s*\\R\\s*", " ") + " (see 'setwise --help')\n");
+    }
+  }
+
+  @Test
   void argumentsThatNameACommandNeedOnlyThatCommand() {
     assertThat(SetwiseCommand.commandsFor(new String[] {"profile", "list"})).containsExactly(ProfileCommand.class);
     assertThat(SetwiseCommand.commandsFor(new String[] {"--data-dir", "/d", "export", "-o", "x"}))
         .containsExactly(ExportCommand.class);
     assertThat(SetwiseCommand.commandsFor(new String[] {"--data-dir=/d", "stats", "records"}))
         .containsExactly(StatsCommand.class);
+  }
+
+  @Test
+  void onlyTheArgumentAfterAPlainlyNamedCommandMayNameASubcommand() {
+    assertThat(SetwiseCommand.argumentAfterCommand(new String[] {"--data-dir", "/d", "profile", "list"}))
+        .isEqualTo("list");
+    assertThat(SetwiseCommand.argumentAfterCommand(new String[] {"profile"})).isNull();
+    assertThat(SetwiseCommand.argumentAfterCommand(new String[] {"profil", "list"})).isNull();
+    assertThat(SetwiseCommand.argumentAfterCommand(new String[0])).isNull();
   }
 
   @Test

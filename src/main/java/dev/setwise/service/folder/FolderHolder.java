@@ -3,7 +3,6 @@ package dev.setwise.service.folder;
 import dev.setwise.domain.ReadableFormats;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,25 +65,55 @@ public record FolderHolder(FolderLease.Kind kind, String label, long pid, Instan
   }
 
   void write(Path file) throws IOException {
-    Properties properties = new Properties();
-    properties.setProperty("kind", kind.name().toLowerCase(Locale.ROOT));
+    // Properties' own store() would head the file with the date, written in the time zone's
+    // name: the zone rules and their search of the class path, at the start of every command
+    // (docs/decisions/0059). The lines are those of store(), which load() reads.
+    StringBuilder text = new StringBuilder("#Setwise holds this data folder\n");
+    property(text, "kind", kind.name().toLowerCase(Locale.ROOT));
     if (label != null) {
-      properties.setProperty("label", label);
+      property(text, "label", label);
     }
-    properties.setProperty("pid", Long.toString(pid));
+    property(text, "pid", Long.toString(pid));
     if (processStart != null) {
-      properties.setProperty("process_start", processStart.toString());
+      property(text, "process_start", processStart.toString());
     }
-    properties.setProperty("since", since.toString());
-    StringWriter text = new StringWriter();
-    properties.store(text, "Setwise holds this data folder");
+    property(text, "since", since.toString());
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
-      Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
+      Files.writeString(temp, text, StandardCharsets.UTF_8);
       Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /** Appends {@code key=value} escaped as {@link Properties#store} escapes it, any other character as {@code \\uXXXX}. */
+  private static void property(StringBuilder text, String key, String value) {
+    escaped(text, key, true);
+    text.append('=');
+    escaped(text, value, false);
+    text.append('\n');
+  }
+
+  private static void escaped(StringBuilder text, String s, boolean key) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case ' ' -> text.append(key || i == 0 ? "\\ " : " ");
+        case '\t' -> text.append("\\t");
+        case '\n' -> text.append("\\n");
+        case '\r' -> text.append("\\r");
+        case '\f' -> text.append("\\f");
+        case '=', ':', '#', '!', '\\' -> text.append('\\').append(c);
+        default -> {
+          if (c < 0x20 || c > 0x7e) {
+            text.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+          } else {
+            text.append(c);
+          }
+        }
+      }
     }
   }
 
