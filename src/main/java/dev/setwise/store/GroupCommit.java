@@ -116,7 +116,7 @@ final class GroupCommit {
     if (failure != null) {
       throw unchecked(failure);
     }
-    runAfterCommit(unit.tx().afterCommitActions());
+    Tx.runAll(unit.tx().afterCommitActions());
     return unit.result();
   }
 
@@ -339,16 +339,6 @@ final class GroupCommit {
     } catch (SQLException e) {
       // SQLite may have rolled back already (a full disk); nothing is left open either way
       LOG.debug("Rollback after {} found nothing to roll back", failure.toString(), e);
-    }
-  }
-
-  private static void runAfterCommit(List<Runnable> actions) {
-    for (Runnable action : actions) {
-      try {
-        action.run();
-      } catch (RuntimeException e) {
-        LOG.error("After-commit action failed", e);
-      }
     }
   }
 

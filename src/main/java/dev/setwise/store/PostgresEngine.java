@@ -184,13 +184,7 @@ final class PostgresEngine implements AutoCloseable {
         }
         throw failure;
       }
-      for (Runnable action : tx.afterCommitActions()) {
-        try {
-          action.run();
-        } catch (RuntimeException e) {
-          LOG.error("After-commit action failed", e);
-        }
-      }
+      tx.runAfterCommitActions();
       return result;
     } catch (SQLException e) {
       throw new StoreException(writable ? "Could not save the change" : "Could not read the data", e);

@@ -2,13 +2,9 @@ package dev.setwise.store;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The read transactions of {@link Database} on SQLite: one on a pooled connection, from BEGIN to COMMIT. */
 final class ReadTransaction {
-
-  private static final Logger LOG = LoggerFactory.getLogger(ReadTransaction.class);
 
   private ReadTransaction() {}
 
@@ -41,13 +37,7 @@ final class ReadTransaction {
         }
         throw failure;
       }
-      for (Runnable action : tx.afterCommitActions()) {
-        try {
-          action.run();
-        } catch (RuntimeException e) {
-          LOG.error("After-commit action failed", e);
-        }
-      }
+      tx.runAfterCommitActions();
       return result;
     } catch (SQLException e) {
       throw SqliteErrors.translate(e, file, "Could not read the data");

@@ -14,6 +14,8 @@ import java.util.Map;
  */
 public final class Tx {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Tx.class);
+
   private final Connection connection;
   private final boolean writable;
   private final Dialect dialect;
@@ -154,5 +156,24 @@ public final class Tx {
 
   List<Runnable> afterCommitActions() {
     return afterCommit;
+  }
+
+  /** Runs this transaction's after-commit actions, once it has committed. */
+  void runAfterCommitActions() {
+    runAll(afterCommit);
+  }
+
+  /**
+   * Runs {@code actions} in order. One that fails is logged and the others still run: the data is
+   * committed, and an action (a notice to the window, say) must not turn that into an error.
+   */
+  static void runAll(List<Runnable> actions) {
+    for (Runnable action : actions) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        LOG.error("After-commit action failed", e);
+      }
+    }
   }
 }

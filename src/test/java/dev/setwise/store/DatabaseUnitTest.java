@@ -129,6 +129,30 @@ class DatabaseUnitTest {
   }
 
   @Test
+  void aFailingAfterCommitActionNeitherUndoesTheWriteNorStopsTheOthers() {
+    List<String> ran = new ArrayList<>();
+    String written = database.write(tx -> {
+      tx.afterCommit(() -> ran.add("first"));
+      tx.afterCommit(() -> {
+        throw new IllegalStateException("a listener failed");
+      });
+      tx.afterCommit(() -> ran.add("third"));
+      return "saved";
+    });
+    String read = database.read(tx -> {
+      tx.afterCommit(() -> {
+        throw new IllegalStateException("a listener failed");
+      });
+      tx.afterCommit(() -> ran.add("after the read"));
+      return "read";
+    });
+
+    assertThat(written).isEqualTo("saved");
+    assertThat(read).isEqualTo("read");
+    assertThat(ran).containsExactly("first", "third", "after the read");
+  }
+
+  @Test
   void writesOutsideAUnitStayUnnestable() {
     assertThatThrownBy(() -> database.write(tx -> database.write(inner -> null)))
         .isInstanceOf(IllegalStateException.class);
