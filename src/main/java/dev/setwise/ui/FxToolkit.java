@@ -22,8 +22,13 @@ final class FxToolkit {
 
 
   private final CountDownLatch startedOrFailed = new CountDownLatch(1);
-  /** Held while the toolkit runs, so the level set on it stays in force. */
-  private final java.util.logging.Logger javafxLog = java.util.logging.Logger.getLogger("javafx");
+  /**
+   * Held while the toolkit runs, so the level set on it stays in force. Asked for when the toolkit
+   * starts, not when this is made: every command makes one, and the first JUL logger starts JUL's
+   * LogManager, whose backend search reads every jar of the manifest's Class-Path
+   * (docs/decisions/0059).
+   */
+  private java.util.logging.Logger javafxLog;
   /** Asked for before the toolkit was up; run on the FX thread once it is ({@link #runFirsts}). */
   private final List<Runnable> firsts = new ArrayList<>();
   private boolean firstsRun;
@@ -82,6 +87,7 @@ final class FxToolkit {
     }
     starting = true;
     // JavaFX warns on stderr when its jars are on the class path, which is how the jar runs.
+    javafxLog = java.util.logging.Logger.getLogger("javafx");
     javafxLog.setLevel(java.util.logging.Level.SEVERE);
     Platform.setImplicitExit(false);
     Thread thread = new Thread(() -> startNow(thenHere), "setwise-fx-start");
