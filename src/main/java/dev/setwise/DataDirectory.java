@@ -51,6 +51,28 @@ public final class DataDirectory {
   }
 
   /**
+   * The per-user cache folder of the platform, for files that can be made again at any time
+   * ({@code $XDG_CACHE_HOME/setwise} or {@code ~/.cache/setwise}, {@code ~/Library/Caches/Setwise},
+   * {@code %LOCALAPPDATA%/Setwise/Cache}); not created here.
+   */
+  public static Path platformCache(Map<String, String> environment, String osName, String userHome) {
+    String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
+    if (os.startsWith("windows")) {
+      String localAppData = environment.get("LOCALAPPDATA");
+      return localAppData != null && !localAppData.isBlank()
+          ? Path.of(localAppData, "Setwise", "Cache") : Path.of(userHome, "AppData", "Local", "Setwise", "Cache");
+    }
+    if (os.startsWith("mac") || os.startsWith("darwin")) {
+      return Path.of(userHome, "Library", "Caches", "Setwise");
+    }
+    String xdg = environment.get("XDG_CACHE_HOME");
+    if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+      return Path.of(xdg, "setwise");
+    }
+    return Path.of(userHome, ".cache", "setwise");
+  }
+
+  /**
    * Creates the folder if needed and proves it can be written (a folder on a full disk passes:
    * reading works there, and every write says the disk is full).
    *
