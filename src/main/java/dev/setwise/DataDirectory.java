@@ -91,8 +91,7 @@ public final class DataDirectory {
           + (blocker != null ? ": " + blocker + " is a file" : ""));
     }
     try {
-      Path probe = Files.createTempFile(absolute, ".write-check", ".tmp");
-      Files.delete(probe);
+      Files.delete(writeProbe(absolute));
     } catch (IOException e) {
       // A full disk still lets Setwise read: each write then says the disk is full.
       if (!DiskErrors.isDiskFull(e)) {
@@ -102,6 +101,25 @@ public final class DataDirectory {
       throw new DataDirectoryException("The data folder " + absolute + " is not writable");
     }
     return absolute;
+  }
+
+  /**
+   * Creates a new empty file in {@code dir} (never one that is there, nor through a link). Named
+   * after this process and the clock rather than by {@code Files.createTempFile}, whose random
+   * names start the JDK's SecureRandom and its providers, about 90 classes, on the main thread of
+   * every command (docs/decisions/0063); the name only has to be new, not secret.
+   */
+  private static Path writeProbe(Path dir) throws IOException {
+    String prefix = ".write-check-" + ProcessHandle.current().pid() + "-";
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return Files.createFile(dir.resolve(prefix + System.nanoTime() + ".tmp"));
+      } catch (java.nio.file.FileAlreadyExistsException taken) {
+        if (attempt == 9) {
+          throw taken;
+        }
+      }
+    }
   }
 
   private static Path firstFileOnTheWay(Path dir) {
