@@ -13,6 +13,7 @@ import dev.setwise.domain.StructureValidator;
 import dev.setwise.domain.Timestamps;
 import dev.setwise.domain.ValidationException;
 import dev.setwise.store.Database;
+import dev.setwise.store.InProgressSave;
 import dev.setwise.store.SessionRepository;
 import dev.setwise.store.Tx;
 import java.sql.SQLException;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -45,6 +47,7 @@ final class SessionWrites {
   private final SessionRepository sessions;
   private final AuditLog audit;
   private final Clock clock;
+  private final InProgressSave quickSave = new InProgressSave();
 
   SessionWrites(Database database, SessionRepository sessions, AuditLog audit, Clock clock) {
     this.database = database;
@@ -60,6 +63,17 @@ final class SessionWrites {
     // for the session's own name, inside.
     SessionRepository.Snapshot prepared = checked.name() == null ? null : sessions.prepare(checked);
     return database.write(tx -> {
+      if (prepared != null) {
+        // the common save, one statement; when it changes nothing, the head read below says why
+        Instant now = clock.instant();
+        Optional<InProgressSave.Saved> saved = quickSave.overSameName(tx, profileId, sessionId, prepared, now,
+            expectedVersion);
+        if (saved.isPresent()) {
+          InProgressSave.Saved s = saved.get();
+          return new Written(new Session(sessionId, s.planId(), s.date(), s.startedAt(), null, prepared.structure(),
+              s.createdAt(), now, s.version()), prepared.text());
+        }
+      }
       SessionRepository.Head current = SessionChecks.inProgress(
           SessionChecks.expectedHead(sessions.head(tx, profileId, sessionId), expectedVersion));
       SessionRepository.Snapshot snapshot = prepared != null ? prepared

@@ -21,7 +21,9 @@ import java.util.UUID;
  * One set edit saved: {@code SessionService.update} of a session in progress (the desktop's
  * autosave and {@code PATCH}; the whole snapshot is written, {@code synchronous=FULL}) against a
  * plain JDBC {@code UPDATE} of the very text and summary Setwise stored, on another file of the
- * same migrated schema with the same pragmas. In process; the two alternate edit by edit.
+ * same migrated schema with the same pragmas. In process; the two alternate edit by edit. Two
+ * rows: the steady state (the save path compiled by C2, as any benchmark harness measures it),
+ * and the first saves of the suite's JVM (still interpreted or compiled by C1).
  */
 public final class SaveMeasure implements Measure {
 
@@ -65,45 +67,77 @@ public final class SaveMeasure implements Measure {
         PreparedStatement update = connection.prepareStatement("UPDATE sessions SET session = ?, name = ?, "
             + "unit = ?, exercise_count = ?, set_count = ?, completed_set_count = ?, volume = ?, updated_at = ?, "
             + "version = version + 1 WHERE id = ? AND user_id = ? AND ended_at IS NULL");
-        int warmups = bench.pick(50, 20);
-        int runs = bench.pick(300, 100);
-        List<Double> a = new ArrayList<>();
-        List<Double> b = new ArrayList<>();
+        Sides sides = new Sides(app, setwise, edits, stored, raw, update);
         // pages written per save on each side, counted outside the timed part
         WalFrames setwiseWal = new WalFrames(setwiseDir.resolve(AppContext.DATABASE_FILE));
         WalFrames rawWal = new WalFrames(rawDir.resolve(AppContext.DATABASE_FILE));
-        for (int i = 0; i < warmups + runs; i++) {
-          int edit = i % 2;
-          for (int side : i % 4 < 2 ? new int[] {0, 1} : new int[] {1, 0}) {
-            WalFrames wal = side == 0 ? setwiseWal : rawWal;
-            wal.before();
-            long t0 = System.nanoTime();
-            if (side == 0) {
-              app.sessions().update(setwise.profile, setwise.session.id(), edits[edit]);
-            } else {
-              stored[edit].bind(update, raw);
-              if (update.executeUpdate() != 1) {
-                throw new IllegalStateException("raw UPDATE changed no row");
-              }
-            }
-            double ms = (System.nanoTime() - t0) / 1e6;
-            wal.after();
-            if (i >= warmups) {
-              (side == 0 ? a : b).add(ms);
-            }
-          }
-        }
-        double setwiseMs = Stats.median(a);
-        double rawMs = Stats.median(b);
-        bench.log("save: setwise %s, raw %s over %d edits each (%,d bytes of JSON); WAL frames per save: "
-            + "setwise %.2f, raw %.2f", Stats.millis(setwiseMs), Stats.millis(rawMs), runs, stored[0].text.length(),
-            setwiseWal.perWrite(warmups + runs), rawWal.perWrite(warmups + runs));
+        // The first saves of this JVM: the save path is still interpreted or compiled by C1 (a
+        // method runs interpreted for its first 200 calls), as in the first minutes of a desktop.
+        int firstWarmups = bench.pick(50, 20);
+        int firstRuns = bench.pick(300, 100);
+        double[] first = sides.alternate(firstWarmups, firstRuns, setwiseWal, rawWal);
+        bench.log("save, first %d saves: setwise %s, raw %s (%,d bytes of JSON); WAL frames per save: "
+            + "setwise %.2f, raw %.2f", firstWarmups + firstRuns, Stats.millis(first[0]), Stats.millis(first[1]),
+            stored[0].text.length(), setwiseWal.perWrite(firstWarmups + firstRuns),
+            rawWal.perWrite(firstWarmups + firstRuns));
+        // Steady state: once C2 has compiled the save path (a server's PATCH, a long session),
+        // the measure a benchmark harness reports (docs/decisions/0064).
+        int warmups = bench.pick(5000, 2000);
+        int runs = bench.pick(1000, 300);
+        double[] steady = sides.alternate(warmups, runs, null, null);
+        bench.log("save, steady state (after %,d more): setwise %s, raw %s over %d edits each", warmups,
+            Stats.millis(steady[0]), Stats.millis(steady[1]), runs);
         setwiseWal.close();
         rawWal.close();
-        return List.of(new Row("One set edit saved (`SessionService.update`, FULL)", Stats.millis(setwiseMs),
-            Stats.millis(rawMs) + " (raw UPDATE, same text)", Stats.ratio(setwiseMs / rawMs), "≤ 1.30×",
-            setwiseMs / rawMs <= 1.3));
+        return List.of(
+            new Row("One set edit saved (`SessionService.update`, FULL), steady state", Stats.millis(steady[0]),
+                Stats.millis(steady[1]) + " (raw UPDATE, same text)", Stats.ratio(steady[0] / steady[1]), "≤ 1.30×",
+                steady[0] / steady[1] <= 1.3),
+            new Row("… the first " + (firstWarmups + firstRuns) + " saves of a fresh JVM", Stats.millis(first[0]),
+                Stats.millis(first[1]) + " (raw UPDATE, same text)", Stats.ratio(first[0] / first[1]), "≤ 1.30×",
+                first[0] / first[1] <= 1.3));
       }
+    }
+  }
+
+  /** The two sides of the measure, run edit by edit in alternation. */
+  private record Sides(AppContext app, Seeded setwise, SessionStructure[] edits, Stored[] stored, Seeded raw,
+      PreparedStatement update) {
+
+    /**
+     * {@code warmups + runs} edits on each side, alternating (AB, AB, BA, BA, ...); the medians of
+     * the last {@code runs}, Setwise's then raw's, in milliseconds. The WAL counters, when given,
+     * count pages written outside the timed part.
+     */
+    double[] alternate(int warmups, int runs, WalFrames setwiseWal, WalFrames rawWal) throws Exception {
+      List<Double> a = new ArrayList<>();
+      List<Double> b = new ArrayList<>();
+      for (int i = 0; i < warmups + runs; i++) {
+        int edit = i % 2;
+        for (int side : i % 4 < 2 ? new int[] {0, 1} : new int[] {1, 0}) {
+          WalFrames wal = side == 0 ? setwiseWal : rawWal;
+          if (wal != null) {
+            wal.before();
+          }
+          long t0 = System.nanoTime();
+          if (side == 0) {
+            app.sessions().update(setwise.profile, setwise.session.id(), edits[edit]);
+          } else {
+            stored[edit].bind(update, raw);
+            if (update.executeUpdate() != 1) {
+              throw new IllegalStateException("raw UPDATE changed no row");
+            }
+          }
+          double ms = (System.nanoTime() - t0) / 1e6;
+          if (wal != null) {
+            wal.after();
+          }
+          if (i >= warmups) {
+            (side == 0 ? a : b).add(ms);
+          }
+        }
+      }
+      return new double[] {Stats.median(a), Stats.median(b)};
     }
   }
 
