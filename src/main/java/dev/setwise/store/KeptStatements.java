@@ -95,7 +95,7 @@ final class KeptStatements {
   /**
    * One compiled statement, handed out itself: the driver's own statement class with {@code
    * close()} changed (closes the result set it opened, unbinds), not a reflective proxy, whose
-   * every call went through {@code Method.invoke} (a sixth of a page's Java time: docs/decisions/0065).
+   * every call went through {@code Method.invoke} (docs/decisions/0065).
    */
   private static final class Kept extends JDBC4PreparedStatement {
 
