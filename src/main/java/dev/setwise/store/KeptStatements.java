@@ -1,8 +1,5 @@
 package dev.setwise.store;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.jdbc4.JDBC4PreparedStatement;
 
 /**
  * The prepared statements of one pooled SQLite read connection, kept from one transaction to the
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * <p>SQLite compiles a statement on every {@code prepareStatement}; for a REST read that compile
  * (parsing, name resolution, planning of a query whose view joins the newest amendment) is much of
  * the request's database time. {@link #prepare} hands out the statement compiled the first time,
- * behind a view whose {@code close()} closes the result set it opened (so the statement holds no
+ * whose {@code close()} closes the result set it opened (so the statement holds no
  * snapshot of the database past its use) and sets its parameters to NULL (so nothing bound for
  * one profile reaches the next query), and repositories keep their try-with-resources. A statement
  * compiled before another connection changed the schema is compiled again by SQLite itself when
@@ -32,8 +31,8 @@ final class KeptStatements {
   /** How many one connection keeps; the least recently used goes first (the list's SQL varies with its filters). */
   static final int MAX = 64;
 
-  private final Connection connection;
-  /** Each statement's view (what callers get), least recently used first. */
+  private final SQLiteConnection connection;
+  /** Each statement (what callers get), least recently used first. */
   private final Map<String, Kept> kept = new LinkedHashMap<>(32, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
@@ -47,18 +46,22 @@ final class KeptStatements {
   private long compiled;
 
   KeptStatements(Connection connection) {
-    this.connection = connection;
+    try {
+      this.connection = connection.unwrap(SQLiteConnection.class);
+    } catch (SQLException e) {
+      throw new IllegalArgumentException("not a SQLite connection", e);
+    }
   }
 
   /** The statement for {@code sql}, compiled the first time; its {@code close()} keeps it for the next use. */
   PreparedStatement prepare(String sql) throws SQLException {
     Kept statement = kept.get(sql);
     if (statement == null) {
-      statement = new Kept(connection.prepareStatement(sql));
+      statement = new Kept(connection, sql);
       compiled++;
       kept.put(sql, statement);
     }
-    return statement.view;
+    return statement;
   }
 
   /** Runs a statement that takes no parameters and returns no rows ({@code BEGIN}, {@code COMMIT}). */
@@ -89,36 +92,41 @@ final class KeptStatements {
     kept.clear();
   }
 
-  /** One compiled statement, the view callers get, and the result set it last opened. */
-  private static final class Kept {
+  /**
+   * One compiled statement, handed out itself: the driver's own statement class with {@code
+   * close()} changed (closes the result set it opened, unbinds), not a reflective proxy, whose
+   * every call went through {@code Method.invoke} (docs/decisions/0065).
+   */
+  private static final class Kept extends JDBC4PreparedStatement {
 
-    final PreparedStatement statement;
-    final PreparedStatement view;
-    final int parameters;
-    ResultSet results;
+    private final int parameters;
+    private ResultSet results;
 
-    Kept(PreparedStatement statement) throws SQLException {
-      this.statement = statement;
-      this.parameters = statement.getParameterMetaData().getParameterCount();
-      InvocationHandler handler = (proxy, method, arguments) -> {
-        String name = method.getName();
-        if (method.getParameterCount() == 0 && name.equals("close")) {
-          closeResults();
-          unbind();
-          return null;
-        }
-        try {
-          Object answer = method.invoke(statement, arguments);
-          if (answer instanceof ResultSet opened) {
-            results = opened;
-          }
-          return answer;
-        } catch (InvocationTargetException e) {
-          throw e.getCause();
-        }
-      };
-      this.view = (PreparedStatement) Proxy.newProxyInstance(KeptStatements.class.getClassLoader(),
-          new Class<?>[] {PreparedStatement.class}, handler);
+    Kept(SQLiteConnection connection, String sql) throws SQLException {
+      super(connection, sql);
+      this.parameters = getParameterMetaData().getParameterCount();
+    }
+
+    @Override
+    public ResultSet executeQuery() throws SQLException {
+      ResultSet opened = super.executeQuery();
+      results = opened;
+      return opened;
+    }
+
+    @Override
+    public ResultSet getResultSet() throws SQLException {
+      ResultSet opened = super.getResultSet();
+      if (opened != null) {
+        results = opened;
+      }
+      return opened;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      closeResults();
+      unbind();
     }
 
     void closeResults() {
@@ -143,14 +151,14 @@ final class KeptStatements {
      */
     void unbind() throws SQLException {
       for (int i = 1; i <= parameters; i++) {
-        statement.setNull(i, Types.NULL);
+        setNull(i, Types.NULL);
       }
     }
 
     void closeForGood() {
       closeResults();
       try {
-        statement.close();
+        super.close();
       } catch (SQLException e) {
         LOG.debug("Could not close a kept statement", e);
       }
