@@ -60,6 +60,13 @@ public final class AppContext implements AutoCloseable {
   public static final String DATABASE_URL_VARIABLE = PostgresTarget.URL_VARIABLE;
   /** The environment variable that may hold that database's password. */
   public static final String DATABASE_PASSWORD_VARIABLE = PostgresTarget.PASSWORD_VARIABLE;
+
+  /**
+   * The system property naming the folder where SQLite's native library is kept between starts
+   * (docs/decisions/0063); a constant, so naming it loads nothing.
+   */
+  public static final String SQLITE_CACHE_PROPERTY = dev.setwise.store.SqliteLibrary.CACHE_PROPERTY;
+
   private static final Pattern PLAIN_ARGUMENT = Pattern.compile("[A-Za-z0-9_./:@%+=,-]+");
 
   private final Path dataDir;

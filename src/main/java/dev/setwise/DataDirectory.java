@@ -51,6 +51,28 @@ public final class DataDirectory {
   }
 
   /**
+   * The per-user cache folder of the platform, for files that can be made again at any time
+   * ({@code $XDG_CACHE_HOME/setwise} or {@code ~/.cache/setwise}, {@code ~/Library/Caches/Setwise},
+   * {@code %LOCALAPPDATA%/Setwise/Cache}); not created here.
+   */
+  public static Path platformCache(Map<String, String> environment, String osName, String userHome) {
+    String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
+    if (os.startsWith("windows")) {
+      String localAppData = environment.get("LOCALAPPDATA");
+      return localAppData != null && !localAppData.isBlank()
+          ? Path.of(localAppData, "Setwise", "Cache") : Path.of(userHome, "AppData", "Local", "Setwise", "Cache");
+    }
+    if (os.startsWith("mac") || os.startsWith("darwin")) {
+      return Path.of(userHome, "Library", "Caches", "Setwise");
+    }
+    String xdg = environment.get("XDG_CACHE_HOME");
+    if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+      return Path.of(xdg, "setwise");
+    }
+    return Path.of(userHome, ".cache", "setwise");
+  }
+
+  /**
    * Creates the folder if needed and proves it can be written (a folder on a full disk passes:
    * reading works there, and every write says the disk is full).
    *
@@ -69,8 +91,7 @@ public final class DataDirectory {
           + (blocker != null ? ": " + blocker + " is a file" : ""));
     }
     try {
-      Path probe = Files.createTempFile(absolute, ".write-check", ".tmp");
-      Files.delete(probe);
+      Files.delete(writeProbe(absolute));
     } catch (IOException e) {
       // A full disk still lets Setwise read: each write then says the disk is full.
       if (!DiskErrors.isDiskFull(e)) {
@@ -80,6 +101,25 @@ public final class DataDirectory {
       throw new DataDirectoryException("The data folder " + absolute + " is not writable");
     }
     return absolute;
+  }
+
+  /**
+   * Creates a new empty file in {@code dir} (never one that is there, nor through a link). Named
+   * after this process and the clock rather than by {@code Files.createTempFile}, whose random
+   * names start the JDK's SecureRandom and its providers, about 90 classes, on the main thread of
+   * every command (docs/decisions/0063); the name only has to be new, not secret.
+   */
+  private static Path writeProbe(Path dir) throws IOException {
+    String prefix = ".write-check-" + ProcessHandle.current().pid() + "-";
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return Files.createFile(dir.resolve(prefix + System.nanoTime() + ".tmp"));
+      } catch (java.nio.file.FileAlreadyExistsException taken) {
+        if (attempt == 9) {
+          throw taken;
+        }
+      }
+    }
   }
 
   private static Path firstFileOnTheWay(Path dir) {

@@ -2,10 +2,10 @@ package dev.setwise;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
@@ -23,8 +23,6 @@ import org.slf4j.LoggerFactory;
  * is most of them, never pays for it; one that logs gets the same file, pattern and rolling.
  */
 public final class Logging {
-
-  private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n";
 
   private Logging() {}
 
@@ -79,8 +77,7 @@ public final class Logging {
   static void warmUp(Path logs) {
     LoggerContext scratch = new LoggerContext();
     try {
-      PatternLayoutEncoder encoder = encoder(scratch);
-      encoder.encode(new ch.qos.logback.classic.spi.LoggingEvent(Logging.class.getName(),
+      encoder(scratch).encode(new ch.qos.logback.classic.spi.LoggingEvent(Logging.class.getName(),
           scratch.getLogger(Logging.class), Level.INFO, "warm {}", null, new Object[] {"up"}));
       RollingFileAppender<ILoggingEvent> unstarted = new RollingFileAppender<>();
       unstarted.setContext(scratch);
@@ -91,10 +88,10 @@ public final class Logging {
     }
   }
 
-  private static PatternLayoutEncoder encoder(LoggerContext context) {
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+  /** The lines of {@link LogLineEncoder#PATTERN}, written without logback's pattern layout (docs/decisions/0063). */
+  private static Encoder<ILoggingEvent> encoder(LoggerContext context) {
+    LogLineEncoder encoder = new LogLineEncoder();
     encoder.setContext(context);
-    encoder.setPattern(PATTERN);
     encoder.start();
     return encoder;
   }
@@ -105,7 +102,7 @@ public final class Logging {
 
   /** The rolling file of the data folder, started. */
   private static Appender<ILoggingEvent> fileAppender(LoggerContext context, Path logs) {
-    PatternLayoutEncoder encoder = encoder(context);
+    Encoder<ILoggingEvent> encoder = encoder(context);
 
     RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
     appender.setContext(context);

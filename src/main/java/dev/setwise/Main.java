@@ -39,8 +39,8 @@ public final class Main {
   /**
    * Names what libraries would otherwise look for on the whole class path, each search opening
    * every jar of the manifest's {@code Class-Path} (docs/decisions/0059): SLF4J's provider (and
-   * with it logback's configurators) and picocli's probe for Groovy. A value given on the command
-   * line wins.
+   * with it logback's configurators) and picocli's probe for Groovy; the converters picocli would
+   * register for types no option has; and where SQLite's native library is kept. A value given on the command line wins.
    */
   private static void searchNothingAtStartUp() {
     if (System.getProperty("slf4j.provider") == null) {
@@ -50,6 +50,20 @@ public final class Main {
     }
     if (System.getProperty("picocli.disable.closures") == null) {
       System.setProperty("picocli.disable.closures", "true");
+    }
+    // No option of ours has a JDBC or java.time type: picocli need not look up, by reflection on
+    // each command, the converters it would register for them (docs/decisions/0063)
+    if (System.getProperty("picocli.converters.excludes") == null) {
+      System.setProperty("picocli.converters.excludes", Cli.UNUSED_CONVERTERS);
+    }
+    // SQLite's native library is kept in the user's cache folder, checked on every start, instead
+    // of being extracted to a temporary file each time (docs/decisions/0063); blank turns it off
+    if (System.getProperty(AppContext.SQLITE_CACHE_PROPERTY) == null) {
+      String home = System.getProperty("user.home");
+      if (home != null && !home.isBlank()) {
+        System.setProperty(AppContext.SQLITE_CACHE_PROPERTY, DataDirectory.platformCache(System.getenv(),
+            System.getProperty("os.name"), home).resolve("sqlite-jdbc").toString());
+      }
     }
   }
 }

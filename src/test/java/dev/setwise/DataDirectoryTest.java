@@ -46,6 +46,19 @@ class DataDirectoryTest {
   }
 
   @Test
+  void theCacheFolderFollowsEachPlatform() {
+    assertThat(DataDirectory.platformCache(Map.of(), "Linux", "/home/u")).isEqualTo(Path.of("/home/u/.cache/setwise"));
+    assertThat(DataDirectory.platformCache(Map.of("XDG_CACHE_HOME", "/c"), "Linux", "/home/u"))
+        .isEqualTo(Path.of("/c/setwise"));
+    assertThat(DataDirectory.platformCache(Map.of("XDG_CACHE_HOME", "relative"), "Linux", "/home/u"))
+        .isEqualTo(Path.of("/home/u/.cache/setwise"));
+    assertThat(DataDirectory.platformCache(Map.of(), "Mac OS X", "/Users/u"))
+        .isEqualTo(Path.of("/Users/u/Library/Caches/Setwise"));
+    assertThat(DataDirectory.platformCache(Map.of("LOCALAPPDATA", "/c/Users/u/AppData/Local"), "Windows 11", "/c/u"))
+        .isEqualTo(Path.of("/c/Users/u/AppData/Local", "Setwise", "Cache"));
+  }
+
+  @Test
   void prepareCreatesTheFolder() {
     Path created = DataDirectory.prepare(dir.resolve("a/b"));
 

@@ -29,6 +29,14 @@ import picocli.CommandLine;
  */
 public final class Cli {
 
+  /**
+   * Picocli's built-in converters for types no option of ours has, as {@code Main} gives them to
+   * {@code picocli.converters.excludes} (regular expressions, comma-separated): picocli then does
+   * not look them up by reflection for every command (docs/decisions/0063). An option of such a
+   * type would need its own converter; {@code CommandTreeTest} holds the commands to that.
+   */
+  public static final String UNUSED_CONVERTERS = "java\\.sql\\..*,java\\.time\\..*";
+
   private Cli() {}
 
   /** Runs {@code args} and returns the exit code. */

@@ -57,6 +57,27 @@ class CommandTreeTest {
   }
 
   @Test
+  void noOptionHasATypeWhoseBuiltInConverterMainLeavesOut() {
+    List<String> excluded = List.of(Cli.UNUSED_CONVERTERS.split(","));
+    List<CommandLine> commands = new ArrayList<>(List.of(wholeTree()));
+    for (int i = 0; i < commands.size(); i++) {
+      CommandLine command = commands.get(i);
+      commands.addAll(command.getSubcommands().values());
+      for (CommandLine.Model.ArgSpec arg : command.getCommandSpec().args()) {
+        List<Class<?>> types = new ArrayList<>(List.of(arg.auxiliaryTypes()));
+        types.add(arg.type());
+        for (Class<?> type : types) {
+          assertThat(excluded).as(command.getCommandName() + " " + arg + " of type " + type.getName())
+              .noneMatch(type.getName()::matches);
+        }
+      }
+    }
+    assertThat(commands).hasSizeGreaterThan(20);
+    assertThat(excluded).anyMatch("java.time.LocalDate"::matches).anyMatch("java.sql.Time"::matches)
+        .noneMatch("java.nio.file.Path"::matches).noneMatch("java.lang.String"::matches);
+  }
+
+  @Test
   void everyCommandIsInTheTableUnderItsOwnName() {
     List<String> names = new ArrayList<>();
     SetwiseCommand.COMMANDS.forEach((name, type) -> {
