@@ -26,13 +26,37 @@ public final class InProgressSave {
   /** What a saved session is besides its snapshot: the parts a save never changes, and its new version. */
   public record Saved(UUID planId, LocalDate date, Instant startedAt, Instant createdAt, long version) {}
 
-  private static final String SET = "UPDATE sessions SET session = ?, unit = ?, exercise_count = ?, set_count = ?, "
+  /** What every replacement of a snapshot sets, {@link SessionRepository#write} too. */
+  static final String SET = "UPDATE sessions SET session = ?, unit = ?, exercise_count = ?, set_count = ?, "
       + "completed_set_count = ?, volume = ?, updated_at = ?, version = version + 1";
   private static final String WHERE = " WHERE id = ? AND user_id = ? AND ended_at IS NULL AND name = ? "
       + "AND version = coalesce(?, version) RETURNING plan_id, date, started_at, created_at, version";
   private static final String POSTGRESQL = SET + WHERE;
   /** On SQLite the check of the snapshot goes with it, in the same row (V17). */
   private static final String SQLITE = SET + ", snapshot_check = ?" + WHERE;
+
+  /**
+   * Binds what every replacement of a snapshot sets, in the order of {@link #SET} (then the
+   * snapshot's check when {@code checked}), from parameter 1.
+   *
+   * @return the next parameter's index
+   */
+  static int bindSnapshot(PreparedStatement statement, SessionRepository.Snapshot snapshot, Instant updatedAt,
+      boolean checked) throws SQLException {
+    StructureStats stats = snapshot.stats();
+    int i = 1;
+    statement.setString(i++, snapshot.text());
+    statement.setString(i++, snapshot.structure().unit().code());
+    statement.setInt(i++, stats.exerciseCount());
+    statement.setInt(i++, stats.setCount());
+    statement.setInt(i++, stats.completedSetCount());
+    statement.setDouble(i++, stats.volume());
+    Rows.setInstant(statement, i++, updatedAt);
+    if (checked) {
+      statement.setLong(i++, snapshot.check());
+    }
+    return i;
+  }
 
   /**
    * Replaces the snapshot of session {@code id} of {@code ownerId} with {@code snapshot} when the
@@ -44,19 +68,8 @@ public final class InProgressSave {
   public Optional<Saved> overSameName(Tx tx, UUID ownerId, UUID id, SessionRepository.Snapshot snapshot,
       Instant updatedAt, Long expectedVersion) throws SQLException {
     boolean sqlite = tx.dialect() == Dialect.SQLITE;
-    StructureStats stats = snapshot.stats();
     try (PreparedStatement statement = tx.prepare(sqlite ? SQLITE : POSTGRESQL)) {
-      int i = 1;
-      statement.setString(i++, snapshot.text());
-      statement.setString(i++, snapshot.structure().unit().code());
-      statement.setInt(i++, stats.exerciseCount());
-      statement.setInt(i++, stats.setCount());
-      statement.setInt(i++, stats.completedSetCount());
-      statement.setDouble(i++, stats.volume());
-      Rows.setInstant(statement, i++, updatedAt);
-      if (sqlite) {
-        statement.setLong(i++, snapshot.check());
-      }
+      int i = bindSnapshot(statement, snapshot, updatedAt, sqlite);
       Rows.setUuid(statement, i++, id);
       Rows.setUuid(statement, i++, ownerId);
       statement.setString(i++, snapshot.summaryName());

@@ -145,11 +145,9 @@ public final class SessionRepository {
    */
   public boolean write(Tx tx, UUID ownerId, UUID id, Snapshot snapshot, Instant endedAt, Instant updatedAt,
       long fromVersion, String currentName) throws SQLException {
-    StructureStats stats = snapshot.stats();
     boolean renamed = !snapshot.summaryName().equals(currentName);
     boolean checked = tx.dialect() == Dialect.SQLITE;
-    StringBuilder sql = new StringBuilder("UPDATE sessions SET session = ?, unit = ?, exercise_count = ?, "
-        + "set_count = ?, completed_set_count = ?, volume = ?, updated_at = ?, version = version + 1");
+    StringBuilder sql = new StringBuilder(InProgressSave.SET);
     if (checked) {
       // the check of the snapshot goes with it, in the same row (V17)
       sql.append(", snapshot_check = ?");
@@ -163,17 +161,7 @@ public final class SessionRepository {
     sql.append(" WHERE id = ? AND user_id = ? AND ended_at IS NULL AND version = ?");
     // the save path: compiled once on the write connection (Tx.prepare), where every trigger comes with it
     try (PreparedStatement statement = tx.prepare(sql.toString())) {
-      int i = 1;
-      statement.setString(i++, snapshot.text());
-      statement.setString(i++, snapshot.structure().unit().code());
-      statement.setInt(i++, stats.exerciseCount());
-      statement.setInt(i++, stats.setCount());
-      statement.setInt(i++, stats.completedSetCount());
-      statement.setDouble(i++, stats.volume());
-      Rows.setInstant(statement, i++, updatedAt);
-      if (checked) {
-        statement.setLong(i++, snapshot.check());
-      }
+      int i = InProgressSave.bindSnapshot(statement, snapshot, updatedAt, checked);
       if (renamed) {
         statement.setString(i++, snapshot.summaryName());
       }
