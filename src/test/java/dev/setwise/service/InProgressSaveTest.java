@@ -33,9 +33,14 @@ class InProgressSaveTest {
   @TempDir
   Path dir;
   TestContext t;
+  Profile alex;
+  Plan plan;
 
+  /** A context on SQLite or PostgreSQL with Alex and Alex's plan "Legs". */
   private SessionService open(boolean postgres) {
     t = postgres ? TestContext.onPostgres(dir) : new TestContext(dir);
+    alex = t.profile("Alex");
+    plan = t.plan(alex, "Legs");
     return t.app.sessions();
   }
 
@@ -50,8 +55,6 @@ class InProgressSaveTest {
   @ValueSource(booleans = {false, true})
   void aSaveUnderTheSameNameAnswersWhatAReadGives(boolean postgres) {
     SessionService sessions = open(postgres);
-    Profile alex = t.profile("Alex");
-    Plan plan = t.plan(alex, "Legs");
     Session started = sessions.start(alex.id(), plan.id(), null);
     t.clock.advance(Duration.ofMinutes(3));
 
@@ -77,8 +80,6 @@ class InProgressSaveTest {
   @ValueSource(booleans = {false, true})
   void aNewNameOrNoNameTakesTheGeneralPath(boolean postgres) {
     SessionService sessions = open(postgres);
-    Profile alex = t.profile("Alex");
-    Plan plan = t.plan(alex, "Legs");
     Session started = sessions.start(alex.id(), plan.id(), null);
 
     Session renamed = sessions.update(alex.id(), started.id(), started.structure().withName("Heavy legs"), 1L);
@@ -97,9 +98,7 @@ class InProgressSaveTest {
   @ValueSource(booleans = {false, true})
   void everyRefusalIsTheGeneralPathsAndChangesNothing(boolean postgres) {
     SessionService sessions = open(postgres);
-    Profile alex = t.profile("Alex");
     Profile sam = t.profile("Sam");
-    Plan plan = t.plan(alex, "Legs");
     Session started = sessions.start(alex.id(), plan.id(), null);
     SessionStructure logged = Structures.done(started.structure(), 0, 0, 5, 100, TestContext.START);
 
