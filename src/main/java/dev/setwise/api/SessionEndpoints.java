@@ -1,11 +1,9 @@
 package dev.setwise.api;
 
 import dev.setwise.domain.Messages;
-import dev.setwise.domain.Page;
 import dev.setwise.domain.Session;
 import dev.setwise.domain.SessionQuery;
 import dev.setwise.domain.SessionRequests;
-import dev.setwise.domain.SessionSummary;
 import dev.setwise.domain.StoredSession;
 import dev.setwise.service.SessionService;
 import io.javalin.http.Context;
@@ -165,9 +163,8 @@ final class SessionEndpoints {
   void list(Context ctx) {
     UUID caller = exchanges.caller(ctx);
     SessionQuery query = SessionQuery.parse(Queries.parse(ctx.queryString()));
-    Page<SessionSummary> page = sessions.list(caller, query);
-    // Streamed from the summaries: the bytes of Views.page(page, Views::summary), without the tree.
-    Exchanges.sendBytes(ctx, 200, SummaryPageWriter.write(exchanges.mapper(), page));
+    // The items' texts as stored with their rows (0066): the bytes of Views.page(page, Views::summary).
+    Exchanges.sendBytes(ctx, 200, SummaryPageWriter.writeTexts(exchanges.mapper(), sessions.listTexts(caller, query)));
   }
 
   /** {@code GET /api/sessions/{id}}. */

@@ -2,6 +2,8 @@ package dev.setwise.api;
 
 import dev.setwise.domain.Page;
 import dev.setwise.domain.SessionSummary;
+import dev.setwise.json.JsonBytes;
+import dev.setwise.json.SummaryJson;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -14,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class SummaryPageWriter {
 
   /** A summary is about 400 bytes; a page of 50 then fits without growing the buffer. */
-  private static final int BYTES_PER_ITEM = 420;
+  private static final int BYTES_PER_ITEM = SummaryJson.TYPICAL_BYTES;
 
   private static final byte[] DATA = JsonBytes.ascii("{\"data\":[");
   private static final byte[] COMMA = JsonBytes.ascii(",");
@@ -22,23 +24,6 @@ final class SummaryPageWriter {
   private static final byte[] LIMIT = JsonBytes.ascii(",\"limit\":");
   private static final byte[] OFFSET = JsonBytes.ascii(",\"offset\":");
   private static final byte[] END = JsonBytes.ascii("}}");
-  private static final byte[] ID = JsonBytes.ascii("{\"id\":");
-  private static final byte[] PLAN_ID = JsonBytes.ascii(",\"plan_id\":");
-  private static final byte[] DATE = JsonBytes.ascii(",\"date\":");
-  private static final byte[] STARTED_AT = JsonBytes.ascii(",\"started_at\":");
-  private static final byte[] ENDED_AT = JsonBytes.ascii(",\"ended_at\":");
-  private static final byte[] STATUS = JsonBytes.ascii(",\"status\":");
-  private static final byte[] CREATED_AT = JsonBytes.ascii(",\"created_at\":");
-  private static final byte[] UPDATED_AT = JsonBytes.ascii(",\"updated_at\":");
-  private static final byte[] VERSION = JsonBytes.ascii(",\"version\":");
-  private static final byte[] AMENDED = JsonBytes.ascii(",\"amended\":");
-  private static final byte[] NAME = JsonBytes.ascii(",\"name\":");
-  private static final byte[] UNIT = JsonBytes.ascii(",\"unit\":");
-  private static final byte[] EXERCISE_COUNT = JsonBytes.ascii(",\"exercise_count\":");
-  private static final byte[] SET_COUNT = JsonBytes.ascii(",\"set_count\":");
-  private static final byte[] COMPLETED_SET_COUNT = JsonBytes.ascii(",\"completed_set_count\":");
-  private static final byte[] VOLUME = JsonBytes.ascii(",\"volume\":");
-  private static final byte[] OBJECT_END = JsonBytes.ascii("}");
 
   private SummaryPageWriter() {}
 
@@ -51,29 +36,32 @@ final class SummaryPageWriter {
         json.raw(COMMA);
       }
       first = false;
-      summary(json, summary);
+      SummaryJson.write(json, summary);
     }
-    json.raw(TOTAL).number(page.total()).raw(LIMIT).number(page.limit()).raw(OFFSET).number(page.offset());
-    return json.raw(END).toByteArray();
+    return end(json, page);
   }
 
-  private static void summary(JsonBytes json, SessionSummary summary) {
-    json.raw(ID).uuid(summary.id())
-        .raw(PLAN_ID).uuid(summary.planId())
-        .raw(DATE).date(summary.date())
-        .raw(STARTED_AT).instant(summary.startedAt())
-        .raw(ENDED_AT).instant(summary.endedAt())
-        .raw(STATUS).string(summary.status().code())
-        .raw(CREATED_AT).instant(summary.createdAt())
-        .raw(UPDATED_AT).instant(summary.updatedAt())
-        .raw(VERSION).number(summary.version())
-        .raw(AMENDED).bool(summary.amended())
-        .raw(NAME).string(summary.name())
-        .raw(UNIT).string(summary.unit().code())
-        .raw(EXERCISE_COUNT).number(summary.exerciseCount())
-        .raw(SET_COUNT).number(summary.setCount())
-        .raw(COMPLETED_SET_COUNT).number(summary.completedSetCount())
-        .raw(VOLUME).number(summary.volume())
-        .raw(OBJECT_END);
+  /** The same answer from the items' texts ({@code SessionService#listTexts}), copied as they are. */
+  static byte[] writeTexts(JsonMapper mapper, Page<byte[]> page) {
+    int size = 64;
+    for (byte[] item : page.items()) {
+      size += item.length + 1;
+    }
+    JsonBytes json = new JsonBytes(mapper, size);
+    json.raw(DATA);
+    boolean first = true;
+    for (byte[] item : page.items()) {
+      if (!first) {
+        json.raw(COMMA);
+      }
+      first = false;
+      json.raw(item);
+    }
+    return end(json, page);
+  }
+
+  private static byte[] end(JsonBytes json, Page<?> page) {
+    json.raw(TOTAL).number(page.total()).raw(LIMIT).number(page.limit()).raw(OFFSET).number(page.offset());
+    return json.raw(END).toByteArray();
   }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A SessionStructure as JSON text, the way the store keeps snapshots. Reading validates with the
@@ -50,6 +51,11 @@ public final class StructureJson {
       throw new IllegalStateException("Stored structure is corrupt: " + problems.list());
     }
     return structure;
+  }
+
+  /** The mapper every text of the codec is written with (summaries too: {@link SummaryJson}). */
+  public JsonMapper mapper() {
+    return codec.get().mapper();
   }
 
   /**

@@ -507,6 +507,16 @@ public final class SessionService {
   }
 
   /**
+   * {@link #list} as the JSON texts of its items, each the bytes the REST list sends for one
+   * session (the same as writing its summary; docs/decisions/0066): stored with the row when they
+   * are those of its version, else written from its columns. One read transaction; any thread
+   * but the JavaFX application thread; owner-only as {@link #list}.
+   */
+  public Page<byte[]> listTexts(UUID profileId, SessionQuery query) {
+    return database.read(tx -> sessions.listTexts(tx, profileId, query));
+  }
+
+  /**
    * One page of session summaries without counting them: its {@code total} is -1. For the next or
    * previous page of filters whose total the caller already has (the desktop's History counts once
    * per change of filters). One read transaction; any thread but the JavaFX application thread.

@@ -47,11 +47,12 @@ final class SessionWrites {
   private final SessionRepository sessions;
   private final AuditLog audit;
   private final Clock clock;
-  private final InProgressSave quickSave = new InProgressSave();
+  private final InProgressSave quickSave;
 
   SessionWrites(Database database, SessionRepository sessions, AuditLog audit, Clock clock) {
     this.database = database;
     this.sessions = sessions;
+    this.quickSave = new InProgressSave(sessions.mapper());
     this.audit = audit;
     this.clock = clock;
   }

@@ -1,6 +1,7 @@
 package dev.setwise.store;
 
 import dev.setwise.domain.StructureStats;
+import dev.setwise.json.SummaryJson;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The common save of a session in progress (an autosave, a {@code PATCH}) in one statement: its
@@ -26,14 +28,21 @@ public final class InProgressSave {
   /** What a saved session is besides its snapshot: the parts a save never changes, and its new version. */
   public record Saved(UUID planId, LocalDate date, Instant startedAt, Instant createdAt, long version) {}
 
+  private final JsonMapper mapper;
+
+  /** @param mapper the mapper stored summaries are written with ({@link SummaryJson}) */
+  public InProgressSave(JsonMapper mapper) {
+    this.mapper = mapper;
+  }
+
   /** What every replacement of a snapshot sets, {@link SessionRepository#write} too. */
   static final String SET = "UPDATE sessions SET session = ?, unit = ?, exercise_count = ?, set_count = ?, "
       + "completed_set_count = ?, volume = ?, updated_at = ?, version = version + 1";
   private static final String WHERE = " WHERE id = ? AND user_id = ? AND ended_at IS NULL AND name = ? "
       + "AND version = coalesce(?, version) RETURNING plan_id, date, started_at, created_at, version";
-  private static final String POSTGRESQL = SET + WHERE;
+  private static final String POSTGRESQL = SET + StoredSummary.keepingEnd(Dialect.POSTGRESQL) + WHERE;
   /** On SQLite the check of the snapshot goes with it, in the same row (V17). */
-  private static final String SQLITE = SET + ", snapshot_check = ?" + WHERE;
+  private static final String SQLITE = SET + ", snapshot_check = ?" + StoredSummary.keepingEnd(Dialect.SQLITE) + WHERE;
 
   /**
    * Binds what every replacement of a snapshot sets, in the order of {@link #SET} (then the
@@ -70,6 +79,9 @@ public final class InProgressSave {
     boolean sqlite = tx.dialect() == Dialect.SQLITE;
     try (PreparedStatement statement = tx.prepare(sqlite ? SQLITE : POSTGRESQL)) {
       int i = bindSnapshot(statement, snapshot, updatedAt, sqlite);
+      // the stored summary: its last change and figures (the rest of it is kept, StoredSummary)
+      statement.setString(i++, SummaryJson.updated(mapper, updatedAt));
+      statement.setString(i++, snapshot.summaryTail());
       Rows.setUuid(statement, i++, id);
       Rows.setUuid(statement, i++, ownerId);
       statement.setString(i++, snapshot.summaryName());

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Many new sessions of one owner inserted in one transaction (an import): the statements of
@@ -37,11 +38,14 @@ public final class SessionBatch implements AutoCloseable {
   private final PreparedStatement insert;
   private final SetLogRepository.Writer derived;
   private final Set<UUID> queued = new HashSet<>();
+  /** The mapper of the stored summaries. */
+  private final JsonMapper mapper;
   /** The page cache setting to restore on close, or null when it was left alone. */
   private final Long cacheBefore;
 
-  SessionBatch(Tx tx, UUID ownerId) throws SQLException {
+  SessionBatch(Tx tx, UUID ownerId, JsonMapper mapper) throws SQLException {
     this.tx = tx;
+    this.mapper = mapper;
     this.ownerId = ownerId;
     this.insert = tx.connection().prepareStatement(SessionRepository.insertSql(tx.dialect()));
     this.derived = new SetLogRepository.Writer(tx.connection());
@@ -68,7 +72,7 @@ public final class SessionBatch implements AutoCloseable {
    * @throws ConflictException as {@link SessionRepository#insert}, when the batch is sent
    */
   public void add(Session session, SessionRepository.Snapshot snapshot) throws SQLException {
-    SessionRepository.bindInsert(insert, tx.dialect(), ownerId, session, snapshot);
+    SessionRepository.bindInsert(insert, tx.dialect(), mapper, ownerId, session, snapshot);
     insert.addBatch();
     if (session.completed()) {
       derived.add(ownerId.toString(), session.id().toString(), session.date().toString(),

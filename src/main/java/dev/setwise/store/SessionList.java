@@ -4,6 +4,8 @@ import dev.setwise.domain.Page;
 import dev.setwise.domain.SessionQuery;
 import dev.setwise.domain.SessionSummary;
 import dev.setwise.domain.Unit;
+import dev.setwise.json.SummaryJson;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One page of session summaries and the number that match, in time that does not grow with the
@@ -45,9 +48,42 @@ final class SessionList {
   static final String STILL_RUNNING = "9223372036854775807";
 
   private static final String AMENDED = "EXISTS (SELECT 1 FROM session_amendments a WHERE a.session_id = s.id)";
-  private static final String SUMMARY_COLUMNS = "s.id, s.plan_id, s.date, s.started_at, s.ended_at, s.name, s.unit, "
-      + "s.exercise_count, s.set_count, s.completed_set_count, s.volume, s.created_at, s.updated_at, s.version, "
-      + AMENDED + " AS amended";
+  private static final String COLUMNS = "s.id, s.plan_id, s.date, s.started_at, s.ended_at, s.name, s.unit, "
+      + "s.exercise_count, s.set_count, s.completed_set_count, s.volume, s.created_at, s.updated_at, s.version, ";
+  private static final String SUMMARY_COLUMNS = COLUMNS + AMENDED + " AS amended";
+  /**
+   * The same, then the stored summary text when it is that of the row's version (NULL otherwise:
+   * the row is read from its columns, and only then are its amendments looked up).
+   */
+  private static final String TEXT_COLUMNS = COLUMNS + "CASE WHEN " + StoredSummary.FRESH + " THEN NULL ELSE "
+      + AMENDED + " END AS amended, CASE WHEN " + StoredSummary.FRESH + " THEN s.summary END AS summary";
+
+  /** What a page is made of: the columns it selects (the id first) and how one row is read. */
+  record Shape<T>(String columns, RowReader<T> reader) {}
+
+  /** Reads one row of a {@link Shape}'s columns. */
+  @FunctionalInterface
+  interface RowReader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /** Pages of {@link SessionSummary}: the desktop's History, the CLI. */
+  static final Shape<SessionSummary> SUMMARIES = new Shape<>(SUMMARY_COLUMNS, SessionList::summary);
+
+  /**
+   * Pages of summary texts as the REST list sends them ({@link SummaryJson}): the stored text of a
+   * row where it is fresh, else the text of its columns, written by {@code mapper}.
+   */
+  static Shape<byte[]> texts(Dialect dialect, JsonMapper mapper) {
+    return new Shape<>(TEXT_COLUMNS, rs -> {
+      byte[] stored = dialect == Dialect.SQLITE ? rs.getBytes(16) : utf8(rs.getString(16));
+      return stored != null ? stored : SummaryJson.of(mapper, summary(rs));
+    });
+  }
+
+  private static byte[] utf8(String text) {
+    return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+  }
 
   /**
    * The names of the owner's totals that hold a search text (SQLite dialect: FTS5). The trigram
@@ -109,16 +145,17 @@ final class SessionList {
    * @param withTotal false when the caller knows the total already (the next page of the same
    *     filters): the page is read alone and its total is -1
    */
-  static Page<SessionSummary> list(Tx tx, UUID ownerId, SessionQuery query, boolean withTotal) throws SQLException {
+  static <T> Page<T> list(Tx tx, UUID ownerId, SessionQuery query, boolean withTotal, Shape<T> shape)
+      throws SQLException {
     List<NameTotal> names = query.nameContains() == null ? null : names(tx, ownerId, query);
     long total = withTotal ? matches(tx, ownerId, query, names) : -1;
-    List<SessionSummary> items;
+    List<T> items;
     if (names == null) {
-      items = page(tx, ownerId, query);
+      items = page(tx, ownerId, query, shape);
     } else if (names.isEmpty()) {
       items = List.of();
     } else {
-      items = searched(tx, ownerId, query, distinct(names));
+      items = searched(tx, ownerId, query, distinct(names), shape);
     }
     return new Page<>(items, total, query.limit(), query.offset());
   }
@@ -217,7 +254,7 @@ final class SessionList {
   }
 
   /** A page without a name search: the planner walks the index of the sort key and stops after one page. */
-  private static List<SessionSummary> page(Tx tx, UUID ownerId, SessionQuery query) throws SQLException {
+  private static <T> List<T> page(Tx tx, UUID ownerId, SessionQuery query, Shape<T> shape) throws SQLException {
     Where where = new Where(ownerId);
     if (query.planId() != null) {
       where.and("s.plan_id = ?", query.planId().toString());
@@ -227,13 +264,13 @@ final class SessionList {
     List<Object> arguments = new ArrayList<>(where.arguments());
     arguments.add(query.limit());
     arguments.add((long) query.offset());
-    List<SessionSummary> items = new ArrayList<>();
-    try (PreparedStatement statement = tx.prepare("SELECT " + SUMMARY_COLUMNS
+    List<T> items = new ArrayList<>();
+    try (PreparedStatement statement = tx.prepare("SELECT " + shape.columns()
         + " FROM sessions s WHERE " + where.sql() + " ORDER BY " + orderBy(tx, query) + " LIMIT ? OFFSET ?")) {
       bind(statement, arguments);
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
-          items.add(summary(rs));
+          items.add(shape.reader().read(rs));
         }
       }
     }
@@ -246,8 +283,8 @@ final class SessionList {
    * limit} entries in index order, merged; otherwise the entries of the names found (in the date
    * range, with dates), sorted by the database.
    */
-  private static List<SessionSummary> searched(Tx tx, UUID ownerId, SessionQuery query, List<String> names)
-      throws SQLException {
+  private static <T> List<T> searched(Tx tx, UUID ownerId, SessionQuery query, List<String> names,
+      Shape<T> shape) throws SQLException {
     boolean datesGiven = query.dateFrom() != null || query.dateTo() != null;
     List<String> ids;
     if (!datesGiven && query.sort() == SessionQuery.Sort.STARTED_AT && names.size() <= MAX_MERGED_NAMES) {
@@ -272,7 +309,7 @@ final class SessionList {
         }
       }
     }
-    return rows(tx, ids);
+    return rows(tx, ids, shape);
   }
 
   /** The page's ids in started_at order: the first entries of each name, merged. */
@@ -309,7 +346,7 @@ final class SessionList {
   }
 
   /** The summaries of {@code ids}, in that order. */
-  private static List<SessionSummary> rows(Tx tx, List<String> ids) throws SQLException {
+  private static <T> List<T> rows(Tx tx, List<String> ids, Shape<T> shape) throws SQLException {
     if (ids.isEmpty()) {
       return List.of();
     }
@@ -317,21 +354,22 @@ final class SessionList {
     for (int i = 0; i < ids.size(); i++) {
       in.append(i == 0 ? "?" : ", ?");
     }
-    Map<String, SessionSummary> byId = new HashMap<>();
-    try (PreparedStatement statement = tx.prepare("SELECT " + SUMMARY_COLUMNS
+    Map<String, T> byId = new HashMap<>();
+    try (PreparedStatement statement = tx.prepare("SELECT " + shape.columns()
         + " FROM sessions s WHERE s.id IN (" + in + ")")) {
       bind(statement, new ArrayList<>(ids));
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
-          byId.put(rs.getString(1), summary(rs));
+          String id = rs.getString(1);
+          byId.put(id, shape.reader().read(rs));
         }
       }
     }
-    List<SessionSummary> items = new ArrayList<>(ids.size());
+    List<T> items = new ArrayList<>(ids.size());
     for (String id : ids) {
-      SessionSummary summary = byId.get(id);
-      if (summary != null) {
-        items.add(summary);
+      T item = byId.get(id);
+      if (item != null) {
+        items.add(item);
       }
     }
     return items;

@@ -11,6 +11,7 @@ import dev.setwise.domain.SessionSummary;
 import dev.setwise.domain.StoredSession;
 import dev.setwise.domain.StructureStats;
 import dev.setwise.json.StructureJson;
+import dev.setwise.json.SummaryJson;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sessions and their summary columns, always scoped to their owner. Lists read only the summary
@@ -63,7 +65,7 @@ public final class SessionRepository {
    * for the statements themselves.
    */
   public record Snapshot(SessionStructure structure, String text, long check, StructureStats stats,
-      String summaryName) {}
+      String summaryName, String summaryTail) {}
 
   /**
    * What the rules of a write look at, without the snapshot: where the session is in its life,
@@ -86,10 +88,20 @@ public final class SessionRepository {
     this.derived = new SetLogRepository(json);
   }
 
+  /** The mapper of stored texts: snapshots and summaries ({@link SummaryJson}). */
+  public JsonMapper mapper() {
+    return json.mapper();
+  }
+
   /** Serialises {@code structure} and computes its check and summary; no database needed (any thread). */
   public Snapshot prepare(SessionStructure structure) {
     String text = json.write(structure);
-    return new Snapshot(structure, text, SnapshotCheck.of(text), structure.stats(), summaryName(structure));
+    StructureStats stats = structure.stats();
+    String name = summaryName(structure);
+    // the stored summary's figures of a session never amended (StoredSummary), made here, outside the writer
+    String tail = SummaryJson.tail(json.mapper(), false, name, structure.unit(), stats.exerciseCount(),
+        stats.setCount(), stats.completedSetCount(), stats.volume());
+    return new Snapshot(structure, text, SnapshotCheck.of(text), stats, name, tail);
   }
 
   /**
@@ -106,7 +118,7 @@ public final class SessionRepository {
   public void insert(Tx tx, UUID ownerId, Session session, Snapshot snapshot) throws SQLException {
     try {
       PreparedStatement statement = tx.statement(insertSql(tx.dialect()));
-      bindInsert(statement, tx.dialect(), ownerId, session, snapshot);
+      bindInsert(statement, tx.dialect(), json.mapper(), ownerId, session, snapshot);
       statement.executeUpdate();
     } catch (SQLException e) {
       throw insertFailed(tx, e);
@@ -122,7 +134,7 @@ public final class SessionRepository {
    * writes ({@link SessionBatch}); for an import. Close it in {@code tx}.
    */
   public SessionBatch batch(Tx tx, UUID ownerId) throws SQLException {
-    return new SessionBatch(tx, ownerId);
+    return new SessionBatch(tx, ownerId, json.mapper());
   }
 
   /**
@@ -158,6 +170,7 @@ public final class SessionRepository {
     if (endedAt != null) {
       sql.append(", ended_at = ?");
     }
+    sql.append(endedAt != null ? StoredSummary.withEnd(tx.dialect()) : StoredSummary.keepingEnd(tx.dialect()));
     sql.append(" WHERE id = ? AND user_id = ? AND ended_at IS NULL AND version = ?");
     // the save path: compiled once on the write connection (Tx.prepare), where every trigger comes with it
     try (PreparedStatement statement = tx.prepare(sql.toString())) {
@@ -167,7 +180,10 @@ public final class SessionRepository {
       }
       if (endedAt != null) {
         Rows.setInstant(statement, i++, endedAt);
+        statement.setString(i++, SummaryJson.ended(json.mapper(), endedAt));
       }
+      statement.setString(i++, SummaryJson.updated(json.mapper(), updatedAt));
+      statement.setString(i++, snapshot.summaryTail());
       Rows.setUuid(statement, i++, id);
       Rows.setUuid(statement, i++, ownerId);
       statement.setLong(i, fromVersion);
@@ -184,9 +200,9 @@ public final class SessionRepository {
   /** The SQL of {@link #insert} on PostgreSQL, which keeps no check of a session's snapshot. */
   private static final String INSERT = "INSERT INTO sessions (id, user_id, plan_id, date, started_at, ended_at, "
       + "session, name, unit, exercise_count, set_count, completed_set_count, volume, created_at, updated_at, "
-      + "version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + "version, summary, summary_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   /** The same on SQLite, with the check of the snapshot in the same row (V17). */
-  private static final String INSERT_CHECKED = INSERT.replace("version) VALUES (", "version, snapshot_check) VALUES (?, ");
+  private static final String INSERT_CHECKED = INSERT.replace("summary_version) VALUES (", "summary_version, snapshot_check) VALUES (?, ");
 
   /** The SQL of {@link #insert} in {@code dialect}, also sent in batches by {@link SessionBatch}. */
   static String insertSql(Dialect dialect) {
@@ -194,8 +210,8 @@ public final class SessionRepository {
   }
 
   /** Binds the parameters of {@link #insertSql}. */
-  static void bindInsert(PreparedStatement statement, Dialect dialect, UUID ownerId, Session session,
-      Snapshot snapshot) throws SQLException {
+  static void bindInsert(PreparedStatement statement, Dialect dialect, JsonMapper mapper, UUID ownerId,
+      Session session, Snapshot snapshot) throws SQLException {
     StructureStats stats = snapshot.stats();
     Rows.setUuid(statement, 1, session.id());
     Rows.setUuid(statement, 2, ownerId);
@@ -213,8 +229,13 @@ public final class SessionRepository {
     Rows.setInstant(statement, 14, session.createdAt());
     Rows.setInstant(statement, 15, session.updatedAt());
     statement.setLong(16, session.version());
+    statement.setString(17, StoredSummary.of(mapper, new SessionSummary(session.id(), session.planId(),
+        session.date(), session.startedAt(), session.endedAt(), snapshot.summaryName(),
+        snapshot.structure().unit(), stats.exerciseCount(), stats.setCount(), stats.completedSetCount(),
+        stats.volume(), session.createdAt(), session.updatedAt(), session.version(), false)));
+    statement.setLong(18, session.version());
     if (dialect == Dialect.SQLITE) {
-      statement.setLong(17, snapshot.check());
+      statement.setLong(19, snapshot.check());
     }
   }
 
@@ -270,7 +291,8 @@ public final class SessionRepository {
     }
     try (PreparedStatement statement = tx.connection().prepareStatement(
         "UPDATE sessions SET name = ?, unit = ?, exercise_count = ?, set_count = ?, completed_set_count = ?, "
-            + "volume = ?, updated_at = ?, version = version + 1 WHERE id = ? AND user_id = ? AND version = ?")) {
+            + "volume = ?, updated_at = ?" + StoredSummary.keepingEnd(tx.dialect()) + ", version = version + 1 "
+            + "WHERE id = ? AND user_id = ? AND version = ?")) {
       statement.setString(1, summaryName(structure));
       statement.setString(2, structure.unit().code());
       statement.setInt(3, stats.exerciseCount());
@@ -278,9 +300,11 @@ public final class SessionRepository {
       statement.setInt(5, stats.completedSetCount());
       statement.setDouble(6, stats.volume());
       Rows.setInstant(statement, 7, at);
-      Rows.setUuid(statement, 8, id);
-      Rows.setUuid(statement, 9, ownerId);
-      statement.setLong(10, fromVersion);
+      int i = StoredSummary.bind(statement, 8, json.mapper(), null, at, true, summaryName(structure),
+          structure.unit(), stats);
+      Rows.setUuid(statement, i++, id);
+      Rows.setUuid(statement, i++, ownerId);
+      statement.setLong(i, fromVersion);
       if (statement.executeUpdate() != 1) {
         throw new SQLException("the amended session did not take its amendment");
       }
@@ -456,12 +480,20 @@ public final class SessionRepository {
    */
   public Page<SessionSummary> list(Tx tx, UUID ownerId, SessionQuery query) throws SQLException {
     // counters kept by the schema's triggers, its covering indexes, trigram name search (decisions 32, 49)
-    return SessionList.list(tx, ownerId, query, true);
+    return SessionList.list(tx, ownerId, query, true, SessionList.SUMMARIES);
+  }
+
+  /**
+   * {@link #list} as the texts of the REST list's items ({@link SummaryJson}, UTF-8): each row's
+   * stored summary where it is fresh (docs/decisions/0066), else its columns written out.
+   */
+  public Page<byte[]> listTexts(Tx tx, UUID ownerId, SessionQuery query) throws SQLException {
+    return SessionList.list(tx, ownerId, query, true, SessionList.texts(tx.dialect(), json.mapper()));
   }
 
   /** One page of summaries without its total (which is then -1): the next page of filters already counted. */
   public Page<SessionSummary> listPage(Tx tx, UUID ownerId, SessionQuery query) throws SQLException {
-    return SessionList.list(tx, ownerId, query, false);
+    return SessionList.list(tx, ownerId, query, false, SessionList.SUMMARIES);
   }
 
   private Optional<Session> one(PreparedStatement statement) throws SQLException {

@@ -69,7 +69,7 @@ class PostgresCommandsTest {
     Result migrated = cli(withPassword, "migrate", "--database", pg.url(database));
     assertThat(migrated.code()).as(migrated.err()).isZero();
     assertThat(migrated.out()).isEqualTo("Database setwise@127.0.0.1:" + pg.port() + "/" + database
-        + " is at schema version 22\n"); // the newest PostgreSQL migration (V22, profiles can be deleted)
+        + " is at schema version 23\n"); // the newest PostgreSQL migration (V23, stored session summaries)
 
     Map<String, String> fromVariables = Map.of("SETWISE_DATABASE_URL", pg.url(database),
         "SETWISE_DATABASE_PASSWORD", PostgresServer.PASSWORD);

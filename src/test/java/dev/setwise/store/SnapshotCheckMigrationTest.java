@@ -114,11 +114,15 @@ class SnapshotCheckMigrationTest {
       schemaBefore.keySet().removeAll(List.of("table sessions", "table session_checks",
           "trigger sessions_forget_their_check", "index sqlite_autoindex_session_checks_1"));
       schemaAfter.remove("table sessions");
+      // V18 (stored summaries, 0066) also lets a completed row be given its summary and nothing else
+      assertThat(schemaAfter.remove("trigger sessions_completed_immutable"))
+          .contains("NEW.snapshot_check IS NOT OLD.snapshot_check");
+      schemaBefore.remove("trigger sessions_completed_immutable");
       assertThat(schemaAfter).containsExactlyInAnyOrderEntriesOf(schemaBefore);
       assertThat(text(c, "SELECT group_concat(session_id) FROM session_log")).isEqualTo(CHECKED);
       assertThat(text(c, "SELECT count(*) FROM pragma_foreign_key_check")).isEqualTo("0");
       assertThat(text(c, "SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('sessions') "
-          + "ORDER BY cid)")).endsWith(",snapshot_check,version,session");
+          + "ORDER BY cid)")).endsWith(",snapshot_check,version,summary,summary_version,session");
       // the immutability of a completed session covers its check too
       for (String change : new String[] {"snapshot_check = 0", "snapshot_check = NULL", "session = '{}'"}) {
         try (Statement s = c.createStatement()) {

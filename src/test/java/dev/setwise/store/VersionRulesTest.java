@@ -107,7 +107,7 @@ class VersionRulesTest {
   void theVersionSitsBeforeTheSnapshotSoListsNeverWalkItsOverflowPages() {
     assertThat(text("SELECT group_concat(name, ',') FROM "
         + "(SELECT name FROM pragma_table_info('sessions') ORDER BY cid)"))
-        .endsWith(",version,session");
+        .endsWith(",version,summary,summary_version,session");
   }
 
   private void insertSession(String id, Long endedAt) {

@@ -23,6 +23,7 @@ import java.util.zip.CRC32C;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
@@ -101,7 +102,8 @@ public final class RawImport {
     markPlan = connection.prepareStatement("UPDATE plans SET has_sessions = 1 WHERE id = ? AND has_sessions = 0");
     insertSession = connection.prepareStatement("INSERT INTO sessions (id, user_id, plan_id, date, started_at, "
         + "ended_at, name, unit, exercise_count, set_count, completed_set_count, volume, created_at, updated_at, "
-        + "version, snapshot_check, session) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        + "version, snapshot_check, session, summary, summary_version) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insertSessionLog = connection.prepareStatement("INSERT INTO session_log (session_id, user_id, date, day, "
         + "started_at, unit, bodyweight, working_sets, volume) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insertExerciseLog = connection.prepareStatement("INSERT INTO exercise_log (session_id, exercise_key, user_id, "
@@ -194,8 +196,12 @@ public final class RawImport {
     Structure structure = null;
     PreparedStatement s = insertSession;
     String id = null;
+    String planId = null;
     String date = null;
     long startedAt = 0;
+    Long endedAt = null;
+    long createdAt = 0;
+    long updatedAt = 0;
     boolean completed = false;
     long version = 1;
     for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
@@ -208,6 +214,7 @@ public final class RawImport {
             s.setNull(3, Types.VARCHAR);
           } else {
             String plan = p.getString();
+            planId = plan;
             s.setString(3, plan);
             plansUsed.add(plan);
           }
@@ -217,14 +224,14 @@ public final class RawImport {
         case "ended_at" -> {
           completed = value != JsonToken.VALUE_NULL;
           if (completed) {
-            s.setLong(6, millis(p.getString()));
+            s.setLong(6, endedAt = millis(p.getString()));
           } else {
             s.setNull(6, Types.INTEGER);
           }
         }
         case "session" -> structure = copy(p);
-        case "created_at" -> s.setLong(13, millis(p.getString()));
-        case "updated_at" -> s.setLong(14, millis(p.getString()));
+        case "created_at" -> s.setLong(13, createdAt = millis(p.getString()));
+        case "updated_at" -> s.setLong(14, updatedAt = millis(p.getString()));
         case "version" -> version = p.getLongValue();
         default -> p.skipChildren();
       }
@@ -239,6 +246,19 @@ public final class RawImport {
     s.setLong(15, version);
     s.setLong(16, structure.check);
     s.setString(17, structure.text);
+    // the list item's text Setwise stores with the row (0066), written here by hand
+    String name = structure.name == null ? "Workout" : structure.name;
+    double volume = structure.volume.setScale(3, RoundingMode.HALF_UP).doubleValue();
+    s.setString(18, "{\"id\":\"" + id + "\",\"plan_id\":" + (planId == null ? "null" : "\"" + planId + "\"")
+        + ",\"date\":\"" + date + "\",\"started_at\":\"" + Instant.ofEpochMilli(startedAt)
+        + "\",\"ended_at\":" + (endedAt == null ? "null" : "\"" + Instant.ofEpochMilli(endedAt) + "\"")
+        + ",\"status\":\"" + (completed ? "completed" : "in_progress") + "\",\"created_at\":\""
+        + Instant.ofEpochMilli(createdAt) + "\",\"updated_at\":\"" + Instant.ofEpochMilli(updatedAt)
+        + "\",\"version\":" + version + ",\"amended\":false,\"name\":\""
+        + quoted(name) + "\",\"unit\":\"" + structure.unit
+        + "\",\"exercise_count\":" + structure.exercises.size() + ",\"set_count\":" + structure.sets
+        + ",\"completed_set_count\":" + structure.completedSets + ",\"volume\":" + volume + "}");
+    s.setLong(19, version);
     s.addBatch();
     if (completed) {
       progress(id, date, startedAt, structure);
@@ -247,6 +267,13 @@ public final class RawImport {
     if (++queued == BATCH) {
       flushSessions();
     }
+  }
+
+  /** {@code text} escaped for a JSON string, as Jackson's generator escapes it. */
+  private static String quoted(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    JsonStringEncoder.getInstance().quoteAsString(text, out);
+    return out.toString();
   }
 
   /** The sessions first: the progress rows refer to them. */

@@ -143,6 +143,9 @@ public final class HistoryData {
         insert.executeBatch();
       }
       connection.commit();
+      // The summary text Setwise stores with each row it writes (0066), as V19 gives rows from before it.
+      dev.setwise.store.SummaryBackfill.fill(connection, new dev.setwise.json.StructureJson().mapper());
+      connection.commit();
       connection.setAutoCommit(true);
       try (Statement checkpoint = connection.createStatement()) {
         checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)");

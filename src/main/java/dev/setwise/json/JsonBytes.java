@@ -1,4 +1,4 @@
-package dev.setwise.api;
+package dev.setwise.json;
 
 import dev.setwise.domain.Timestamps;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * itself, and a double by Jackson's own {@link NumberOutput} with the mapper's choice of writer.
  * Not thread-safe; one answer each.
  */
-final class JsonBytes {
+public final class JsonBytes {
 
   private static final byte[] NULL = {'n', 'u', 'l', 'l'};
   private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
@@ -34,19 +34,19 @@ final class JsonBytes {
   private byte[] bytes;
   private int size;
 
-  JsonBytes(JsonMapper mapper, int capacity) {
+  public JsonBytes(JsonMapper mapper, int capacity) {
     this.mapper = mapper;
     this.fastDoubles = mapper.isEnabled(StreamWriteFeature.USE_FAST_DOUBLE_WRITER);
     this.bytes = new byte[Math.max(16, capacity)];
   }
 
   /** The ASCII bytes of {@code text}, as they are: for the answer's own punctuation and names. */
-  static byte[] ascii(String text) {
+  public static byte[] ascii(String text) {
     return text.getBytes(StandardCharsets.US_ASCII);
   }
 
   /** Appends bytes written already (punctuation and field names, from {@link #ascii}). */
-  JsonBytes raw(byte[] text) {
+  public JsonBytes raw(byte[] text) {
     ensure(text.length);
     System.arraycopy(text, 0, bytes, size, text.length);
     size += text.length;
@@ -54,7 +54,7 @@ final class JsonBytes {
   }
 
   /** A JSON string, or null. */
-  JsonBytes string(String value) {
+  public JsonBytes string(String value) {
     if (value == null) {
       return raw(NULL);
     }
@@ -76,7 +76,7 @@ final class JsonBytes {
   }
 
   /** A UUID as a JSON string (lower-case 8-4-4-4-12, as {@link UUID#toString}), or null. */
-  JsonBytes uuid(UUID id) {
+  public JsonBytes uuid(UUID id) {
     if (id == null) {
       return raw(NULL);
     }
@@ -96,7 +96,7 @@ final class JsonBytes {
   }
 
   /** A date as a JSON string ({@code yyyy-MM-dd}, as {@link LocalDate#toString}), or null. */
-  JsonBytes date(LocalDate date) {
+  public JsonBytes date(LocalDate date) {
     if (date == null) {
       return raw(NULL);
     }
@@ -119,7 +119,7 @@ final class JsonBytes {
    * An instant as {@link Timestamps#format} writes it ({@code 2026-11-24T07:15:00.250Z}, the
    * milliseconds only when there are some), as a JSON string, or null.
    */
-  JsonBytes instant(Instant instant) {
+  public JsonBytes instant(Instant instant) {
     if (instant == null) {
       return raw(NULL);
     }
@@ -151,7 +151,7 @@ final class JsonBytes {
     return this;
   }
 
-  JsonBytes number(long value) {
+  public JsonBytes number(long value) {
     if (value == Long.MIN_VALUE) {
       return raw(ascii(Long.toString(value)));
     }
@@ -173,18 +173,18 @@ final class JsonBytes {
   }
 
   /** A double as the mapper writes one (Jackson's {@link NumberOutput}, its choice of writer). */
-  JsonBytes number(double value) {
+  public JsonBytes number(double value) {
     if (!Double.isFinite(value)) {
       return raw(mapper.writeValueAsBytes(value)); // the mapper's own choice (a string, by default)
     }
     return raw(ascii(NumberOutput.toString(value, fastDoubles)));
   }
 
-  JsonBytes bool(boolean value) {
+  public JsonBytes bool(boolean value) {
     return raw(value ? TRUE : FALSE);
   }
 
-  byte[] toByteArray() {
+  public byte[] toByteArray() {
     return Arrays.copyOf(bytes, size);
   }
 
