@@ -153,6 +153,34 @@ class StoredSummaryTest {
     assertEveryTextFreshAndExact("filled by the backfill");
   }
 
+  /**
+   * A page reads the stored texts first and only the rows without a fresh one from their columns
+   * (docs/decisions/0066): those come back in their places, in every order and in a name search.
+   */
+  @ParameterizedTest(name = "postgres={0}")
+  @ValueSource(booleans = {false, true})
+  void stalePagesAreReadFromTheirColumnsInTheirPlaces(boolean postgres) throws SQLException {
+    open(postgres);
+    List<UUID> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      Session started = sessions.start(alex.id(), plan.id(), null);
+      t.clock.advance(Duration.ofMinutes(50));
+      sessions.complete(alex.id(), started.id(), null, null);
+      t.clock.advance(Duration.ofHours(20));
+      ids.add(started.id());
+    }
+    // the 2nd and 5th lose their text, as rows written before the column have none
+    sql("UPDATE sessions SET summary = NULL, summary_version = NULL WHERE id IN ('" + ids.get(1) + "', '"
+        + ids.get(4) + "')");
+    assertListsAgree("two rows without a text among four with one");
+    for (SessionQuery query : List.of(query("limit", "3", "offset", "1"), query("sort", "ended_at", "order", "asc",
+        "limit", "4"))) {
+      assertThat(sessions.listTexts(alex.id(), query).items().stream().map(b -> new String(b, StandardCharsets.UTF_8))
+          .toList()).as("%s", query).containsExactlyElementsOf(sessions.list(alex.id(), query).items().stream()
+              .map(summary -> new String(SummaryJson.of(API, summary), StandardCharsets.UTF_8)).toList());
+    }
+  }
+
   @ParameterizedTest(name = "postgres={0}")
   @ValueSource(booleans = {false, true})
   void aCompletedSessionTakesItsTextAndNothingElse(boolean postgres) throws SQLException {
