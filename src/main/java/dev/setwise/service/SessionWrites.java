@@ -52,7 +52,7 @@ final class SessionWrites {
   SessionWrites(Database database, SessionRepository sessions, AuditLog audit, Clock clock) {
     this.database = database;
     this.sessions = sessions;
-    this.quickSave = new InProgressSave(sessions.mapper());
+    this.quickSave = new InProgressSave(sessions::mapper);
     this.audit = audit;
     this.clock = clock;
   }

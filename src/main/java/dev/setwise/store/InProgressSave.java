@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,10 +29,14 @@ public final class InProgressSave {
   /** What a saved session is besides its snapshot: the parts a save never changes, and its new version. */
   public record Saved(UUID planId, LocalDate date, Instant startedAt, Instant createdAt, long version) {}
 
-  private final JsonMapper mapper;
+  private final Supplier<JsonMapper> mapper;
 
-  /** @param mapper the mapper stored summaries are written with ({@link SummaryJson}) */
-  public InProgressSave(JsonMapper mapper) {
+  /**
+   * @param mapper the mapper stored summaries are written with ({@link SummaryJson}), asked for at
+   *     the first save: building it loads most of Jackson, which the desktop's start need not wait
+   *     for (docs/decisions/0062)
+   */
+  public InProgressSave(Supplier<JsonMapper> mapper) {
     this.mapper = mapper;
   }
 
@@ -80,7 +85,7 @@ public final class InProgressSave {
     try (PreparedStatement statement = tx.prepare(sqlite ? SQLITE : POSTGRESQL)) {
       int i = bindSnapshot(statement, snapshot, updatedAt, sqlite);
       // the stored summary: its last change and figures (the rest of it is kept, StoredSummary)
-      statement.setString(i++, SummaryJson.updated(mapper, updatedAt));
+      statement.setString(i++, SummaryJson.updated(mapper.get(), updatedAt));
       statement.setString(i++, snapshot.summaryTail());
       Rows.setUuid(statement, i++, id);
       Rows.setUuid(statement, i++, ownerId);

@@ -54,6 +54,11 @@ final class Rows {
    * match (or has no check) is read as {@link #strictText} reads it, and is not trusted.
    */
   static StoredText checkedText(ResultSet rs, String column, String checkColumn) throws SQLException {
+    return checkedText(rs, rs.findColumn(column), rs.findColumn(checkColumn));
+  }
+
+  /** {@link #checkedText(ResultSet, String, String)} by position. */
+  static StoredText checkedText(ResultSet rs, int column, int checkColumn) throws SQLException {
     byte[] bytes = rs.getBytes(column);
     if (bytes == null) {
       return new StoredText(null, false);

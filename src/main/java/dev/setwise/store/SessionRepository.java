@@ -390,11 +390,12 @@ public final class SessionRepository {
         if (!rs.next()) {
           return Optional.empty();
         }
-        Rows.StoredText stored = Rows.checkedText(rs, "session", "session_check");
+        // by position, in the order of SESSION_COLUMNS: by name, the driver looks each one up on every call
+        Rows.StoredText stored = Rows.checkedText(rs, 10, 11);
         String text = stored.trusted() ? stored.text() : json.write(json.read(stored.text()));
-        return Optional.of(new StoredSession(Rows.uuid(rs, "id"), Rows.uuid(rs, "plan_id"), Rows.date(rs, "date"),
-            Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), text, Rows.instant(rs, "created_at"),
-            Rows.instant(rs, "updated_at"), rs.getLong("version"), rs.getBoolean("amended")));
+        return Optional.of(new StoredSession(Rows.uuid(rs, 1), Rows.uuid(rs, 2), Rows.date(rs, 3),
+            Rows.instant(rs, 4), Rows.instant(rs, 5), text, Rows.instant(rs, 6),
+            Rows.instant(rs, 7), rs.getLong(8), rs.getBoolean(9)));
       }
     }
   }
@@ -501,16 +502,20 @@ public final class SessionRepository {
       if (!rs.next()) {
         return Optional.empty();
       }
-      return Optional.of(new Session(Rows.uuid(rs, "id"), Rows.uuid(rs, "plan_id"), Rows.date(rs, "date"),
-          Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"), structure(rs),
-          Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version"),
-          rs.getBoolean("amended")));
+      // by position, in the order of SESSION_COLUMNS
+      return Optional.of(new Session(Rows.uuid(rs, 1), Rows.uuid(rs, 2), Rows.date(rs, 3),
+          Rows.instant(rs, 4), Rows.instant(rs, 5), structure(Rows.checkedText(rs, 10, 11)),
+          Rows.instant(rs, 6), Rows.instant(rs, 7), rs.getLong(8), rs.getBoolean(9)));
     }
   }
 
   /** The structure in the row's {@code session} column: bound at once when its check matches, else validated. */
   private SessionStructure structure(ResultSet rs) throws SQLException {
-    Rows.StoredText stored = Rows.checkedText(rs, "session", "session_check");
+    return structure(Rows.checkedText(rs, "session", "session_check"));
+  }
+
+  /** The same from a stored text already read. */
+  private SessionStructure structure(Rows.StoredText stored) {
     return stored.trusted() ? json.readTrusted(stored.text()) : json.read(stored.text());
   }
 

@@ -7,19 +7,39 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes the stored summary of every session row that has none for its version, from the row's
- * columns ({@link StoredSummary}, docs/decisions/0066): SQLite's migration V19 for rows written
- * before V18, and a bench's history generated with plain SQL. Changes nothing else of a row (the
- * schema refuses anything more on a completed session). In the caller's transaction, on a
- * SQLite connection.
+ * columns ({@link StoredSummary}, docs/decisions/0066): the migrations that follow the summary
+ * column (SQLite V19, PostgreSQL V25) for rows written before it, and a bench's history generated
+ * with plain SQL. Changes nothing else of a row (the schema refuses anything more on a completed
+ * session) and nothing the change feed follows (the version stays). In the caller's transaction,
+ * on a SQLite or a PostgreSQL connection that sees every profile's rows.
  */
 public final class SummaryBackfill {
 
   /** Rows read and written per round: bounded memory on a history of millions. */
   private static final int ROUND = 5_000;
+
+  /** How one dialect walks the table: in the order of a key, from after the last one read. */
+  private record Walk(String select, String update, Object first) {
+
+    Object key(ResultSet rs) throws SQLException {
+      return first instanceof Long ? (Object) rs.getLong(16) : rs.getString(16);
+    }
+  }
+
+  private static final Walk SQLITE = new Walk("SELECT " + SessionList.SUMMARIES.columns()
+      + ", s.rowid FROM sessions s WHERE s.rowid > ? AND s.summary_version IS NOT s.version "
+      + "ORDER BY s.rowid LIMIT " + ROUND,
+      "UPDATE sessions SET summary = ?, summary_version = version WHERE rowid = ? AND version = ?", Long.MIN_VALUE);
+  /** The first round has no key yet (null): any UUID, the nil one too, can be a session's id. */
+  private static final Walk POSTGRESQL = new Walk("SELECT " + SessionList.SUMMARIES.columns()
+      + ", CAST(s.id AS text) FROM sessions s WHERE (CAST(? AS text) IS NULL OR s.id > CAST(CAST(? AS text) AS uuid)) "
+      + "AND s.summary_version IS DISTINCT FROM s.version ORDER BY s.id LIMIT " + ROUND,
+      "UPDATE sessions SET summary = ?, summary_version = version WHERE id = CAST(? AS uuid) AND version = ?", null);
 
   private SummaryBackfill() {}
 
@@ -28,25 +48,27 @@ public final class SummaryBackfill {
    * @throws SQLException when a read or write fails (the caller's transaction then changes nothing)
    */
   public static long fill(Connection connection, JsonMapper mapper) throws SQLException {
+    boolean sqlite = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("sqlite");
+    Walk walk = sqlite ? SQLITE : POSTGRESQL;
     long filled = 0;
-    long after = Long.MIN_VALUE;
-    try (PreparedStatement select = connection.prepareStatement("SELECT " + SessionList.SUMMARIES.columns()
-        + ", s.rowid FROM sessions s WHERE s.rowid > ? AND s.summary_version IS NOT s.version "
-        + "ORDER BY s.rowid LIMIT " + ROUND);
-        PreparedStatement update = connection.prepareStatement(
-            "UPDATE sessions SET summary = ?, summary_version = version WHERE rowid = ? AND version = ?")) {
+    Object after = walk.first();
+    try (PreparedStatement select = connection.prepareStatement(walk.select());
+        PreparedStatement update = connection.prepareStatement(walk.update())) {
       while (true) {
-        select.setLong(1, after);
+        select.setObject(1, after);
+        if (!sqlite) {
+          select.setObject(2, after);
+        }
         List<SessionSummary> summaries = new ArrayList<>(ROUND);
-        List<Long> rowids = new ArrayList<>(ROUND);
+        List<Object> keys = new ArrayList<>(ROUND);
         int read = 0;
         try (ResultSet rs = select.executeQuery()) {
           while (rs.next()) {
             read++;
-            after = rs.getLong(16);
+            after = walk.key(rs);
             try {
               summaries.add(SessionList.SUMMARIES.reader().read(rs));
-              rowids.add(after);
+              keys.add(after);
             } catch (RuntimeException unreadable) {
               // not a row Setwise wrote (an id that is no UUID, say): it keeps no text and is read as before
             }
@@ -57,7 +79,7 @@ public final class SummaryBackfill {
         }
         for (int i = 0; i < summaries.size(); i++) {
           update.setString(1, StoredSummary.of(mapper, summaries.get(i)));
-          update.setLong(2, rowids.get(i));
+          update.setObject(2, keys.get(i));
           update.setLong(3, summaries.get(i).version());
           update.addBatch();
         }

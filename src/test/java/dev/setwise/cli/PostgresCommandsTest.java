@@ -69,7 +69,7 @@ class PostgresCommandsTest {
     Result migrated = cli(withPassword, "migrate", "--database", pg.url(database));
     assertThat(migrated.code()).as(migrated.err()).isZero();
     assertThat(migrated.out()).isEqualTo("Database setwise@127.0.0.1:" + pg.port() + "/" + database
-        + " is at schema version 23\n"); // the newest PostgreSQL migration (V23, stored session summaries)
+        + " is at schema version 25\n"); // the newest PostgreSQL migration (V25, the stored summaries of older rows)
 
     Map<String, String> fromVariables = Map.of("SETWISE_DATABASE_URL", pg.url(database),
         "SETWISE_DATABASE_PASSWORD", PostgresServer.PASSWORD);

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a command builds is what it needs (docs/decisions/0045): {@code profile list} in a child JVM
- * loads no Jackson and none of the other commands, and prints what it always printed. The JVM's own
- * class-loading log is the witness.
+ * loads no Jackson and none of the other commands, and prints what it always printed; the services
+ * the desktop makes at its start build no JSON mapper (0067). The JVM's own class-loading log is
+ * the witness.
  */
 class ProfileListLoadsLittleTest {
 
@@ -24,13 +25,20 @@ class ProfileListLoadsLittleTest {
   private record Run(int code, String out, List<String> classes) {}
 
   private Run run(String... arguments) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of("dev.setwise.Main", "--data-dir", dir.resolve("data").toString()));
+    command.addAll(List.of(arguments));
+    return runMain(command);
+  }
+
+  /** Runs {@code mainAndArguments} (a main class, then its arguments) in a child JVM. */
+  private Run runMain(List<String> mainAndArguments) throws IOException, InterruptedException {
     Path classLog = Files.createTempFile(dir, "classes", ".txt");
     Path out = Files.createTempFile(dir, "out", ".txt");
     List<String> command = new java.util.ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "-XX:TieredStopAtLevel=1",
-        "-Xlog:class+load=info:file=" + classLog, "dev.setwise.Main", "--data-dir", dir.resolve("data").toString()));
-    command.addAll(List.of(arguments));
+        "-Xlog:class+load=info:file=" + classLog));
+    command.addAll(mainAndArguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
         .redirectError(ProcessBuilder.Redirect.DISCARD);
     builder.environment().remove("SETWISE_DATA_DIR");
@@ -60,6 +68,39 @@ class ProfileListLoadsLittleTest {
     assertThat(listed.classes()).noneMatch(name -> name.startsWith("tools.jackson."))
         .doesNotContain("dev.setwise.cli.TokenCommand$Create", "dev.setwise.cli.SyncCommand$Setup",
             "dev.setwise.cli.StatsCommand$Records", "dev.setwise.cli.BackupCommand$Create");
+  }
+
+  /**
+   * The desktop makes every service at its start, before anything is saved: making them builds no
+   * JSON mapper (most of Jackson: its builder is the witness), nor does a page of summaries
+   * (docs/decisions/0067, where the quick save's mapper had been built with the services).
+   */
+  @Test
+  void theServicesAndAPageOfSummariesBuildNoJsonMapper() throws Exception {
+    assertThat(run("profile", "add", "Alex").code()).isZero();
+
+    Run opened = runMain(List.of(OpenServices.class.getName(), dir.resolve("data").toString()));
+
+    assertThat(opened.code()).isZero();
+    assertThat(opened.out()).isEqualTo("0 sessions\n");
+    assertThat(opened.classes()).contains("dev.setwise.service.SessionService", "dev.setwise.store.InProgressSave")
+        .noneMatch(name -> name.startsWith("tools.jackson.databind.cfg."))
+        .doesNotContain("tools.jackson.databind.json.JsonMapper$Builder");
+  }
+
+  /** Opens the folder, makes the services the desktop makes and reads a page of summaries. */
+  public static final class OpenServices {
+
+    public static void main(String[] args) {
+      try (dev.setwise.AppContext context = dev.setwise.AppContext.open(Path.of(args[0]))) {
+        context.plans();
+        context.rests();
+        context.progress();
+        java.util.UUID alex = context.profiles().list().get(0).id();
+        System.out.println(context.sessions().list(alex, dev.setwise.domain.SessionQuery.defaults()).total()
+            + " sessions");
+      }
+    }
   }
 
   @Test
