@@ -34,7 +34,7 @@ public final class InProgressSave {
   /**
    * @param mapper the mapper stored summaries are written with ({@link SummaryJson}), asked for at
    *     the first save: building it loads most of Jackson, which the desktop's start need not wait
-   *     for (docs/decisions/0062)
+   *     for (docs/decisions/0067)
    */
   public InProgressSave(Supplier<JsonMapper> mapper) {
     this.mapper = mapper;

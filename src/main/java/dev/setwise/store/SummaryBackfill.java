@@ -23,23 +23,21 @@ public final class SummaryBackfill {
   /** Rows read and written per round: bounded memory on a history of millions. */
   private static final int ROUND = 5_000;
 
-  /** How one dialect walks the table: in the order of a key, from after the last one read. */
-  private record Walk(String select, String update, Object first) {
-
-    Object key(ResultSet rs) throws SQLException {
-      return first instanceof Long ? (Object) rs.getLong(16) : rs.getString(16);
-    }
-  }
+  /**
+   * How one dialect walks the table: in the order of a key (column 16 of the select), from after
+   * the last one read, bound {@code keyParameters} times.
+   */
+  private record Walk(String select, String update, Object first, int keyParameters) {}
 
   private static final Walk SQLITE = new Walk("SELECT " + SessionList.SUMMARIES.columns()
       + ", s.rowid FROM sessions s WHERE s.rowid > ? AND s.summary_version IS NOT s.version "
       + "ORDER BY s.rowid LIMIT " + ROUND,
-      "UPDATE sessions SET summary = ?, summary_version = version WHERE rowid = ? AND version = ?", Long.MIN_VALUE);
+      "UPDATE sessions SET summary = ?, summary_version = version WHERE rowid = ? AND version = ?", Long.MIN_VALUE, 1);
   /** The first round has no key yet (null): any UUID, the nil one too, can be a session's id. */
   private static final Walk POSTGRESQL = new Walk("SELECT " + SessionList.SUMMARIES.columns()
       + ", CAST(s.id AS text) FROM sessions s WHERE (CAST(? AS text) IS NULL OR s.id > CAST(CAST(? AS text) AS uuid)) "
       + "AND s.summary_version IS DISTINCT FROM s.version ORDER BY s.id LIMIT " + ROUND,
-      "UPDATE sessions SET summary = ?, summary_version = version WHERE id = CAST(? AS uuid) AND version = ?", null);
+      "UPDATE sessions SET summary = ?, summary_version = version WHERE id = CAST(? AS uuid) AND version = ?", null, 2);
 
   private SummaryBackfill() {}
 
@@ -48,16 +46,15 @@ public final class SummaryBackfill {
    * @throws SQLException when a read or write fails (the caller's transaction then changes nothing)
    */
   public static long fill(Connection connection, JsonMapper mapper) throws SQLException {
-    boolean sqlite = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("sqlite");
-    Walk walk = sqlite ? SQLITE : POSTGRESQL;
+    Walk walk = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("sqlite")
+        ? SQLITE : POSTGRESQL;
     long filled = 0;
     Object after = walk.first();
     try (PreparedStatement select = connection.prepareStatement(walk.select());
         PreparedStatement update = connection.prepareStatement(walk.update())) {
       while (true) {
-        select.setObject(1, after);
-        if (!sqlite) {
-          select.setObject(2, after);
+        for (int k = 1; k <= walk.keyParameters(); k++) {
+          select.setObject(k, after);
         }
         List<SessionSummary> summaries = new ArrayList<>(ROUND);
         List<Object> keys = new ArrayList<>(ROUND);
@@ -65,7 +62,7 @@ public final class SummaryBackfill {
         try (ResultSet rs = select.executeQuery()) {
           while (rs.next()) {
             read++;
-            after = walk.key(rs);
+            after = rs.getObject(16);
             try {
               summaries.add(SessionList.SUMMARIES.reader().read(rs));
               keys.add(after);
